@@ -12,5 +12,6 @@ module.exports = {
   transformIgnorePatterns,
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
   maxWorkers: 2,
 };

@@ -1,0 +1,112 @@
+import type { Queryable } from '../db';
+
+/** A user row joined with its agency. */
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  agency_code: string;
+  agency_name: string;
+  password_hash: string;
+}
+
+const USER_SELECT = `SELECT u.id, u.email, u.name, u.role, u.agency_code, a.name AS agency_name, u.password_hash
+  FROM users u JOIN agencies a ON a.code = u.agency_code`;
+
+/** All agencies, by code. */
+export async function listAgencies(db: Queryable) {
+  return (await db.query<{ code: string; name: string }>('SELECT code, name FROM agencies ORDER BY code')).rows;
+}
+
+/** The agencies with these codes. */
+export async function findAgencies(db: Queryable, codes: string[]) {
+  const { rows } = await db.query<{ code: string; name: string }>(
+    'SELECT code, name FROM agencies WHERE code = ANY($1::text[])',
+    [codes],
+  );
+  return rows;
+}
+
+/** Inserts an agency; false when the code exists. */
+export async function insertAgency(db: Queryable, code: string, name: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    'INSERT INTO agencies (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING',
+    [code, name],
+  );
+  return rowCount === 1;
+}
+
+/** Inserts a user; false when the email is taken. */
+export async function insertUser(
+  db: Queryable,
+  u: { id: string; email: string; name: string; role: string; agencyCode: string; passwordHash: string },
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `INSERT INTO users (id, email, name, role, agency_code, password_hash) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT DO NOTHING`,
+    [u.id, u.email, u.name, u.role, u.agencyCode, u.passwordHash],
+  );
+  return rowCount === 1;
+}
+
+/** The user with this email, case-insensitively. */
+export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
+  return (await db.query<UserRow>(`${USER_SELECT} WHERE lower(u.email) = lower($1)`, [email])).rows[0];
+}
+
+/** All users, by name. */
+export async function listUsers(db: Queryable): Promise<UserRow[]> {
+  return (await db.query<UserRow>(`${USER_SELECT} ORDER BY u.name`)).rows;
+}
+
+/** Counts users (for first-start seeding). */
+export async function countUsers(db: Queryable): Promise<number> {
+  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0].n;
+}
+
+/** Stores a session under the token's hash. */
+export async function insertSession(db: Queryable, tokenHash: string, userId: string, expiresAt: Date) {
+  await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
+    tokenHash,
+    userId,
+    expiresAt,
+  ]);
+}
+
+/** The user of a live (unexpired, unrevoked) session. */
+export async function findSessionUser(db: Queryable, tokenHash: string): Promise<UserRow | undefined> {
+  const { rows } = await db.query<UserRow>(
+    `${USER_SELECT} JOIN sessions s ON s.user_id = u.id
+      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+    [tokenHash],
+  );
+  return rows[0];
+}
+
+/** Revokes a session. */
+export async function revokeSession(db: Queryable, tokenHash: string) {
+  await db.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [
+    tokenHash,
+  ]);
+}
+
+/** Records a failed login for an email. */
+export async function insertLoginFailure(db: Queryable, email: string) {
+  await db.query('INSERT INTO login_failures (email) VALUES ($1)', [email.toLowerCase()]);
+}
+
+/** Failed logins for an email within the window. */
+export async function countRecentFailures(db: Queryable, email: string, windowMs: number): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM login_failures
+      WHERE lower(email) = lower($1) AND failed_at > now() - ($2::int * interval '1 millisecond')`,
+    [email, windowMs],
+  );
+  return rows[0].n;
+}
+
+/** Forgets an email's failures after a successful login. */
+export async function clearFailures(db: Queryable, email: string) {
+  await db.query('DELETE FROM login_failures WHERE lower(email) = lower($1)', [email]);
+}

@@ -1,0 +1,82 @@
+import type { Queryable } from '../db';
+
+/** A document row with its participating agencies, as JSON arrays in position order. */
+export interface DocumentRow {
+  id: string;
+  title: string;
+  status: 'drafting' | 'final';
+  created_by: string;
+  created_at: Date;
+  final_revision: number | null;
+  final_hash: string | null;
+  latest_revision: number | null;
+  parties: { code: string; name: string }[];
+  reviewers: { code: string; name: string }[];
+}
+
+const agenciesOf = (kind: string) => `COALESCE((
+    SELECT json_agg(json_build_object('code', a.code, 'name', a.name) ORDER BY da.position)
+      FROM document_agencies da JOIN agencies a ON a.code = da.agency_code
+     WHERE da.document_id = d.id AND da.kind = '${kind}'), '[]'::json)`;
+
+// latest_revision reads the revisions table once it exists (migration 002); until then it is null.
+const DOCUMENT_SELECT = `SELECT d.id, d.title, d.status, d.created_by, d.created_at, d.final_revision, d.final_hash,
+    ${agenciesOf('party')} AS parties, ${agenciesOf('reviewer')} AS reviewers,
+    (SELECT max(r.number) FROM revisions r WHERE r.document_id = d.id) AS latest_revision
+  FROM documents d`;
+
+/** Inserts a document with its agencies and initial Yjs state. */
+export async function insertDocument(
+  db: Queryable,
+  d: { id: string; title: string; createdBy: string; parties: string[]; reviewers: string[]; state: Uint8Array },
+) {
+  await db.query('INSERT INTO documents (id, title, created_by) VALUES ($1, $2, $3)', [d.id, d.title, d.createdBy]);
+  const codes = [...d.parties, ...d.reviewers];
+  const kinds = [...d.parties.map(() => 'party'), ...d.reviewers.map(() => 'reviewer')];
+  await db.query(
+    `INSERT INTO document_agencies (document_id, agency_code, kind, position)
+     SELECT $1, code, kind, ord FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(code, kind, ord)`,
+    [d.id, codes, kinds],
+  );
+  await db.query('INSERT INTO document_snapshots (document_id, state) VALUES ($1, $2)', [d.id, d.state]);
+}
+
+/** One document, whoever asks. */
+export async function findDocument(db: Queryable, id: string): Promise<DocumentRow | undefined> {
+  return (await db.query<DocumentRow>(`${DOCUMENT_SELECT} WHERE d.id = $1`, [id])).rows[0];
+}
+
+/** Documents an agency participates in, or every document when `agencyCode` is null. */
+export async function listDocuments(db: Queryable, agencyCode: string | null): Promise<DocumentRow[]> {
+  const { rows } = await db.query<DocumentRow>(
+    `${DOCUMENT_SELECT}
+      WHERE $1::text IS NULL OR EXISTS (
+        SELECT 1 FROM document_agencies da WHERE da.document_id = d.id AND da.agency_code = $1)
+      ORDER BY d.created_at DESC, d.id`,
+    [agencyCode],
+  );
+  return rows;
+}
+
+/** The stored Yjs snapshot and every update after it, in order. */
+export async function loadYjsParts(db: Queryable, id: string) {
+  const snapshot = await db.query<{ state: Uint8Array }>(
+    'SELECT state FROM document_snapshots WHERE document_id = $1',
+    [id],
+  );
+  const updates = await db.query<{ id: number; update: Uint8Array }>(
+    'SELECT id, update FROM document_updates WHERE document_id = $1 ORDER BY id',
+    [id],
+  );
+  return { snapshot: snapshot.rows[0]?.state, updates: updates.rows };
+}
+
+/** Appends Yjs updates made by one user. */
+export async function insertUpdates(db: Queryable, documentId: string, updates: Uint8Array[], userId: string | null) {
+  if (updates.length === 0) return;
+  await db.query(
+    `INSERT INTO document_updates (document_id, update, user_id)
+     SELECT $1, u, $3 FROM unnest($2::bytea[]) AS u`,
+    [documentId, updates, userId],
+  );
+}

@@ -1,0 +1,35 @@
+import * as Y from 'yjs';
+import type { Node } from 'prosemirror-model';
+import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import { schema } from '../../shared/schema';
+import { extractClauses, type Clause } from '../../shared/clauses';
+
+/** The name of the Y.XmlFragment that holds the ProseMirror document (see CONTRACT.md). */
+export const FRAGMENT = 'prosemirror';
+
+/** Writes a ProseMirror document into a fresh Y.Doc and returns its full state. */
+export function encodeDocument(doc: Node): Uint8Array {
+  const ydoc = new Y.Doc();
+  prosemirrorToYXmlFragment(doc, ydoc.getXmlFragment(FRAGMENT));
+  const state = Y.encodeStateAsUpdate(ydoc);
+  ydoc.destroy();
+  return state;
+}
+
+/** Reads the ProseMirror document held by a Y.Doc. */
+export function readDocument(ydoc: Y.Doc): Node {
+  return yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(FRAGMENT), schema);
+}
+
+/** Reads the clauses held by a Y.Doc. */
+export function readClauses(ydoc: Y.Doc): Clause[] {
+  return extractClauses(readDocument(ydoc));
+}
+
+/** Builds a Y.Doc from a stored snapshot and the updates stored after it. */
+export function ydocFromParts(snapshot: Uint8Array | undefined, updates: Uint8Array[]): Y.Doc {
+  const ydoc = new Y.Doc({ gc: true });
+  if (snapshot) Y.applyUpdate(ydoc, snapshot);
+  for (const update of updates) Y.applyUpdate(ydoc, update);
+  return ydoc;
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import express from 'express';
+import cookieParser from 'cookie-parser';
+import type { AppContext } from './context';
+import { requireAuth } from './middleware/auth';
+import { errorHandler, unknownRoute } from './middleware/errors';
+import { securityHeaders } from './middleware/security';
+import { authRoutes } from './routes/auth';
+import { accountRoutes } from './routes/accounts';
+import { documentRoutes } from './routes/documents';
+import { operationRoutes } from './routes/operations';
+
+/** Where the built web client lives. */
+export const CLIENT_DIST = path.resolve(__dirname, '../../dist/client');
+
+/** The largest JSON body accepted (a plain-text draft fits with room to spare). */
+export const JSON_LIMIT = '2mb';
+
+/** Builds the Express app: API under `/api`, operations, then the web client. */
+export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => express.Router)[] = []) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
+  app.use(operationRoutes(ctx));
+
+  const api = express.Router();
+  api.use(express.json({ limit: JSON_LIMIT }));
+  api.use(cookieParser());
+  const auth = authRoutes(ctx);
+  api.use(auth.publicRouter);
+  api.use(requireAuth(ctx.db));
+  api.use(auth.router);
+  api.use(accountRoutes(ctx));
+  api.use(documentRoutes(ctx));
+  for (const routes of extraApi) api.use(routes(ctx));
+  api.use(unknownRoute);
+  app.use('/api', api);
+
+  app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+  // The client routes itself: `/` and `/documents/:id` both serve its page.
+  app.get(['/', '/documents/:id'], (_req, res, next) => {
+    res.sendFile(path.join(CLIENT_DIST, 'index.html'), (err) => err && next());
+  });
+  app.use(unknownRoute);
+  app.use(errorHandler(ctx.log));
+  return app;
+}

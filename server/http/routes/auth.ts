@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import * as accounts from '../../accounts/accounts';
+import { presentUser } from '../../accounts/present';
+import { loginInput } from '../../../shared/api';
+import { parse } from '../middleware/validate';
+import { SESSION_COOKIE, actorOf } from '../middleware/auth';
+import type { AppContext } from '../context';
+
+/** Login (public), logout and `/api/me`. */
+export function authRoutes(ctx: AppContext) {
+  const publicRouter = Router();
+  const router = Router();
+
+  publicRouter.post('/auth/login', async (req, res) => {
+    const { email, password } = parse(loginInput, req.body);
+    const session = await accounts.login(ctx.db, email, password, ctx.config.sessionTtlMs);
+    res.cookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: ctx.config.secureCookies,
+      expires: session.expiresAt,
+      path: '/',
+    });
+    res.json({ token: session.token, user: presentUser(session.user) });
+  });
+
+  router.post('/auth/logout', async (req, res) => {
+    await accounts.logout(ctx.db, req.token!);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  router.get('/me', (req, res) => {
+    res.json(presentUser(actorOf(req)));
+  });
+
+  return { publicRouter, router };
+}

@@ -1,0 +1,56 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { migrate, openDb, type Db } from './db';
+import { createLogger, type Logger } from './log';
+import { createMetrics } from './metrics';
+import { createApp } from './http/app';
+import type { AppContext } from './http/context';
+import { storedTextAccess } from './documents/access';
+import { bootstrapAdmin } from './accounts/accounts';
+import { seedDemo } from './seed/demo';
+
+/** A running Selaras instance. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  ctx: AppContext;
+  /** Stops accepting, closes sockets, flushes pending work and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates, seeds, and serves HTTP; used by `main.ts` and the tests. */
+export async function startServer(
+  config: Config,
+  options: { db?: Db; log?: Logger; onSeeded?: (logins: { email: string; password: string; role: string }[]) => void } = {},
+): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const db = options.db ?? (await openDb(config));
+  await migrate(db);
+  if (config.admin && (await bootstrapAdmin(db, config.admin))) log.info({ email: config.admin.email }, 'admin account created');
+  if (config.seedDemo) {
+    const logins = await seedDemo(db);
+    if (logins) options.onSeeded?.(logins);
+  }
+  const metrics = createMetrics();
+  const ctx: AppContext = { config, db, log, metrics, texts: storedTextAccess(db) };
+  const app = createApp(ctx);
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    db,
+    ctx,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      if (!options.db) await db.close();
+    },
+  };
+}

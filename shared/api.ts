@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** Agency codes: upper-case letters, digits, `_` and `-`. */
+export const agencyCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9_-]{2,32}$/, 'kode instansi: 2–32 huruf besar, angka, _ atau -');
+
+const name = z.string().trim().min(1).max(200);
+const noControl = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s);
+
+/** `POST /api/auth/login`. */
+export const loginInput = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1000),
+});
+
+/** `POST /api/agencies`. */
+export const agencyInput = z.object({ code: agencyCode, name });
+
+/** The four roles. */
+export const role = z.enum(['admin', 'drafter', 'reviewer', 'head']);
+
+/** `POST /api/users`. */
+export const userInput = z.object({
+  email: z.email().max(320),
+  name,
+  password: z.string().min(8, 'kata sandi minimal 8 karakter').max(1000),
+  role,
+  agency: agencyCode,
+});
+
+/** The largest plain-text draft accepted, in characters. */
+export const MAX_DRAFT_CHARS = 500_000;
+
+/** `POST /api/documents`. */
+export const documentInput = z.object({
+  title: z.string().trim().min(1).max(500).refine(noControl, 'karakter kendali tidak diizinkan'),
+  parties: z.array(agencyCode).min(2, 'minimal dua pihak').max(10),
+  reviewers: z.array(agencyCode).max(50).default([]),
+  text: z.string().max(MAX_DRAFT_CHARS).optional(),
+});
+
+/** `POST /api/documents/:id/revisions`. */
+export const revisionInput = z.object({ label: z.string().trim().max(200).optional() });
+
+/** `POST /api/documents/:id/revisions/:n/signoffs`. */
+export const signoffInput = z.object({
+  decision: z.enum(['approve', 'changes_requested']),
+  note: z.string().max(5000).optional(),
+});
+
+/** `PUT /api/documents/:id/concerns/:agencyCode`. */
+export const concernsInput = z.object({
+  clauses: z.union([z.literal('all'), z.array(z.string().min(1).max(100)).max(1000)]),
+});
+
+/** `POST /api/documents/:id/approve`. */
+export const approveInput = z.object({ revision: z.number().int().min(1) });
+
+/** An usulan redaksi: a proposed wording for a whole clause. */
+export const proposalInput = z.object({
+  heading: z.string().max(1000).optional(),
+  text: z.string().max(50_000),
+});
+
+/** `POST /api/documents/:id/comments`. */
+export const commentInput = z.object({
+  clauseId: z.string().min(1).max(100),
+  body: z.string().min(1).max(20_000),
+  parentId: z.uuid().optional(),
+  proposal: proposalInput.optional(),
+});

@@ -1,0 +1,26 @@
+import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/log';
+import { startServer, type RunningServer } from '../../server/server';
+import { createTestDb, type TestDb } from './db';
+
+/** A Selaras server on port 0 with a database of its own. */
+export interface TestServer extends RunningServer {
+  testDb: TestDb;
+  /** Stops the server and drops its database. */
+  stop(): Promise<void>;
+}
+
+/** Starts a server for one test file; call `stop()` in afterAll. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const testDb = await createTestDb();
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'silent', ...env });
+  const server = await startServer(config, { db: testDb.db, log: createLogger('silent') });
+  return {
+    ...server,
+    testDb,
+    async stop() {
+      await server.close();
+      await testDb.drop();
+    },
+  };
+}
