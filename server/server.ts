@@ -9,6 +9,7 @@ import type { AppContext } from './http/context';
 import { storedTextAccess } from './documents/access';
 import { bootstrapAdmin } from './accounts/accounts';
 import { seedDemo } from './seed/demo';
+import { localEventHub } from './events/hub';
 
 /** A running Selaras instance. */
 export interface RunningServer {
@@ -34,7 +35,7 @@ export async function startServer(
     if (logins) options.onSeeded?.(logins);
   }
   const metrics = createMetrics();
-  const ctx: AppContext = { config, db, log, metrics, texts: storedTextAccess(db) };
+  const ctx: AppContext = { config, db, log, metrics, texts: storedTextAccess(db), events: localEventHub() };
   const app = createApp(ctx);
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

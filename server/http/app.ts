@@ -9,6 +9,7 @@ import { authRoutes } from './routes/auth';
 import { accountRoutes } from './routes/accounts';
 import { documentRoutes } from './routes/documents';
 import { operationRoutes } from './routes/operations';
+import { eventRoutes } from './routes/events';
 
 /** Where the built web client lives. */
 export const CLIENT_DIST = path.resolve(__dirname, '../../dist/client');
@@ -33,6 +34,7 @@ export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => expre
   api.use(auth.router);
   api.use(accountRoutes(ctx));
   api.use(documentRoutes(ctx));
+  api.use(eventRoutes(ctx));
   for (const routes of extraApi) api.use(routes(ctx));
   api.use(unknownRoute);
   app.use('/api', api);

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Db } from '../db';
 import type { TextAccess } from '../documents/access';
+import type { EventHub } from '../events/hub';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 
@@ -11,4 +12,5 @@ export interface AppContext {
   log: Logger;
   metrics: Metrics;
   texts: TextAccess;
+  events: EventHub;
 }
