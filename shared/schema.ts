@@ -1,0 +1,92 @@
+import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
+
+// The node names double as the element names of the Yjs XML fragment (see CONTRACT.md,
+// "Live collaboration"), so renaming one is a breaking change for stored documents.
+const nodes = {
+  doc: { content: 'block+' },
+
+  title: {
+    group: 'block',
+    content: 'text*',
+    parseDOM: [{ tag: 'h1.doc-title' }, { tag: 'h1', priority: 40 }],
+    toDOM: (): DOMOutputSpec => ['h1', { class: 'doc-title' }, 0],
+  },
+
+  preamble: {
+    group: 'block',
+    content: 'inline*',
+    // A bare <p> outside a clause (e.g. pasted text) lands here, hence the low-priority rule.
+    parseDOM: [{ tag: 'p.preamble' }, { tag: 'p', priority: 40 }],
+    toDOM: (): DOMOutputSpec => ['p', { class: 'preamble' }, 0],
+  },
+
+  clause: {
+    group: 'block',
+    content: 'clause_heading paragraph+',
+    attrs: { id: { default: '' } },
+    defining: true,
+    parseDOM: [
+      {
+        tag: 'section.clause',
+        getAttrs: (dom: HTMLElement) => ({ id: dom.getAttribute('data-clause-id') ?? '' }),
+      },
+    ],
+    toDOM: (node): DOMOutputSpec => [
+      'section',
+      { class: 'clause', 'data-clause-id': String(node.attrs.id) },
+      0,
+    ],
+  },
+
+  closing: {
+    group: 'block',
+    content: 'inline*',
+    parseDOM: [{ tag: 'p.closing' }],
+    toDOM: (): DOMOutputSpec => ['p', { class: 'closing' }, 0],
+  },
+
+  clause_heading: {
+    content: 'text*',
+    marks: '',
+    defining: true,
+    parseDOM: [{ tag: 'h3.clause-heading' }, { tag: 'h3', context: 'clause/', priority: 40 }],
+    toDOM: (): DOMOutputSpec => ['h3', { class: 'clause-heading' }, 0],
+  },
+
+  paragraph: {
+    content: 'inline*',
+    parseDOM: [{ tag: 'p', context: 'clause/' }],
+    toDOM: (): DOMOutputSpec => ['p', 0],
+  },
+
+  text: { group: 'inline' },
+} satisfies Record<string, NodeSpec>;
+
+const marks = {
+  strong: {
+    parseDOM: [
+      { tag: 'strong' },
+      // Google Docs wraps normal text in <b style="font-weight: normal">.
+      { tag: 'b', getAttrs: (dom: HTMLElement) => dom.style.fontWeight !== 'normal' && null },
+      {
+        style: 'font-weight',
+        getAttrs: (value: string) => /^(bold(er)?|[5-9]\d{2,})$/.test(value) && null,
+      },
+    ],
+    toDOM: (): DOMOutputSpec => ['strong', 0],
+  },
+
+  em: {
+    parseDOM: [{ tag: 'i' }, { tag: 'em' }, { style: 'font-style=italic' }],
+    toDOM: (): DOMOutputSpec => ['em', 0],
+  },
+} satisfies Record<string, MarkSpec>;
+
+/** The name of a node type in the nota kesepakatan schema. */
+export type NodeName = keyof typeof nodes;
+
+/** The name of a mark type in the nota kesepakatan schema. */
+export type MarkName = keyof typeof marks;
+
+/** The ProseMirror schema of a nota kesepakatan: title lines, preamble, clauses and closing. */
+export const schema: Schema<NodeName, MarkName> = new Schema({ nodes, marks });
