@@ -1,0 +1,49 @@
+import { request } from './http';
+import type { ClauseView, DocumentView } from './types';
+
+/** The input of a new document: template when `text` is absent, else the plain `Pasal N` form. */
+export interface NewDocument {
+  title: string;
+  parties: string[];
+  reviewers: string[];
+  text?: string;
+}
+
+/** Lists the documents the caller may see. */
+export function listDocuments(): Promise<DocumentView[]> {
+  return request('GET', '/api/documents');
+}
+
+/** Reads one document. */
+export function getDocument(id: string): Promise<DocumentView> {
+  return request('GET', `/api/documents/${encodeURIComponent(id)}`);
+}
+
+/** Creates a document from the template or from pasted plain text. */
+export function createDocument(input: NewDocument): Promise<DocumentView> {
+  return request('POST', '/api/documents', input);
+}
+
+/** Creates a document from an uploaded .docx draft. */
+export function importDocument(
+  file: File,
+  input: { title?: string; parties: string[]; reviewers: string[] },
+): Promise<DocumentView> {
+  const form = new FormData();
+  form.append('file', file);
+  form.append('parties', input.parties.join(','));
+  form.append('reviewers', input.reviewers.join(','));
+  if (input.title) form.append('title', input.title);
+  return request('POST', '/api/documents/import', form);
+}
+
+/** The live clauses of a document. */
+export function listClauses(id: string): Promise<ClauseView[]> {
+  return request('GET', `/api/documents/${encodeURIComponent(id)}/clauses`);
+}
+
+/** The URL of an export of a revision (latest by default) as .docx or .pdf. */
+export function exportUrl(id: string, format: 'docx' | 'pdf', revision?: number): string {
+  const query = revision ? `?revision=${revision}` : '';
+  return `/api/documents/${encodeURIComponent(id)}/export.${format}${query}`;
+}

@@ -1,0 +1,151 @@
+/** A user role. */
+export type Role = 'admin' | 'drafter' | 'reviewer' | 'head';
+
+/** An agency as every response names it. */
+export interface Agency {
+  code: string;
+  name: string;
+}
+
+/** A user as responses name one. */
+export interface UserRef {
+  id: string;
+  name: string;
+  agency?: Agency;
+}
+
+/** The signed-in user (`GET /api/me`). */
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  agency: Agency;
+}
+
+/** A document's lifecycle status. */
+export type DocumentStatus = 'drafting' | 'final';
+
+/** A document as the API presents it. */
+export interface DocumentView {
+  id: string;
+  title: string;
+  status: DocumentStatus;
+  parties: Agency[];
+  reviewers: Agency[];
+  latestRevision: number | null;
+  createdAt: string;
+  finalRevision?: number;
+  finalHash?: string;
+}
+
+/** A clause of the live text or of a revision. */
+export interface ClauseView {
+  id: string;
+  number: number;
+  heading: string;
+  text: string;
+}
+
+/** A frozen copy of the live text. */
+export interface Revision {
+  number: number;
+  label: string | null;
+  createdAt: string;
+  createdBy: UserRef;
+  clauses: ClauseView[];
+}
+
+/** One run of a word-level diff. */
+export interface Hunk {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+/** One side of a clause in a diff. */
+export interface ClauseVersion {
+  number: number;
+  heading: string;
+  text: string;
+}
+
+/** How one clause differs between two revisions. */
+export interface ClauseChange {
+  clauseId: string;
+  change: 'added' | 'removed' | 'modified' | 'unchanged';
+  moved: boolean;
+  before: ClauseVersion | null;
+  after: ClauseVersion | null;
+  hunks: Hunk[];
+}
+
+/** `GET .../revisions/:n/diff`. */
+export interface RevisionDiff {
+  from: number;
+  to: number;
+  clauses: ClauseChange[];
+}
+
+/** An agency's sign-off status. */
+export type SignoffStatus = 'pending' | 'approved' | 'stale' | 'changes_requested';
+
+/** One row of `GET /api/documents/:id/signoffs`. */
+export interface Signoff {
+  agency: Agency;
+  status: SignoffStatus;
+  revision: number | null;
+  by: UserRef | null;
+  at: string | null;
+  note: string | null;
+  changedClauses: string[];
+}
+
+/** A sign-off decision. */
+export type Decision = 'approve' | 'changes_requested';
+
+/** A proposed wording for a whole clause (usulan redaksi). */
+export interface Proposal {
+  heading?: string;
+  text: string;
+}
+
+/** A comment on a clause. */
+export interface Comment {
+  id: string;
+  clauseId: string;
+  body: string;
+  author: UserRef;
+  createdAt: string;
+  resolved: boolean;
+  proposal: Proposal | null;
+  parentId?: string | null;
+}
+
+/** The live events of one document (server-sent events). */
+export type DocumentEventType =
+  | 'comment.created'
+  | 'comment.resolved'
+  | 'revision.created'
+  | 'signoff.recorded'
+  | 'concerns.set'
+  | 'document.approved'
+  | 'document.finalized';
+
+/** Every live event type, in one list for subscribing. */
+export const DOCUMENT_EVENT_TYPES: DocumentEventType[] = [
+  'comment.created',
+  'comment.resolved',
+  'revision.created',
+  'signoff.recorded',
+  'concerns.set',
+  'document.approved',
+  'document.finalized',
+];
+
+/** A live event as the server sends it. */
+export interface DocumentEvent {
+  type: DocumentEventType;
+  documentId: string;
+  at: string;
+  data: unknown;
+}

@@ -1,0 +1,115 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type { AwarenessUser } from './cursors';
+
+/** The state of the live connection, as the indicator shows it. */
+export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
+
+/** What the indicators need to know about a collaboration session. */
+export interface SyncState {
+  connection: ConnectionState;
+  /** True while edits made here may not have reached the server yet. */
+  unsynced: boolean;
+}
+
+/** One document's shared text: the Yjs document, its socket and its offline copy. */
+export interface CollabSession {
+  ydoc: Y.Doc;
+  fragment: Y.XmlFragment;
+  provider: WebsocketProvider;
+  /** Resolves once the text is loaded from the server or from the browser's offline copy. */
+  ready: Promise<void>;
+  /** The current connection and sync state. */
+  state(): SyncState;
+  /** Calls `listener` whenever the sync state changes; returns an unsubscribe function. */
+  onChange(listener: (state: SyncState) => void): () => void;
+  destroy(): void;
+}
+
+/** The name of the Yjs fragment holding the ProseMirror document (CONTRACT.md). */
+export const FRAGMENT_NAME = 'prosemirror';
+
+/**
+ * Opens the live text of a document. The socket authenticates with the HttpOnly session cookie,
+ * so no token travels in the URL; the IndexedDB copy keeps edits made offline across reloads.
+ */
+export function openCollab(documentId: string, user: AwarenessUser): CollabSession {
+  const ydoc = new Y.Doc();
+  const fragment = ydoc.getXmlFragment(FRAGMENT_NAME);
+  const persistence = new IndexeddbPersistence(`selaras-${documentId}`, ydoc);
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const provider = new WebsocketProvider(`${scheme}//${location.host}/collab`, documentId, ydoc, {
+    maxBackoffTime: 5000,
+  });
+  provider.awareness.setLocalStateField('user', user);
+
+  const listeners = new Set<(state: SyncState) => void>();
+  let connection: ConnectionState = navigator.onLine ? 'reconnecting' : 'offline';
+  let unsynced = false;
+  const emit = () => listeners.forEach((l) => l({ connection, unsynced }));
+
+  provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'connected') connection = 'connected';
+    else connection = navigator.onLine ? 'reconnecting' : 'offline';
+    emit();
+  });
+  provider.on('sync', (synced: boolean) => {
+    // After a (re)connection's sync exchange the server holds everything we had.
+    if (synced && provider.wsconnected) unsynced = false;
+    emit();
+  });
+  const onOffline = () => {
+    connection = 'offline';
+    emit();
+  };
+  window.addEventListener('offline', onOffline);
+
+  ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
+    if (origin === provider || origin === persistence) return;
+    unsynced = true;
+    emit();
+    // A connected socket sends the update at once; it has left once its buffer drains.
+    waitForDrain(provider, () => {
+      unsynced = false;
+      emit();
+    });
+  });
+
+  const ready = new Promise<void>((resolve) => {
+    provider.once('sync', () => resolve());
+    // Offline: the copy in IndexedDB is enough to work with, if it holds any text.
+    persistence.once('synced', () => {
+      if (fragment.length > 0) resolve();
+    });
+  });
+
+  return {
+    ydoc,
+    fragment,
+    provider,
+    ready,
+    state: () => ({ connection, unsynced }),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      window.removeEventListener('offline', onOffline);
+      listeners.clear();
+      provider.destroy();
+      void persistence.destroy();
+      ydoc.destroy();
+    },
+  };
+}
+
+function waitForDrain(provider: WebsocketProvider, done: () => void) {
+  const check = () => {
+    const ws = provider.ws;
+    if (!provider.wsconnected || !ws || ws.readyState !== WebSocket.OPEN) return; // sync clears it
+    if (ws.bufferedAmount === 0) done();
+    else setTimeout(check, 100);
+  };
+  setTimeout(check, 0);
+}

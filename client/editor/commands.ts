@@ -1,0 +1,85 @@
+import { toggleMark } from 'prosemirror-commands';
+import type { Node } from 'prosemirror-model';
+import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
+import { buildClauseNode, newClauseId } from '../../shared/clauses';
+import { schema } from './schema';
+
+/** Where the clause holding the selection stands: its node, start position and index. */
+export interface ClauseAt {
+  node: Node;
+  pos: number;
+  index: number;
+}
+
+/** The top-level clause the selection is in, or null outside any clause. */
+export function clauseAt(state: EditorState): ClauseAt | null {
+  const $from = state.selection.$from;
+  if ($from.depth < 1) return null;
+  const node = $from.node(1);
+  if (node.type !== schema.nodes.clause) return null;
+  return { node, pos: $from.before(1), index: $from.index(0) };
+}
+
+/** Inserts an empty clause after the current one (or at the end) and puts the cursor in its heading. */
+export const addClauseAfter: Command = (state, dispatch) => {
+  const current = clauseAt(state);
+  const insertAt = current ? current.pos + current.node.nodeSize : lastClauseEnd(state.doc);
+  if (dispatch) {
+    const clause = buildClauseNode({ id: newClauseId(), heading: '', text: '' });
+    const tr = state.tr.insert(insertAt, clause);
+    tr.setSelection(TextSelection.create(tr.doc, insertAt + 2));
+    dispatch(tr.scrollIntoView());
+  }
+  return true;
+};
+
+/** Deletes the clause holding the selection. */
+export const deleteClause: Command = (state, dispatch) => {
+  const current = clauseAt(state);
+  if (!current) return false;
+  if (dispatch) dispatch(state.tr.delete(current.pos, current.pos + current.node.nodeSize));
+  return true;
+};
+
+/** Moves the current clause up (-1) or down (+1) past its neighbouring clause, keeping its id. */
+export function moveClause(direction: -1 | 1): Command {
+  return (state, dispatch) => {
+    const current = clauseAt(state);
+    if (!current) return false;
+    const neighbourIndex = current.index + direction;
+    if (neighbourIndex < 0 || neighbourIndex >= state.doc.childCount) return false;
+    const neighbour = state.doc.child(neighbourIndex);
+    if (neighbour.type !== schema.nodes.clause) return false;
+    if (dispatch) {
+      const offsetInClause = state.selection.from - current.pos;
+      const tr = state.tr.delete(current.pos, current.pos + current.node.nodeSize);
+      const target =
+        direction < 0 ? current.pos - neighbour.nodeSize : current.pos + neighbour.nodeSize;
+      tr.insert(target, current.node);
+      const cursor = Math.min(target + offsetInClause, tr.doc.content.size);
+      tr.setSelection(TextSelection.near(tr.doc.resolve(cursor)));
+      dispatch(tr.scrollIntoView());
+    }
+    return true;
+  };
+}
+
+/** Toggles bold. */
+export const toggleBold: Command = toggleMark(schema.marks.strong);
+
+/** Toggles italic. */
+export const toggleItalic: Command = toggleMark(schema.marks.em);
+
+function lastClauseEnd(doc: Node): number {
+  let end = -1;
+  doc.forEach((node, offset) => {
+    if (node.type === schema.nodes.clause) end = offset + node.nodeSize;
+  });
+  if (end >= 0) return end;
+  // No clause yet: before the closing when there is one, else at the end.
+  let closing = doc.content.size;
+  doc.forEach((node, offset) => {
+    if (node.type === schema.nodes.closing && closing === doc.content.size) closing = offset;
+  });
+  return closing;
+}

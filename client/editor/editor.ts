@@ -1,0 +1,47 @@
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
+import { clauseIdsPlugin } from './clauseIds';
+import type { CollabSession } from './collab';
+import { cursorBuilder, selectionBuilder } from './cursors';
+import { editorKeymaps } from './keymap';
+import { schema } from './schema';
+
+/** How the editor is mounted. */
+export interface EditorOptions {
+  /** Whether the signed-in user may change the text now (role and document status). */
+  canEdit: () => boolean;
+  /** Called after every state change (for the outline and toolbar). */
+  onChange?: (view: EditorView) => void;
+}
+
+/**
+ * Mounts the ProseMirror view bound to the shared Yjs text, with remote cursors and an undo
+ * history of this user's own changes. Pasal numbers come from CSS counters, never from text.
+ */
+export function createEditor(
+  mount: HTMLElement,
+  session: CollabSession,
+  options: EditorOptions,
+): EditorView {
+  const state = EditorState.create({
+    schema,
+    plugins: [
+      ySyncPlugin(session.fragment),
+      yCursorPlugin(session.provider.awareness, { cursorBuilder, selectionBuilder }),
+      yUndoPlugin(),
+      clauseIdsPlugin(),
+      ...editorKeymaps(),
+    ],
+  });
+  const view: EditorView = new EditorView(mount, {
+    state,
+    editable: options.canEdit,
+    attributes: { class: 'nota', spellcheck: 'false', lang: 'id' },
+    dispatchTransaction(tr) {
+      view.updateState(view.state.apply(tr));
+      options.onChange?.(view);
+    },
+  });
+  return view;
+}

@@ -1,0 +1,22 @@
+import { baseKeymap } from 'prosemirror-commands';
+import { keymap } from 'prosemirror-keymap';
+import type { Plugin } from 'prosemirror-state';
+import { redo, undo } from 'y-prosemirror';
+import { addClauseAfter, moveClause, toggleBold, toggleItalic } from './commands';
+
+/** The editor's keys: own-change undo/redo (Yjs), marks, clause commands, then the basics. */
+export function editorKeymaps(): Plugin[] {
+  return [
+    keymap({
+      'Mod-z': undo,
+      'Mod-y': redo,
+      'Mod-Shift-z': redo,
+      'Mod-b': toggleBold,
+      'Mod-i': toggleItalic,
+      'Mod-Alt-Enter': addClauseAfter,
+      'Alt-ArrowUp': moveClause(-1),
+      'Alt-ArrowDown': moveClause(1),
+    }),
+    keymap(baseKeymap),
+  ];
+}

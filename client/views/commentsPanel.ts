@@ -1,0 +1,171 @@
+import { acceptProposal, createComment, resolveComment } from '../api/comments';
+import type { Comment } from '../api/types';
+import { commentInput } from '../../shared/api';
+import { formatTime, h, replaceChildren } from './dom';
+import { notify, notifyError, runAction } from './notice';
+import type { WorkspaceData, WorkspaceStore } from './store';
+
+/** The comments tab: comment on the current clause (with an optional usulan redaksi), reply, resolve. */
+export function commentsPanel(store: WorkspaceStore) {
+  const target = h('p', { class: 'comment-target muted' });
+  const body = h('textarea', { name: 'body', rows: 3, placeholder: 'Tulis komentar…' });
+  const withProposal = h('input', { type: 'checkbox', name: 'proposal' });
+  const proposalHeading = h('input', { name: 'proposalHeading', placeholder: 'Judul pasal' });
+  const proposalText = h('textarea', { name: 'proposalText', rows: 5 });
+  const proposalBox = h(
+    'div',
+    { class: 'proposal-box', hidden: true },
+    proposalHeading,
+    proposalText,
+  );
+  const send = h('button', { type: 'submit', class: 'primary' }, 'Kirim komentar');
+  const form = h(
+    'form',
+    { class: 'comment-form' },
+    target,
+    body,
+    h('label', { class: 'inline' }, withProposal, 'Sertakan usulan redaksi'),
+    proposalBox,
+    h('div', { class: 'actions' }, send),
+  );
+  const onlyCurrent = h('input', { type: 'checkbox' });
+  const list = h('div', { class: 'comment-list' });
+  const element = h(
+    'section',
+    { class: 'panel comments-panel' },
+    form,
+    h('label', { class: 'inline filter' }, onlyCurrent, 'Hanya pasal yang dipilih'),
+    list,
+  );
+
+  withProposal.addEventListener('change', () => {
+    proposalBox.hidden = !withProposal.checked;
+    const clause = currentClause(store.get());
+    if (withProposal.checked && clause && !proposalText.value) {
+      proposalHeading.value = clause.heading;
+      proposalText.value = clause.text;
+    }
+  });
+  onlyCurrent.addEventListener('change', () => update());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = store.get();
+    const input = commentInput.safeParse({
+      clauseId: data.currentClauseId ?? '',
+      body: body.value.trim(),
+      ...(withProposal.checked
+        ? { proposal: { heading: proposalHeading.value, text: proposalText.value } }
+        : {}),
+    });
+    if (!input.success) {
+      notify(
+        data.currentClauseId ? 'Tulis isi komentar.' : 'Pilih pasal terlebih dahulu.',
+        'error',
+      );
+      return;
+    }
+    void runAction(send, async () => {
+      await createComment(data.doc.id, input.data);
+      body.value = '';
+      withProposal.checked = false;
+      proposalBox.hidden = true;
+      proposalText.value = '';
+      await store.refresh('comments');
+    });
+  });
+
+  function update() {
+    const data = store.get();
+    const clause = currentClause(data);
+    target.textContent = clause
+      ? `Komentar untuk Pasal ${clause.number}${clause.heading ? ` — ${clause.heading}` : ''}`
+      : 'Letakkan kursor pada sebuah pasal (atau klik di daftar pasal) untuk berkomentar.';
+    send.disabled = !clause;
+    const shown = data.comments.filter(
+      (c) => !c.parentId && (!onlyCurrent.checked || c.clauseId === data.currentClauseId),
+    );
+    replaceChildren(
+      list,
+      ...(shown.length === 0
+        ? [h('p', { class: 'muted' }, 'Belum ada komentar.')]
+        : shown.map((c) => thread(c, data, store))),
+    );
+  }
+  return { element, update };
+}
+
+function currentClause(data: WorkspaceData) {
+  const index = data.liveClauses.findIndex((c) => c.id === data.currentClauseId);
+  return index < 0 ? null : { ...data.liveClauses[index], number: index + 1 };
+}
+
+function thread(comment: Comment, data: WorkspaceData, store: WorkspaceStore): HTMLElement {
+  const replies = data.comments.filter((c) => c.parentId === comment.id);
+  const index = data.liveClauses.findIndex((c) => c.id === comment.clauseId);
+  const where = index < 0 ? 'Pasal dihapus' : `Pasal ${index + 1}`;
+  const actions = h('div', { class: 'actions' });
+  const docId = data.doc.id;
+  const isDrafter = data.me.role === 'drafter' || data.me.role === 'admin';
+  if (!comment.resolved && data.doc.status !== 'final') {
+    if (comment.proposal && isDrafter) {
+      const accept = h('button', { type: 'button', class: 'primary' }, 'Terima usulan');
+      accept.addEventListener(
+        'click',
+        () =>
+          void runAction(accept, async () => {
+            await acceptProposal(docId, comment.id);
+            await store.refresh('comments');
+          }),
+      );
+      actions.append(accept);
+    }
+    if (isDrafter || comment.author.id === data.me.id) {
+      const resolve = h('button', { type: 'button' }, 'Selesaikan');
+      resolve.addEventListener(
+        'click',
+        () =>
+          void runAction(resolve, async () => {
+            await resolveComment(docId, comment.id);
+            await store.refresh('comments');
+          }),
+      );
+      actions.append(resolve);
+    }
+  }
+  const replyBox = h('input', { name: 'reply', placeholder: 'Balas…' });
+  const replyForm = h('form', { class: 'reply-form' }, replyBox);
+  replyForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = replyBox.value.trim();
+    if (!text) return;
+    createComment(docId, { clauseId: comment.clauseId, body: text, parentId: comment.id })
+      .then(() => store.refresh('comments'))
+      .catch(notifyError);
+  });
+  return h(
+    'article',
+    { class: `comment${comment.resolved ? ' resolved' : ''}`, dataset: { commentId: comment.id } },
+    h(
+      'header',
+      {},
+      h('strong', {}, comment.author.name),
+      comment.author.agency && h('span', { class: 'muted' }, ` · ${comment.author.agency.code}`),
+      h('span', { class: 'muted' }, ` · ${where} · ${formatTime(comment.createdAt)}`),
+      comment.resolved && h('span', { class: 'badge' }, 'Selesai'),
+    ),
+    h('p', { class: 'comment-body' }, comment.body),
+    comment.proposal &&
+      h(
+        'div',
+        { class: 'proposal' },
+        h('div', { class: 'muted' }, 'Usulan redaksi:'),
+        comment.proposal.heading && h('strong', {}, comment.proposal.heading),
+        h('p', {}, comment.proposal.text),
+      ),
+    ...replies.map((r) =>
+      h('div', { class: 'reply' }, h('strong', {}, r.author.name), ': ', r.body),
+    ),
+    actions,
+    !comment.resolved && replyForm,
+  );
+}

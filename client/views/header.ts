@@ -1,0 +1,30 @@
+import { logout } from '../api/auth';
+import type { Me } from '../api/types';
+import { h, type Child } from './dom';
+import { ROLE_LABELS } from './labels';
+import { runAction } from './notice';
+import { navigate } from './router';
+
+/** The top bar: home link, extra items (e.g. connection state), the user and logout. */
+export function appHeader(me: Me, onLogout: () => void, ...extra: Child[]): HTMLElement {
+  const home = h('a', { href: '/', class: 'brand' }, 'Selaras');
+  home.addEventListener('click', (event) => {
+    event.preventDefault();
+    navigate('/');
+  });
+  const out = h('button', { type: 'button', class: 'link logout' }, 'Keluar');
+  out.addEventListener('click', () => void runAction(out, logout).then((ok) => ok && onLogout()));
+  return h(
+    'header',
+    { class: 'app-header' },
+    home,
+    h('div', { class: 'header-extra' }, ...extra),
+    h(
+      'div',
+      { class: 'who' },
+      h('span', { class: 'who-name' }, me.name),
+      h('span', { class: 'who-meta' }, `${ROLE_LABELS[me.role]} · ${me.agency.name}`),
+      out,
+    ),
+  );
+}

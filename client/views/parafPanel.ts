@@ -1,0 +1,144 @@
+import { recordSignoff } from '../api/signoffs';
+import type { Decision, Signoff } from '../api/types';
+import { formatTime, h, replaceChildren } from './dom';
+import { SIGNOFF_STATUS_LABELS } from './labels';
+import { notify, runAction } from './notice';
+import { canSignoff } from './permissions';
+import { openRedline } from './redline';
+import type { WorkspaceData, WorkspaceStore } from './store';
+
+/** The paraf koordinasi tab: agency × status table, the sign-off form and "what changed". */
+export function parafPanel(store: WorkspaceStore) {
+  const body = h('tbody');
+  const table = h(
+    'table',
+    { class: 'paraf-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', {}, 'Instansi'),
+        h('th', {}, 'Status'),
+        h('th', {}, 'Oleh'),
+        h('th', {}, 'Catatan'),
+      ),
+    ),
+    body,
+  );
+  const note = h('textarea', {
+    name: 'note',
+    rows: 2,
+    placeholder: 'Catatan (opsional)',
+    maxlength: '5000',
+  });
+  const approve = h(
+    'button',
+    { type: 'button', class: 'primary', dataset: { decision: 'approve' } },
+    'Paraf (setuju)',
+  );
+  const request = h(
+    'button',
+    { type: 'button', dataset: { decision: 'changes_requested' } },
+    'Minta perubahan',
+  );
+  const heading = h('h3', {});
+  const form = h(
+    'div',
+    { class: 'signoff-form' },
+    heading,
+    note,
+    h('div', { class: 'actions' }, request, approve),
+  );
+  const reason = h('p', { class: 'muted reason' });
+  const sinceOurs = h(
+    'button',
+    { type: 'button', class: 'since-ours', hidden: true },
+    'Apa yang berubah sejak paraf kami',
+  );
+  const element = h('section', { class: 'panel paraf-panel' }, table, sinceOurs, form, reason);
+
+  const decide = (decision: Decision, button: HTMLButtonElement) =>
+    void runAction(button, async () => {
+      const { doc } = store.get();
+      if (!doc.latestRevision) return;
+      await recordSignoff(doc.id, doc.latestRevision, decision, note.value.trim() || undefined);
+      note.value = '';
+      notify(decision === 'approve' ? 'Paraf tercatat.' : 'Permintaan perubahan tercatat.');
+      await store.refresh('signoffs');
+    });
+  approve.addEventListener('click', () => decide('approve', approve));
+  request.addEventListener('click', () => decide('changes_requested', request));
+  sinceOurs.addEventListener('click', () => {
+    const data = store.get();
+    const own = ownSignoff(data);
+    if (own?.revision && data.doc.latestRevision)
+      openRedline(data.doc.id, data.revisions, own.revision, data.doc.latestRevision);
+  });
+
+  return {
+    element,
+    /** Re-renders the table and the form from the store. */
+    update() {
+      const data = store.get();
+      const rows = data.signoffs ?? [];
+      replaceChildren(
+        body,
+        ...(data.signoffs === null
+          ? [h('tr', {}, h('td', { colspan: '4', class: 'muted' }, 'Status paraf belum tersedia.'))]
+          : rows.map((s) => signoffRow(s, data))),
+      );
+      const allowed = canSignoff(data);
+      form.hidden = !allowed.ok;
+      reason.textContent = allowed.ok ? '' : allowed.reason;
+      heading.textContent = `Paraf ${data.me.agency.code} untuk revisi ${data.doc.latestRevision ?? '-'}`;
+      const own = ownSignoff(data);
+      sinceOurs.hidden = !(
+        own?.revision &&
+        data.doc.latestRevision &&
+        own.revision < data.doc.latestRevision
+      );
+    },
+  };
+}
+
+function ownSignoff(data: WorkspaceData): Signoff | undefined {
+  return data.signoffs?.find((s) => s.agency.code === data.me.agency.code);
+}
+
+function signoffRow(s: Signoff, data: WorkspaceData): HTMLTableRowElement {
+  const numberOf = (id: string) => {
+    const i = data.liveClauses.findIndex((c) => c.id === id);
+    return i < 0 ? 'pasal dihapus' : `Pasal ${i + 1}`;
+  };
+  const status = h(
+    'td',
+    {},
+    h('span', { class: `badge signoff-${s.status}` }, SIGNOFF_STATUS_LABELS[s.status]),
+    s.revision && s.status !== 'pending' && h('span', { class: 'muted' }, ` rev. ${s.revision}`),
+    s.status === 'stale' &&
+      s.changedClauses.length > 0 &&
+      h(
+        'div',
+        { class: 'changed-clauses' },
+        `Berubah: ${s.changedClauses.map(numberOf).join(', ')}`,
+      ),
+  );
+  return h(
+    'tr',
+    {
+      dataset: { agency: s.agency.code, status: s.status },
+      class: s.agency.code === data.me.agency.code ? 'own' : '',
+    },
+    h(
+      'td',
+      { title: s.agency.name },
+      h('strong', {}, s.agency.code),
+      h('div', { class: 'muted' }, s.agency.name),
+    ),
+    status,
+    h('td', {}, s.by ? s.by.name : '—', s.at && h('div', { class: 'muted' }, formatTime(s.at))),
+    h('td', { class: 'note' }, s.note ?? ''),
+  );
+}

@@ -1,0 +1,60 @@
+import type { WorkspaceData } from './store';
+
+/** Either allowed, or a reason (in Indonesian) why not. */
+export type Permission = { ok: true } | { ok: false; reason: string };
+
+const allow: Permission = { ok: true };
+const deny = (reason: string): Permission => ({ ok: false, reason });
+
+/** Whether the user may change the text now. */
+export function canEdit({ me, doc }: WorkspaceData): Permission {
+  if (doc.status === 'final') return deny('Dokumen sudah final dan terkunci.');
+  if (me.role !== 'drafter' && me.role !== 'admin')
+    return deny('Hanya perancang yang dapat mengubah teks; Anda dapat memberi komentar.');
+  return allow;
+}
+
+/** Whether the user may cut a revision. */
+export function canCutRevision(data: WorkspaceData): Permission {
+  if (data.doc.status === 'final') return deny('Dokumen sudah final.');
+  if (data.me.role !== 'drafter' && data.me.role !== 'admin')
+    return deny('Hanya perancang yang membuat revisi.');
+  return allow;
+}
+
+/** Whether the user may record its agency's sign-off (paraf) on the latest revision. */
+export function canSignoff({ me, doc }: WorkspaceData): Permission {
+  if (doc.status === 'final') return deny('Dokumen sudah final.');
+  if (me.role !== 'reviewer' && me.role !== 'head')
+    return deny('Paraf koordinasi diberikan oleh penelaah atau pimpinan instansi.');
+  if (!doc.latestRevision) return deny('Belum ada revisi untuk diparaf.');
+  return allow;
+}
+
+/** Whether the user may approve the latest revision, with the reason when not yet possible. */
+export function canApprove(data: WorkspaceData): Permission {
+  const { me, doc, signoffs } = data;
+  if (doc.status === 'final') return deny('Dokumen sudah final.');
+  if (me.role !== 'head') return deny('Hanya pimpinan instansi pihak yang dapat menyetujui.');
+  if (!doc.parties.some((p) => p.code === me.agency.code))
+    return deny('Instansi Anda bukan pihak dalam nota kesepakatan ini.');
+  if (!doc.latestRevision) return deny('Belum ada revisi untuk disetujui.');
+  if (!liveMatchesLatest(data))
+    return deny('Teks terkini berbeda dari revisi terakhir; perancang perlu membuat revisi baru.');
+  const waiting = (signoffs ?? []).filter((s) => s.status !== 'approved');
+  if (!signoffs) return deny('Status paraf koordinasi belum dapat dimuat.');
+  if (waiting.length > 0)
+    return deny(`Menunggu paraf: ${waiting.map((s) => s.agency.code).join(', ')}.`);
+  return allow;
+}
+
+/** True when the live text in the editor equals the latest revision clause by clause. */
+export function liveMatchesLatest({ revisions, liveClauses }: WorkspaceData): boolean {
+  const latest = revisions[revisions.length - 1];
+  if (!latest) return false;
+  if (latest.clauses.length !== liveClauses.length) return false;
+  return latest.clauses.every((c, i) => {
+    const live = liveClauses[i];
+    return c.id === live.id && c.heading === live.heading && c.text === live.text;
+  });
+}

@@ -1,0 +1,61 @@
+import { createRevision } from '../api/revisions';
+import { formatTime, h, replaceChildren } from './dom';
+import { canCutRevision } from './permissions';
+import { notify, runAction } from './notice';
+import { openRedline } from './redline';
+import type { WorkspaceStore } from './store';
+
+/** The revisions tab: cut a revision with a label, list them, open a redline. */
+export function revisionsPanel(store: WorkspaceStore) {
+  const label = h('input', {
+    name: 'label',
+    placeholder: 'Label revisi (mis. "Rapat 12 Mei")',
+    maxlength: '200',
+  });
+  const cut = h('button', { type: 'submit', class: 'primary' }, 'Buat revisi');
+  const reason = h('p', { class: 'muted reason' });
+  const form = h('form', { class: 'revision-form' }, label, cut);
+  const list = h('ol', { class: 'revision-list', reversed: true });
+  const element = h('section', { class: 'panel revisions-panel' }, form, reason, list);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void runAction(cut, async () => {
+      const revision = await createRevision(store.get().doc.id, label.value.trim() || undefined);
+      label.value = '';
+      notify(`Revisi ${revision.number} dibuat.`);
+      await store.refresh('revisions', 'doc', 'signoffs');
+    });
+  });
+
+  return {
+    element,
+    /** Re-renders the list and the form's availability. */
+    update() {
+      const data = store.get();
+      const allowed = canCutRevision(data);
+      form.hidden = !allowed.ok;
+      reason.textContent = allowed.ok ? '' : allowed.reason;
+      const revisions = [...data.revisions].reverse();
+      replaceChildren(
+        list,
+        ...(revisions.length === 0
+          ? [h('li', { class: 'muted' }, 'Belum ada revisi.')]
+          : revisions.map((r) => {
+              const compare = h('button', { type: 'button', class: 'link' }, 'Bandingkan');
+              compare.addEventListener('click', () =>
+                openRedline(data.doc.id, data.revisions, r.number - 1, r.number),
+              );
+              return h(
+                'li',
+                { dataset: { revision: String(r.number) } },
+                h('strong', {}, `Revisi ${r.number}`),
+                r.label && h('span', {}, ` — ${r.label}`),
+                h('div', { class: 'muted' }, `${r.createdBy.name} · ${formatTime(r.createdAt)}`),
+                compare,
+              );
+            })),
+      );
+    },
+  };
+}

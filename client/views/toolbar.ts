@@ -1,0 +1,66 @@
+import type { Command } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { undo, redo } from 'y-prosemirror';
+import {
+  addClauseAfter,
+  deleteClause,
+  moveClause,
+  toggleBold,
+  toggleItalic,
+} from '../editor/commands';
+import { h } from './dom';
+
+interface Tool {
+  label: string;
+  title: string;
+  command: Command;
+  className?: string;
+}
+
+const TOOLS: Tool[] = [
+  { label: 'B', title: 'Tebal (Ctrl+B)', command: toggleBold, className: 'tool-bold' },
+  { label: 'I', title: 'Miring (Ctrl+I)', command: toggleItalic, className: 'tool-italic' },
+  { label: '+ Pasal', title: 'Tambah pasal setelah pasal ini', command: addClauseAfter },
+  { label: 'Hapus pasal', title: 'Hapus pasal ini', command: deleteClause },
+  { label: '↑', title: 'Pindahkan pasal ke atas (Alt+↑)', command: moveClause(-1) },
+  { label: '↓', title: 'Pindahkan pasal ke bawah (Alt+↓)', command: moveClause(1) },
+  { label: '↶', title: 'Urungkan perubahan Anda (Ctrl+Z)', command: undo },
+  { label: '↷', title: 'Ulangi (Ctrl+Y)', command: redo },
+];
+
+/** The editor toolbar; `update` enables each button when its command applies. */
+export function editorToolbar(getView: () => EditorView | null) {
+  const reason = h('span', { class: 'toolbar-reason muted' });
+  const buttons = TOOLS.map((tool) => {
+    const button = h(
+      'button',
+      { type: 'button', title: tool.title, class: tool.className },
+      tool.label,
+    );
+    button.addEventListener('mousedown', (event) => event.preventDefault()); // keep the selection
+    button.addEventListener('click', () => {
+      const view = getView();
+      if (!view) return;
+      tool.command(view.state, view.dispatch, view);
+      view.focus();
+    });
+    return { tool, button };
+  });
+  const element = h(
+    'div',
+    { class: 'toolbar', role: 'toolbar' },
+    ...buttons.map((b) => b.button),
+    reason,
+  );
+  return {
+    element,
+    /** Enables the tools that apply; when editing is not allowed, shows why. */
+    update(view: EditorView | null, editable: { ok: true } | { ok: false; reason: string }) {
+      for (const { tool, button } of buttons) {
+        button.hidden = !editable.ok;
+        button.disabled = !view || !editable.ok || !tool.command(view.state, undefined, view);
+      }
+      reason.textContent = editable.ok ? '' : editable.reason;
+    },
+  };
+}

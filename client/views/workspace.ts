@@ -1,0 +1,198 @@
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { getDocument } from '../api/documents';
+import { subscribeEvents } from '../api/events';
+import { errorMessage } from '../api/http';
+import type { DocumentEventType, Me } from '../api/types';
+import { extractClauses } from '../../shared/clauses';
+import { openCollab } from '../editor/collab';
+import { clauseAt } from '../editor/commands';
+import { colorFor } from '../editor/cursors';
+import { createEditor } from '../editor/editor';
+import { approvalPanel, finalBanner } from './approvalPanel';
+import { commentsPanel } from './commentsPanel';
+import { connectionIndicator } from './connection';
+import { h } from './dom';
+import { appHeader } from './header';
+import { DOCUMENT_STATUS_LABELS } from './labels';
+import { clauseOutline } from './outline';
+import { parafPanel } from './parafPanel';
+import { canEdit } from './permissions';
+import { revisionsPanel } from './revisionsPanel';
+import { createStore, type Part, type WorkspaceData, type WorkspaceStore } from './store';
+import { tabs } from './tabs';
+import { editorToolbar } from './toolbar';
+
+/** What to reload when a live event arrives. */
+const EVENT_REFRESH: Record<DocumentEventType, Part[]> = {
+  'comment.created': ['comments'],
+  'comment.resolved': ['comments'],
+  'revision.created': ['revisions', 'doc', 'signoffs'],
+  'signoff.recorded': ['signoffs'],
+  'concerns.set': ['signoffs'],
+  'document.approved': ['doc', 'signoffs'],
+  'document.finalized': ['doc', 'signoffs'],
+};
+
+/** The workspace at /documents/:id; returns its clean-up function. */
+export function workspaceView(root: HTMLElement, me: Me, id: string, onLogout: () => void) {
+  let disposed = false;
+  const disposers: (() => void)[] = [];
+  root.replaceChildren(appHeader(me, onLogout), h('main', { class: 'loading' }, 'Memuat dokumen…'));
+  getDocument(id)
+    .then((doc) => {
+      if (!disposed) disposers.push(mountWorkspace(root, createStore(me, doc), onLogout));
+    })
+    .catch((err) => {
+      if (!disposed)
+        root.replaceChildren(
+          appHeader(me, onLogout),
+          h('main', { class: 'form-error page-error' }, errorMessage(err)),
+        );
+    });
+  return () => {
+    disposed = true;
+    disposers.forEach((d) => d());
+  };
+}
+
+function mountWorkspace(
+  root: HTMLElement,
+  store: WorkspaceStore,
+  onLogout: () => void,
+): () => void {
+  const { me, doc } = store.get();
+  const session = openCollab(doc.id, {
+    name: me.name,
+    color: colorFor(me.id),
+    agency: me.agency.code,
+  });
+  let view: EditorView | null = null;
+
+  const status = h('span', { class: `badge status-${doc.status}` });
+  const title = h('h1', { class: 'doc-name' });
+  const banner = finalBanner(store);
+  const toolbar = editorToolbar(() => view);
+  const editorMount = h(
+    'div',
+    { class: 'editor-mount' },
+    h('p', { class: 'muted' }, 'Memuat teks…'),
+  );
+  const outline = clauseOutline((clauseId) => jumpTo(clauseId));
+  const comments = commentsPanel(store);
+  const revisions = revisionsPanel(store);
+  const paraf = parafPanel(store);
+  const approval = approvalPanel(store);
+  root.replaceChildren(
+    appHeader(me, onLogout, connectionIndicator(session)),
+    h(
+      'main',
+      { class: 'workspace', dataset: { documentId: doc.id } },
+      h('div', { class: 'doc-bar' }, title, status),
+      banner.element,
+      h(
+        'div',
+        { class: 'workspace-grid' },
+        outline.element,
+        h('div', { class: 'editor-column' }, toolbar.element, editorMount),
+        tabs([
+          { id: 'comments', label: 'Komentar', panel: comments.element },
+          { id: 'revisions', label: 'Revisi', panel: revisions.element },
+          { id: 'paraf', label: 'Paraf koordinasi', panel: paraf.element },
+          { id: 'approval', label: 'Persetujuan', panel: approval.element },
+        ]),
+      ),
+    ),
+  );
+
+  // Each part re-renders only when the data it shows changed, so typing elsewhere does not
+  // rebuild a reply box someone is writing in.
+  const watchers: [(keyof WorkspaceData)[], () => void][] = [
+    [
+      ['doc'],
+      () => {
+        title.textContent = store.get().doc.title;
+        status.textContent = DOCUMENT_STATUS_LABELS[store.get().doc.status];
+        status.className = `badge status-${store.get().doc.status}`;
+        banner.update();
+        view?.setProps({}); // re-reads `editable`: a final document locks the editor
+        updateToolbar();
+      },
+    ],
+    [
+      ['liveClauses', 'comments', 'signoffs', 'currentClauseId', 'me'],
+      () => outline.update(store.get()),
+    ],
+    [['comments', 'currentClauseId', 'doc', 'liveClauses'], comments.update],
+    [['revisions', 'doc'], revisions.update],
+    [['signoffs', 'doc', 'revisions', 'liveClauses'], paraf.update],
+    [['signoffs', 'doc', 'revisions', 'liveClauses'], approval.update],
+  ];
+  let previous: WorkspaceData | null = null;
+  const render = (data: WorkspaceData) => {
+    for (const [keys, update] of watchers) {
+      if (!previous || keys.some((k) => previous![k] !== data[k])) update();
+    }
+    previous = data;
+  };
+  const unsubscribe = store.subscribe(render);
+  render(store.get());
+  void store.refresh('revisions', 'signoffs', 'comments');
+  const closeEvents = subscribeEvents(
+    doc.id,
+    (event) => void store.refresh(...(EVENT_REFRESH[event.type] ?? [])),
+  );
+
+  function updateToolbar() {
+    toolbar.update(view, canEdit(store.get()));
+  }
+
+  function onEditorChange(current: EditorView) {
+    const data = store.get();
+    const clauses = extractClauses(current.state.doc);
+    const patch: Partial<WorkspaceData> = {};
+    if (JSON.stringify(clauses) !== JSON.stringify(data.liveClauses)) patch.liveClauses = clauses;
+    const here = clauseAt(current.state);
+    const currentClauseId = here ? String(here.node.attrs.id) : data.currentClauseId;
+    if (currentClauseId !== data.currentClauseId) patch.currentClauseId = currentClauseId;
+    if (Object.keys(patch).length) store.set(patch);
+    updateToolbar();
+  }
+
+  function jumpTo(clauseId: string) {
+    store.set({ currentClauseId: clauseId });
+    if (!view) return;
+    let target = -1;
+    view.state.doc.forEach((node, offset) => {
+      if (node.type.name === 'clause' && node.attrs.id === clauseId) target = offset;
+    });
+    if (target < 0) return;
+    const tr = view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(target + 2)));
+    view.dispatch(tr.scrollIntoView());
+    view.dom
+      .querySelector(`[data-clause-id="${CSS.escape(clauseId)}"]`)
+      ?.scrollIntoView({ block: 'start' });
+    view.focus();
+  }
+
+  let destroyed = false;
+  void session.ready.then(() => {
+    if (destroyed) return;
+    editorMount.replaceChildren();
+    view = createEditor(editorMount, session, {
+      canEdit: () => canEdit(store.get()).ok,
+      onChange: onEditorChange,
+    });
+    // The binding renders the Yjs text on the next tick; read the clauses then.
+    setTimeout(() => view && onEditorChange(view), 0);
+    updateToolbar();
+  });
+
+  return () => {
+    destroyed = true;
+    closeEvents();
+    unsubscribe();
+    view?.destroy();
+    session.destroy();
+  };
+}
