@@ -1,0 +1,20 @@
+/**
+ * The paragraph style ids a Selaras DOCX export gives each part of the nota kesepakatan. The
+ * importer reads them back (mammoth reports a paragraph's style id), so an exported file
+ * imports to the same text without guessing where the closing and signature block begin.
+ */
+export const DOCX_STYLE = {
+  title: 'SelarasJudul',
+  nomor: 'SelarasNomor',
+  preamble: 'SelarasPembukaan',
+  pasal: 'SelarasPasal',
+  heading: 'SelarasJudulPasal',
+  paragraph: 'SelarasIsiPasal',
+  closing: 'SelarasPenutup',
+  signature: 'SelarasTandaTangan',
+  paraf: 'SelarasParaf',
+  footer: 'SelarasKaki',
+} as const;
+
+/** One of the paragraph style ids of a Selaras DOCX export. */
+export type DocxStyleId = (typeof DOCX_STYLE)[keyof typeof DOCX_STYLE];

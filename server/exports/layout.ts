@@ -1,0 +1,180 @@
+import type { ExportModel, ParafStatus } from './model';
+
+// What both renderers print besides the document's own text: labels, dates, the footer and
+// the layout measures. Keeping it here makes the DOCX and the PDF say exactly the same thing.
+
+/** Page measures shared by both renderers, in points (1 cm = 28.3465 pt). */
+export const PAGE = {
+  // A4 with the wide left margin of Indonesian official documents (room for binding) and a
+  // bottom margin that leaves space for the footer.
+  marginTop: cm(2.5),
+  marginBottom: cm(3),
+  marginLeft: cm(3),
+  marginRight: cm(2),
+  /** Where the footer starts, measured up from the bottom edge of the page. */
+  footerFromBottom: cm(2.6),
+  /** The hanging indent of one numbering level: `(1)`, `a.`, `1.`. */
+  hangingIndent: cm(0.9),
+  bodySize: 12,
+  footerSize: 8,
+} as const;
+
+/** How a sign-off status reads in the paraf koordinasi table. */
+export const PARAF_STATUS_LABEL: Readonly<Record<ParafStatus, string>> = {
+  approved: 'Disetujui',
+  stale: 'Perlu diperbarui',
+  changes_requested: 'Perlu perbaikan',
+  pending: 'Belum',
+};
+
+// The strip answers one question per agency, "did it initial this revision?": a stale
+// approval was for an earlier text, so it reads as not initialled.
+const STRIP_MARK: Readonly<Record<ParafStatus, string>> = {
+  approved: '✓',
+  stale: '—',
+  changes_requested: '✗',
+  pending: '—',
+};
+
+/** One agency in the footer's paraf strip: its code and its mark. */
+export interface StripItem {
+  code: string;
+  mark: string;
+}
+
+/** The footer lines, the same on every page; the page number is added by each renderer. */
+export interface FooterText {
+  revision: string;
+  strip: StripItem[];
+  finalHash: string | null;
+}
+
+const ORDINALS = ['KESATU', 'KEDUA', 'KETIGA', 'KEEMPAT', 'KELIMA', 'KEENAM', 'KETUJUH'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+// Dates are printed in WIB, the time zone of the capital, so one export reads the same
+// wherever the server runs.
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+const AYAT = /^\(\d+\)\s/;
+const LIST_ITEM = /^([a-z]|\d+)[.)]\s/;
+
+/** Returns `PIHAK KESATU`, `PIHAK KEDUA`, ... for the party at `index` (0-based). */
+export function partyLabel(index: number): string {
+  return `PIHAK ${ORDINALS[index] ?? `KE-${index + 1}`}`;
+}
+
+/** Formats an ISO time as an Indonesian date in WIB (`5 Maret 2025`), or '' when absent or invalid. */
+export function indonesianDate(iso: string | null): string {
+  if (iso === null) return '';
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return '';
+  const wib = new Date(time + WIB_OFFSET_MS);
+  return `${wib.getUTCDate()} ${MONTHS[wib.getUTCMonth()]} ${wib.getUTCFullYear()}`;
+}
+
+/** Tells whether a title line is a `Nomor` line, which is printed in regular weight. */
+export function isNomorLine(line: string): boolean {
+  return /^nomor\b/i.test(line.trim());
+}
+
+/** A paragraph split into its numbering marker (`(1)`, `a.`) and the text that hangs after it. */
+export interface NumberedParagraph {
+  marker: string | null;
+  text: string;
+  /** The indentation level of the text: 0 flush, 1 after an ayat or item, 2 an item under an ayat. */
+  level: number;
+}
+
+/**
+ * Splits each paragraph of a clause or the preamble into marker and text and assigns the
+ * indentation of Indonesian legal drafting: an item `a.` under an ayat `(1)` hangs inside it.
+ */
+export function numberedParagraphs(paragraphs: readonly string[]): NumberedParagraph[] {
+  let underAyat = false;
+  return paragraphs.map((paragraph) => {
+    const ayat = AYAT.exec(paragraph);
+    if (ayat) {
+      underAyat = true;
+      return { marker: ayat[0].trim(), text: paragraph.slice(ayat[0].length), level: 1 };
+    }
+    const item = LIST_ITEM.exec(paragraph);
+    if (item) {
+      return {
+        marker: item[0].trim(),
+        text: paragraph.slice(item[0].length),
+        level: underAyat ? 2 : 1,
+      };
+    }
+    // A plain paragraph after ayat stays flush: it is either a lead-in or a new thought.
+    underAyat = false;
+    return { marker: null, text: paragraph, level: 0 };
+  });
+}
+
+/** Builds the footer's text from the model. */
+export function footerText(model: ExportModel): FooterText {
+  const label = model.revision.label ? ` (${model.revision.label})` : '';
+  const state = model.finalHash === null ? 'Draf' : 'Naskah final';
+  return {
+    revision: `${state} — Revisi ${model.revision.number}${label}`,
+    strip: model.paraf.map((entry) => ({
+      code: entry.agency.code,
+      mark: STRIP_MARK[entry.status],
+    })),
+    finalHash: model.finalHash,
+  };
+}
+
+/** The line that introduces the paraf strip in the footer. */
+export const STRIP_LABEL = 'Paraf koordinasi:';
+
+/** The line that introduces the final hash in the footer. */
+export const HASH_LABEL = 'Hash naskah final (SHA-256):';
+
+/** The heading above the paraf koordinasi table. */
+export const PARAF_HEADING = 'PARAF KOORDINASI';
+
+/** The column headings of the paraf koordinasi table. */
+export const PARAF_COLUMNS = ['No', 'Instansi', 'Nama', 'Tanggal', 'Status'] as const;
+
+/** The share of the text width each paraf koordinasi column takes, in PARAF_COLUMNS order. */
+export const PARAF_WIDTHS = [0.06, 0.34, 0.22, 0.18, 0.2] as const;
+
+/** One row of the paraf koordinasi table as printed. */
+export function parafRow(entry: ExportModel['paraf'][number], index: number): string[] {
+  return [
+    String(index + 1),
+    `${entry.agency.name} (${entry.agency.code})`,
+    entry.by ?? '',
+    indonesianDate(entry.at),
+    PARAF_STATUS_LABEL[entry.status],
+  ];
+}
+
+/** The lines of one party's column in the signature block, split around the signature space. */
+export function signatureLines(
+  party: ExportModel['parties'][number],
+  index: number,
+): { above: string[]; name: string; position: string } {
+  return {
+    above: [`${partyLabel(index)},`, party.name.toUpperCase()],
+    name: party.head?.name ?? '(....................................)',
+    position: party.head?.position ?? '',
+  };
+}
+
+function cm(value: number): number {
+  return Math.round(value * 28.3465 * 100) / 100;
+}
