@@ -1,0 +1,121 @@
+import { Fragment, type Node } from 'prosemirror-model';
+import { extractClauses } from '../../shared/clauses';
+import { parsePlainText } from '../../shared/plainText';
+import { schema } from '../../shared/schema';
+import { invalidInput } from '../errors';
+import { DOCX_STYLE } from '../exports/docxStyles';
+import { assertReadableDocx } from './docxContainer';
+import { readDocxBlocks, type DocxBlock, type ParagraphBlock } from './docxBlocks';
+
+export { MAX_DOCX_BYTES } from './docxContainer';
+
+// A .docx draft is read into the plain form (CONTRACT.md, "Documents") and parsed by
+// parsePlainText, so Word drafts and pasted text follow one set of rules. What only a Word
+// file has is handled here: list numbering Word generates instead of typed text, and the
+// closing, signature block and paraf table that follow the last Pasal.
+
+// The plain form's clause line (shared/plainText.ts); here only to find the last Pasal.
+const PASAL_LINE = /^pasal\s+\d+$/i;
+// The set phrases that close a nota kesepakatan: kept, as `closing` nodes.
+const CLOSING_LINE = /^(demikian\b|(dibuat|ditandatangani)\s+di\b)/i;
+// Lines that open a signature block or a paraf table. Names, positions and initials are not
+// text of the agreement: Selaras prints them from its own records at export, so they are
+// dropped rather than kept, which would print them twice.
+const SIGNATURE_LINES = [
+  /^(pihak\s+ke[a-z-]+|para\s+pihak)\s*[,:.]?$/i,
+  /^(untuk\s+dan\s+atas\s+nama|u\.?\s?b\.?|a\.?\s?n\.?)\s/i,
+  /^(ttd\.?|tertanda|materai|meterai)\b/i,
+  /^paraf(\s+koordinasi)?\s*:?$/i,
+];
+const TAIL_STYLES: ReadonlySet<string> = new Set([DOCX_STYLE.signature, DOCX_STYLE.paraf]);
+
+/** Reads a .docx draft into a document: title and preamble, one clause per `Pasal N`, closing. */
+export async function parseDocx(buffer: Buffer): Promise<Node> {
+  assertReadableDocx(buffer);
+  const blocks = numberListItems(await readDocxBlocks(buffer));
+  const { body, closing } = splitTail(blocks);
+  const doc = parsePlainText(body.join('\n'));
+  if (extractClauses(doc).length === 0) {
+    throw invalidInput(
+      'Tidak ditemukan Pasal dalam berkas: setiap pasal harus diawali paragraf tersendiri "Pasal N".',
+    );
+  }
+  const closingNodes = closing.map((text) => schema.nodes.closing.create(null, schema.text(text)));
+  return doc.copy(doc.content.append(Fragment.from(closingNodes)));
+}
+
+/** Splits the body's lines from the closing lines and drops a signature block or paraf table. */
+function splitTail(blocks: ParagraphBlock[]): { body: string[]; closing: string[] } {
+  const lastPasal = blocks.findLastIndex((block) => PASAL_LINE.test(block.text));
+  const body: string[] = [];
+  const closing: string[] = [];
+  for (const [index, block] of blocks.entries()) {
+    if (block.text === '') continue;
+    const afterLastPasal = lastPasal !== -1 && index > lastPasal + 1;
+    if (afterLastPasal && isTail(block)) break;
+    const isClosing =
+      afterLastPasal &&
+      (closing.length > 0 || block.styleId === DOCX_STYLE.closing || CLOSING_LINE.test(block.text));
+    (isClosing ? closing : body).push(block.text);
+  }
+  return { body, closing };
+}
+
+function isTail(block: ParagraphBlock): boolean {
+  if (block.styleId !== null && TAIL_STYLES.has(block.styleId)) return true;
+  return SIGNATURE_LINES.some((pattern) => pattern.test(block.text));
+}
+
+/**
+ * Flattens tables into paragraphs and writes out the numbers Word generates for list items.
+ * mammoth tells whether a paragraph is a numbered list item and its level, not the number
+ * format, so the format follows Indonesian legal drafting: a top-level item is an ayat `(1)`,
+ * unless it follows a lead-in ending in ":" (then it is a huruf `a.`); a nested item under
+ * an ayat is a huruf `a.`, one level deeper `1)`.
+ */
+function numberListItems(blocks: DocxBlock[]): ParagraphBlock[] {
+  const paragraphs = blocks.flatMap(flattenTable);
+  let ayat = 0;
+  let items: number[] = [];
+  let inTopLevelItems = false;
+  let previous = '';
+  return paragraphs.map((paragraph) => {
+    let text = paragraph.text;
+    const numbering = paragraph.numbering;
+    if (PASAL_LINE.test(text)) ayat = 0;
+    if (numbering === null || !numbering.ordered) {
+      items = [];
+      inTopLevelItems = false;
+    } else if (numbering.level === 0 && !inTopLevelItems && !previous.endsWith(':')) {
+      ayat += 1;
+      items = [];
+      text = `(${ayat}) ${text}`;
+    } else {
+      inTopLevelItems ||= numbering.level === 0;
+      const depth = Math.max(0, inTopLevelItems ? numbering.level : numbering.level - 1);
+      items = items.slice(0, depth + 1);
+      items[depth] = (items[depth] ?? 0) + 1;
+      text = `${itemMarker(depth, items[depth])} ${text}`;
+    }
+    previous = text;
+    return { ...paragraph, text };
+  });
+}
+
+function itemMarker(depth: number, count: number): string {
+  const letter = String.fromCharCode(96 + ((count - 1) % 26) + 1);
+  if (depth === 0) return `${letter}.`;
+  return depth === 1 ? `${count})` : `${letter})`;
+}
+
+function flattenTable(block: DocxBlock): ParagraphBlock[] {
+  if (block.kind === 'paragraph') return [block];
+  // A table's cells become lines in reading order; a table made by a Selaras export keeps its
+  // style id on its first line so the tail is still recognised.
+  return block.rows.flat(2).map((text, index) => ({
+    kind: 'paragraph',
+    text,
+    styleId: index === 0 ? block.styleId : null,
+    numbering: null,
+  }));
+}
