@@ -1,0 +1,28 @@
+/** A sign-off status as the paraf koordinasi table shows it. */
+export type ParafStatus = 'approved' | 'stale' | 'changes_requested' | 'pending';
+
+/** Everything an export of one revision shows, gathered by the server before rendering. */
+export interface ExportModel {
+  /** The document's title as stored (`documents.title`). */
+  title: string;
+  /** The `title` nodes of the text, one per line (NOTA KESEPAKATAN, ANTARA, ..., Nomor lines). */
+  titleLines: string[];
+  /** The preamble paragraphs. */
+  preamble: string[];
+  /** Every Pasal in order. */
+  clauses: { number: number; heading: string; paragraphs: string[] }[];
+  /** Closing paragraphs after the last Pasal, if any. */
+  closing: string[];
+  /** The signing parties in order (PIHAK KESATU, PIHAK KEDUA, ...), with their head when known. */
+  parties: { code: string; name: string; head: { name: string; position: string } | null }[];
+  /** The paraf koordinasi table: every participating agency as of this revision. */
+  paraf: {
+    agency: { code: string; name: string };
+    by: string | null;
+    at: string | null;
+    status: ParafStatus;
+  }[];
+  revision: { number: number; label: string | null; createdAt: string };
+  /** SHA-256 of the final revision's canonical JSON, for a final document. */
+  finalHash: string | null;
+}
