@@ -117,9 +117,19 @@ function inflatedSize(buffer: Buffer, entry: Entry, budget: number): number {
       maxOutputLength: Math.max(1, budget),
     }).length;
   } catch (error) {
-    if (error instanceof RangeError) throw invalidInput(TOO_EXPANSIVE);
+    // Checked by code, not `instanceof RangeError`: zlib's error may come from another realm.
+    if (isBufferTooLarge(error)) throw invalidInput(TOO_EXPANSIVE);
     throw invalidInput(NOT_DOCX);
   }
   if (size > budget) throw invalidInput(TOO_EXPANSIVE);
   return size;
+}
+
+function isBufferTooLarge(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    error.code === 'ERR_BUFFER_TOO_LARGE'
+  );
 }
