@@ -2,6 +2,7 @@ import { toggleMark } from 'prosemirror-commands';
 import type { Node } from 'prosemirror-model';
 import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import { buildClauseNode, newClauseId } from '../../shared/clauses';
+import { redoCommand, undoCommand } from 'y-prosemirror';
 import { schema } from './schema';
 
 /** Where the clause holding the selection stands: its node, start position and index. */
@@ -83,3 +84,9 @@ function lastClauseEnd(doc: Node): number {
   });
   return closing;
 }
+
+/** Undoes this user's own last change (never someone else's). */
+export const undoOwn: Command = (state, dispatch) => !!undoCommand(state, dispatch);
+
+/** Redoes this user's last undone change. */
+export const redoOwn: Command = (state, dispatch) => !!redoCommand(state, dispatch);

@@ -34,14 +34,14 @@ export function createEditor(
       ...editorKeymaps(),
     ],
   });
-  const view: EditorView = new EditorView(mount, {
+  return new EditorView(mount, {
     state,
     editable: options.canEdit,
     attributes: { class: 'nota', spellcheck: 'false', lang: 'id' },
-    dispatchTransaction(tr) {
-      view.updateState(view.state.apply(tr));
-      options.onChange?.(view);
+    // `this`, not a captured variable: the Yjs binding dispatches while the view is constructed.
+    dispatchTransaction(this: EditorView, tr) {
+      this.updateState(this.state.apply(tr));
+      options.onChange?.(this);
     },
   });
-  return view;
 }

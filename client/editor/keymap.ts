@@ -1,16 +1,15 @@
 import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
 import type { Plugin } from 'prosemirror-state';
-import { redo, undo } from 'y-prosemirror';
-import { addClauseAfter, moveClause, toggleBold, toggleItalic } from './commands';
+import { addClauseAfter, moveClause, redoOwn, toggleBold, toggleItalic, undoOwn } from './commands';
 
 /** The editor's keys: own-change undo/redo (Yjs), marks, clause commands, then the basics. */
 export function editorKeymaps(): Plugin[] {
   return [
     keymap({
-      'Mod-z': undo,
-      'Mod-y': redo,
-      'Mod-Shift-z': redo,
+      'Mod-z': undoOwn,
+      'Mod-y': redoOwn,
+      'Mod-Shift-z': redoOwn,
       'Mod-b': toggleBold,
       'Mod-i': toggleItalic,
       'Mod-Alt-Enter': addClauseAfter,

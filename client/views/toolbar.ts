@@ -1,12 +1,13 @@
 import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { undo, redo } from 'y-prosemirror';
 import {
   addClauseAfter,
   deleteClause,
   moveClause,
+  redoOwn,
   toggleBold,
   toggleItalic,
+  undoOwn,
 } from '../editor/commands';
 import { h } from './dom';
 
@@ -24,8 +25,8 @@ const TOOLS: Tool[] = [
   { label: 'Hapus pasal', title: 'Hapus pasal ini', command: deleteClause },
   { label: '↑', title: 'Pindahkan pasal ke atas (Alt+↑)', command: moveClause(-1) },
   { label: '↓', title: 'Pindahkan pasal ke bawah (Alt+↓)', command: moveClause(1) },
-  { label: '↶', title: 'Urungkan perubahan Anda (Ctrl+Z)', command: undo },
-  { label: '↷', title: 'Ulangi (Ctrl+Y)', command: redo },
+  { label: '↶', title: 'Urungkan perubahan Anda (Ctrl+Z)', command: undoOwn },
+  { label: '↷', title: 'Ulangi (Ctrl+Y)', command: redoOwn },
 ];
 
 /** The editor toolbar; `update` enables each button when its command applies. */

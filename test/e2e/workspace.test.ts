@@ -1,0 +1,211 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/server';
+import { apiClient, makeCast, makeUser, type TestUser } from '../support/factories';
+import {
+  buildClientOnce,
+  describeBrowser,
+  launchBrowser,
+  loginThroughForm,
+  openPage,
+  openTab,
+  openWorkspace,
+  type UserPage,
+} from '../support/browser';
+
+jest.setTimeout(60_000);
+
+describeBrowser('the web client', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let call: ReturnType<typeof apiClient>;
+  let cast: Awaited<ReturnType<typeof makeCast>>;
+  let bureauReviewer: TestUser;
+  let pages: UserPage[] = [];
+
+  beforeAll(async () => {
+    buildClientOnce();
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    call = apiClient(server.url);
+    cast = await makeCast(server.db);
+    // The bureau participates as the creator's agency, so it signs off too.
+    bureauReviewer = await makeUser(server.db, 'reviewer', cast.bureau.code);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async () => {
+    const errors = pages.flatMap((p) => p.errors.map((e) => e.message));
+    await Promise.all(pages.map((p) => p.context.close()));
+    pages = [];
+    expect(errors).toEqual([]);
+  });
+
+  async function newDocument(title = 'Nota Kesepakatan Uji'): Promise<string> {
+    const res = await call<{ id: string }>('POST', '/api/documents', {
+      token: cast.drafter.token,
+      body: {
+        title,
+        parties: [cast.partyA.code, cast.partyB.code],
+        reviewers: [cast.inspectorate.code],
+      },
+    });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
+  async function signedIn(user: TestUser, documentId?: string): Promise<Page> {
+    const userPage = await openPage(browser);
+    pages.push(userPage);
+    await loginThroughForm(userPage.page, server.url, user);
+    if (documentId) await openWorkspace(userPage.page, server.url, documentId);
+    return userPage.page;
+  }
+
+  // A clause heading is a single line, so End puts the cursor after its last word.
+  async function typeInFirstClause(page: Page, text: string) {
+    await page.locator('.ProseMirror section.clause .clause-heading').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(text);
+  }
+
+  it('logs in through the form and lists the documents with their status and parties', async () => {
+    const id = await newDocument('Nota Kesepakatan Daftar');
+    const page = await signedIn(cast.reviewer);
+    const row = page.locator(`tr[data-document-id="${id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Nota Kesepakatan Daftar');
+    expect(await row.textContent()).toContain('Penyusunan');
+    expect(await row.textContent()).toContain(cast.partyA.name);
+    await page.locator('button.logout').click();
+    await page.locator('form.login').waitFor();
+  });
+
+  it('shows what a drafter types to a reviewer within two seconds, and the reviewer cannot type', async () => {
+    const id = await newDocument();
+    const [drafter, reviewer] = await Promise.all([
+      signedIn(cast.drafter, id),
+      signedIn(cast.reviewer, id),
+    ]);
+    expect(await drafter.locator('.ProseMirror').getAttribute('contenteditable')).toBe('true');
+    expect(await reviewer.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
+
+    await typeInFirstClause(drafter, ' Kalimat tambahan dari perancang.');
+    await reviewer
+      .locator('.ProseMirror', { hasText: 'Kalimat tambahan dari perancang.' })
+      .waitFor({ timeout: 2000 });
+
+    const before = await reviewer.locator('.ProseMirror').textContent();
+    await reviewer.locator('.ProseMirror section.clause p').first().click();
+    await reviewer.keyboard.type('teks penelaah');
+    await reviewer.waitForTimeout(300);
+    expect(await reviewer.locator('.ProseMirror').textContent()).toBe(before);
+    expect(await drafter.locator('.ProseMirror').textContent()).not.toContain('teks penelaah');
+  });
+
+  it('shows a reviewer comment live in the drafter workspace', async () => {
+    const id = await newDocument();
+    const [drafter, reviewer] = await Promise.all([
+      signedIn(cast.drafter, id),
+      signedIn(cast.reviewer, id),
+    ]);
+    await reviewer.locator('.outline-item').first().click();
+    await reviewer
+      .locator('.comment-form textarea[name="body"]')
+      .fill('Mohon diperjelas maksudnya.');
+    await reviewer.locator('.comment-form button[type="submit"]').click();
+    await drafter
+      .locator('.comment', { hasText: 'Mohon diperjelas maksudnya.' })
+      .waitFor({ timeout: 5000 });
+    await drafter.locator('.outline-item .badge-comments').first().waitFor();
+  });
+
+  it('cuts revisions and shows the inserted words in the redline', async () => {
+    const id = await newDocument();
+    const drafter = await signedIn(cast.drafter, id);
+    await openTab(drafter, 'Revisi');
+    await drafter.locator('.revision-form button').click();
+    await drafter.locator('.revision-list li[data-revision="1"]').waitFor();
+
+    await typeInFirstClause(drafter, ' secara terpadu dan berkelanjutan');
+    await drafter.locator('.revision-form input[name="label"]').fill('Setelah rapat');
+    await drafter.locator('.revision-form button').click();
+    await drafter.locator('.revision-list li[data-revision="2"]').waitFor();
+    await drafter
+      .locator('.revision-list li[data-revision="2"] button', { hasText: 'Bandingkan' })
+      .click();
+
+    const inserted = drafter.locator('dialog.redline ins.diff-insert');
+    await inserted.first().waitFor();
+    expect((await inserted.allTextContents()).join('')).toContain('terpadu dan berkelanjutan');
+    await expect(drafter.locator('dialog.redline .badge-modified').count()).resolves.toBe(1);
+  });
+
+  it('updates the paraf koordinasi table live when an agency signs off', async () => {
+    const id = await newDocument();
+    expect(
+      (
+        await call('POST', `/api/documents/${id}/revisions`, {
+          token: cast.drafter.token,
+          body: {},
+        })
+      ).status,
+    ).toBe(201);
+    const [drafter, reviewer] = await Promise.all([
+      signedIn(cast.drafter, id),
+      signedIn(cast.reviewer, id),
+    ]);
+    await Promise.all([
+      openTab(drafter, 'Paraf koordinasi'),
+      openTab(reviewer, 'Paraf koordinasi'),
+    ]);
+    const row = `.paraf-table tr[data-agency="${cast.inspectorate.code}"]`;
+    await drafter.locator(`${row}[data-status="pending"]`).waitFor();
+    expect(await drafter.locator('.signoff-form').isHidden()).toBe(true);
+
+    await reviewer.locator('.signoff-form textarea[name="note"]').fill('Sudah sesuai.');
+    await reviewer.locator('.signoff-form button[data-decision="approve"]').click();
+    await drafter.locator(`${row}[data-status="approved"]`).waitFor({ timeout: 5000 });
+    expect(await drafter.locator(row).textContent()).toContain('Sudah sesuai.');
+  });
+
+  it('becomes final and read-only once the heads of both parties approve', async () => {
+    const id = await newDocument();
+    const revision = await call('POST', `/api/documents/${id}/revisions`, {
+      token: cast.drafter.token,
+      body: {},
+    });
+    expect(revision.status).toBe(201);
+    const [headA, headB, drafter] = await Promise.all([
+      signedIn(cast.headA, id),
+      signedIn(cast.headB, id),
+      signedIn(cast.drafter, id),
+    ]);
+    await openTab(headA, 'Persetujuan');
+    expect(await headA.locator('.approval-panel .reason').textContent()).toMatch(/Menunggu paraf/);
+
+    for (const user of [cast.reviewer, bureauReviewer, cast.headA, cast.headB]) {
+      const res = await call('POST', `/api/documents/${id}/revisions/1/signoffs`, {
+        token: user.token,
+        body: { decision: 'approve' },
+      });
+      expect(res.status).toBe(201);
+    }
+    await openTab(headB, 'Persetujuan');
+    for (const head of [headA, headB]) {
+      const approve = head.locator('.approval-panel button.approve');
+      await expect(approve.isEnabled({ timeout: 5000 })).resolves.toBe(true);
+      await head.waitForFunction(
+        () => !document.querySelector<HTMLButtonElement>('button.approve')?.disabled,
+      );
+      await approve.click();
+      await head.locator('.notice', { hasText: 'Persetujuan Anda tercatat.' }).waitFor();
+    }
+    for (const page of [headA, headB, drafter]) {
+      await page.locator('.final-banner:not([hidden])').waitFor({ timeout: 5000 });
+      expect(await page.locator('.final-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
+      expect(await page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
+    }
+    expect(await drafter.locator('.toolbar-reason').textContent()).toContain('final');
+  });
+});
