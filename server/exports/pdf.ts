@@ -182,7 +182,8 @@ function signatureBlock(doc: Doc, parties: ExportModel['parties']): void {
 function parafTable(doc: Doc, paraf: ExportModel['paraf']): void {
   const left = doc.page.margins.left;
   const widths = PARAF_WIDTHS.map((share) => share * contentWidth(doc));
-  const size = BODY_SIZE - 1.5;
+  // DejaVu is wide: a smaller size keeps agency names to two lines in the Instansi column.
+  const size = BODY_SIZE - 2;
   const rowHeight = (cells: readonly string[], font: FontName) => {
     use(doc, font, size);
     const heights = cells.map((text, i) =>
@@ -198,10 +199,10 @@ function parafTable(doc: Doc, paraf: ExportModel['paraf']): void {
       if (header) doc.rect(x, top, widths[i], height).fillAndStroke('#e7e6e6', '#000000');
       else doc.rect(x, top, widths[i], height).stroke('#000000');
       doc.fillColor('#000000');
-      use(doc, font, size).text(text, x + CELL_PADDING, top + CELL_PADDING, {
-        width: widths[i] - 2 * CELL_PADDING,
-        align: i === 0 ? 'center' : 'left',
-      });
+      const width = widths[i] - 2 * CELL_PADDING;
+      // Centred vertically, as the DOCX cells are.
+      const offset = (height - use(doc, font, size).heightOfString(text || ' ', { width })) / 2;
+      doc.text(text, x + CELL_PADDING, top + offset, { width, align: i === 0 ? 'center' : 'left' });
       x += widths[i];
     });
     doc.x = left;
@@ -259,9 +260,11 @@ function footers(doc: Doc, model: ExportModel): void {
       use(doc, font, PAGE.footerSize).text(piece, x, y, { lineBreak: false });
       x += doc.widthOfString(piece);
     };
-    put(`${STRIP_LABEL} `, 'serif');
+    put(STRIP_LABEL, 'serif');
     text.strip.forEach(({ code, mark }) => {
-      put(` ${code} `, 'serif');
+      // A wide gap between agencies so each mark reads with its own code.
+      x += 10;
+      put(`${code} `, 'serif');
       put(mark, 'marks');
     });
     if (text.finalHash !== null) {
