@@ -6,10 +6,11 @@ import { createLogger, type Logger } from './log';
 import { createMetrics } from './metrics';
 import { createApp } from './http/app';
 import type { AppContext } from './http/context';
-import { storedTextAccess } from './documents/access';
 import { bootstrapAdmin } from './accounts/accounts';
 import { seedDemo } from './seed/demo';
 import { localEventHub } from './events/hub';
+import { createCollab, type Collab } from './collab/collab';
+import type { Limits } from './collab/protocol';
 
 /** A running Selaras instance. */
 export interface RunningServer {
@@ -17,6 +18,8 @@ export interface RunningServer {
   port: number;
   db: Db;
   ctx: AppContext;
+  /** The live collaboration server (rooms, socket endpoint, update storage). */
+  collab: Collab;
   /** Stops accepting, closes sockets, flushes pending work and closes the database. */
   close(): Promise<void>;
 }
@@ -24,20 +27,30 @@ export interface RunningServer {
 /** Opens the database, migrates, seeds, and serves HTTP; used by `main.ts` and the tests. */
 export async function startServer(
   config: Config,
-  options: { db?: Db; log?: Logger; onSeeded?: (logins: { email: string; password: string; role: string }[]) => void } = {},
+  options: {
+    db?: Db;
+    log?: Logger;
+    onSeeded?: (logins: { email: string; password: string; role: string }[]) => void;
+    /** Overrides of the collaboration limits (tests use small ones). */
+    collabLimits?: Partial<Limits>;
+  } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
   const db = options.db ?? (await openDb(config));
   await migrate(db);
-  if (config.admin && (await bootstrapAdmin(db, config.admin))) log.info({ email: config.admin.email }, 'admin account created');
+  if (config.admin && (await bootstrapAdmin(db, config.admin)))
+    log.info({ email: config.admin.email }, 'admin account created');
   if (config.seedDemo) {
     const logins = await seedDemo(db);
     if (logins) options.onSeeded?.(logins);
   }
   const metrics = createMetrics();
-  const ctx: AppContext = { config, db, log, metrics, texts: storedTextAccess(db), events: localEventHub() };
+  const events = localEventHub();
+  const collab = createCollab({ db, log, metrics, events, limits: options.collabLimits });
+  const ctx: AppContext = { config, db, log, metrics, texts: collab.texts, events };
   const app = createApp(ctx);
   const server = http.createServer(app);
+  server.on('upgrade', collab.handleUpgrade);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
@@ -46,11 +59,13 @@ export async function startServer(
     port,
     db,
     ctx,
+    collab,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      // Stop accepting first, then close sockets and store what they applied, then the database.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await collab.close();
+      server.closeAllConnections();
+      await closed;
       if (!options.db) await db.close();
     },
   };

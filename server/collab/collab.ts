@@ -1,0 +1,180 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Db } from '../db';
+import type { TextAccess } from '../documents/access';
+import type { EventHub } from '../events/hub';
+import type { Logger } from '../log';
+import type { Metrics } from '../metrics';
+import { documentStream, recordEvent } from '../audit/audit';
+import type { Actor } from '../accounts/present';
+import { policy } from '../policies/policies';
+import { Connection } from './connection';
+import type { EditSession } from './editSessions';
+import { upgradeHandler } from './endpoint';
+import { UpdateWriter } from './persistence';
+import { CloseCode, DEFAULT_LIMITS, type Limits } from './protocol';
+import { appendUpdates } from './queries';
+import { RoomRegistry } from './rooms';
+import { liveTextAccess } from './texts';
+
+/** The collaboration server of one instance. */
+export interface Collab {
+  /** Live text access for the rest of the server. */
+  texts: TextAccess;
+  /** The open documents (exposed for tests and metrics). */
+  rooms: RoomRegistry;
+  /** The handler for the HTTP server's `upgrade` event. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** How many sockets are open. */
+  readonly connections: number;
+  /** Stores everything applied so far (tests use it instead of sleeping). */
+  flush(): Promise<void>;
+  /** Stops accepting sockets, closes the open ones, stores pending updates and audit events. */
+  close(): Promise<void>;
+}
+
+/** What the collaboration server is built from. */
+export interface CollabDeps {
+  db: Db;
+  log: Logger;
+  metrics: Metrics;
+  events: EventHub;
+  limits?: Partial<Limits>;
+}
+
+// At shutdown, storing what is left is tried for this long before giving up (and logging).
+const SHUTDOWN_DRAIN_MS = 10_000;
+const AUDIT_ATTEMPTS = 5;
+
+/**
+ * Whether the actor's role may change text at all; whether this document still may be
+ * changed (it is not final) is the room's business, as it can change while connected.
+ */
+function roleMayEdit(actor: Actor): boolean {
+  return policy.editText(actor, { status: 'drafting', parties: [], reviewers: [] });
+}
+
+/** Builds the collaboration server: rooms, the update writer, the socket endpoint and the heartbeat. */
+export function createCollab(deps: CollabDeps): Collab {
+  const { db, log, metrics } = deps;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const connections = new Set<Connection>();
+  const audits = new Set<Promise<void>>();
+  let accepting = true;
+
+  const writer = new UpdateWriter((rows) => appendUpdates(db, rows), limits, {
+    stored(documentId, ids, latencies) {
+      metrics.storedUpdates.inc(latencies.length);
+      for (const seconds of latencies) metrics.persistenceLatency.observe(seconds);
+      // Called only after `rooms` exists: nothing is stored before a room applied it.
+      rooms.stored(documentId, ids);
+    },
+    failed: (error, retryInMs) =>
+      log.warn(
+        { err: error, retryInMs, backlog: writer.backlog },
+        'storing updates failed; retrying',
+      ),
+    dropped: (documentId, count) =>
+      log.warn({ documentId, count }, 'updates of a deleted document dropped'),
+  });
+
+  const editEnded = (documentId: string, session: EditSession) => {
+    const task = recordEdit(documentId, session).catch((error) =>
+      log.error(
+        { err: error, documentId, userId: session.userId },
+        'recording an edit session failed',
+      ),
+    );
+    audits.add(task);
+    void task.finally(() => audits.delete(task));
+  };
+  const recordEdit = async (documentId: string, session: EditSession) => {
+    // The event follows the updates it describes into storage.
+    await writer.whenStored(documentId);
+    const data = {
+      firstAt: session.firstAt.toISOString(),
+      lastAt: session.lastAt.toISOString(),
+      updates: session.updates,
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db.transaction((tx) =>
+          recordEvent(tx, documentStream(documentId), {
+            actorId: session.userId,
+            kind: 'edit',
+            data,
+          }),
+        );
+        return;
+      } catch (error) {
+        if (attempt >= AUDIT_ATTEMPTS) throw error;
+        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+      }
+    }
+  };
+
+  const rooms = new RoomRegistry({
+    db,
+    writer,
+    events: deps.events,
+    log,
+    metrics,
+    limits,
+    editEnded,
+  });
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxMessageBytes,
+    perMessageDeflate: false,
+  });
+  const handleUpgrade = upgradeHandler({
+    db,
+    log,
+    rooms,
+    wss,
+    accepting: () => accepting,
+    attach(ws, lease, actor) {
+      const peer = { userId: actor.id, mayEdit: roleMayEdit(actor) };
+      const connection = new Connection(ws, lease.room, peer, limits, {
+        closed(c) {
+          connections.delete(c);
+          metrics.connections.dec();
+        },
+        error: (_c, error) => log.debug({ err: error.message }, 'collaboration socket error'),
+      });
+      connections.add(connection);
+      metrics.connections.inc();
+      lease.room.join(connection, connection.peer);
+      lease.release();
+    },
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) connection.heartbeat();
+  }, limits.heartbeatMs);
+  heartbeat.unref();
+
+  return {
+    texts: liveTextAccess(db, rooms),
+    rooms,
+    handleUpgrade,
+    get connections() {
+      return connections.size;
+    },
+    async flush() {
+      await writer.drain(Date.now() + SHUTDOWN_DRAIN_MS);
+      await Promise.all([...audits]);
+    },
+    async close() {
+      accepting = false;
+      clearInterval(heartbeat);
+      await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
+      const left = await writer.drain(Date.now() + SHUTDOWN_DRAIN_MS);
+      if (left > 0) log.error({ left }, 'updates could not be stored before shutdown');
+      await Promise.all([...audits]);
+      wss.close();
+    },
+  };
+}

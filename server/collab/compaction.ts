@@ -1,0 +1,71 @@
+import * as Y from 'yjs';
+import type { Db, Queryable } from '../db';
+import * as q from './queries';
+
+/** What an open document holds from storage: the snapshot version and stored update ids it has applied. */
+export interface StoredBase {
+  version: number;
+  ids: number[];
+}
+
+/** Builds a Y.Doc from a snapshot and updates in one transaction, which is several times faster than one each. */
+export function buildDoc(snapshot: Uint8Array | undefined, updates: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc({ gc: true });
+  doc.transact(() => {
+    if (snapshot) Y.applyUpdate(doc, snapshot);
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  return doc;
+}
+
+/**
+ * Folds the stored updates of an open document into its snapshot. `encode` gives the live
+ * state, which contains every update in `base`; when another instance compacted meanwhile
+ * (the snapshot version moved on) the stored parts are merged instead. One transaction,
+ * serialised per document by an advisory lock, so concurrent instances are safe and a reader
+ * sees either the old snapshot with its updates or the new one.
+ */
+export async function compactOpen(
+  db: Db,
+  documentId: string,
+  base: StoredBase,
+  encode: () => Uint8Array,
+): Promise<StoredBase> {
+  const ids = [...base.ids];
+  return db.transaction(async (tx) => {
+    await q.lockCompaction(tx, documentId);
+    const version = await q.snapshotVersion(tx, documentId);
+    if (version !== base.version) return mergeStored(tx, documentId);
+    const next = await q.writeSnapshot(tx, documentId, encode());
+    await q.deleteUpdates(tx, documentId, ids);
+    return { version: next, ids: [] };
+  });
+}
+
+/** Folds a document's stored updates into its snapshot from what is stored alone. */
+export async function compactStored(db: Db, documentId: string): Promise<StoredBase> {
+  return db.transaction(async (tx) => {
+    await q.lockCompaction(tx, documentId);
+    return mergeStored(tx, documentId);
+  });
+}
+
+async function mergeStored(tx: Queryable, documentId: string): Promise<StoredBase> {
+  const stored = await q.loadStoredDocument(tx, documentId);
+  if (!stored) return { version: 0, ids: [] };
+  const doc = buildDoc(
+    stored.snapshot,
+    stored.updates.map((u) => u.update),
+  );
+  try {
+    const version = await q.writeSnapshot(tx, documentId, Y.encodeStateAsUpdate(doc));
+    await q.deleteUpdates(
+      tx,
+      documentId,
+      stored.updates.map((u) => u.id),
+    );
+    return { version, ids: [] };
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,166 @@
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { z } from 'zod';
+import type { Db } from '../db';
+import type { Logger } from '../log';
+import { authenticate } from '../accounts/accounts';
+import type { Actor } from '../accounts/present';
+import { findDocument } from '../documents/queries';
+import { AppError } from '../errors';
+import { SESSION_COOKIE } from '../http/middleware/auth';
+import { policy } from '../policies/policies';
+import type { Lease, RoomRegistry } from './rooms';
+
+/** The path of the collaboration socket: `/collab/:documentId`. */
+export const COLLAB_PATH = /^\/collab\/([^/]+)\/?$/;
+
+/** What the upgrade handler needs. */
+export interface EndpointDeps {
+  db: Db;
+  log: Logger;
+  rooms: RoomRegistry;
+  wss: WebSocketServer;
+  /** False once the server is shutting down. */
+  accepting(): boolean;
+  /** Puts an accepted socket into its room; the lease keeps the room open until then. */
+  attach(ws: WebSocket, lease: Lease, actor: Actor): void;
+}
+
+interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+}
+
+const uuid = z.uuid();
+
+/**
+ * Handles `upgrade` on the HTTP server: authenticates the token (`?token=` or the session
+ * cookie), checks the document and the caller's access, loads the room and only then
+ * completes the WebSocket handshake. Refusals are plain HTTP responses (401, 403, 404, 503),
+ * so a client learns why before any WebSocket exists.
+ */
+export function upgradeHandler(deps: EndpointDeps) {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => socket.destroy());
+    upgrade(deps, req, socket, head).catch((error) => {
+      deps.log.error({ err: error }, 'collaboration upgrade failed');
+      refuse(socket, {
+        status: 503,
+        code: 'unavailable',
+        message: 'Layanan kolaborasi tidak tersedia.',
+      });
+    });
+  };
+}
+
+async function upgrade(
+  deps: EndpointDeps,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): Promise<void> {
+  const admitted = await admit(deps, req);
+  if ('status' in admitted) return refuse(socket, admitted);
+  let lease: Lease;
+  try {
+    lease = await deps.rooms.acquire(admitted.documentId);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) return refuse(socket, notFound);
+    throw error;
+  }
+  if (socket.destroyed || !deps.accepting()) {
+    lease.release();
+    return refuse(socket, unavailable);
+  }
+  let attached = false;
+  // handleUpgrade calls back synchronously when the handshake succeeds.
+  deps.wss.handleUpgrade(req, socket, head, (ws) => {
+    attached = true;
+    deps.attach(ws, lease, admitted.actor);
+  });
+  if (!attached) lease.release();
+}
+
+const unauthenticated: Refusal = {
+  status: 401,
+  code: 'unauthenticated',
+  message: 'Anda belum masuk atau sesi telah berakhir.',
+};
+const forbidden: Refusal = {
+  status: 403,
+  code: 'forbidden',
+  message: 'Anda tidak berwenang membuka dokumen ini.',
+};
+const notFound: Refusal = { status: 404, code: 'not_found', message: 'Dokumen tidak ditemukan.' };
+const unavailable: Refusal = {
+  status: 503,
+  code: 'unavailable',
+  message: 'Server sedang berhenti.',
+};
+
+async function admit(
+  deps: EndpointDeps,
+  req: IncomingMessage,
+): Promise<Refusal | { actor: Actor; documentId: string }> {
+  if (!deps.accepting()) return unavailable;
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const match = COLLAB_PATH.exec(url.pathname);
+  if (!match) return notFound;
+  const found = tokenOf(req, url);
+  const actor = found && (await authenticate(deps.db, found.token));
+  if (!found || !actor) return unauthenticated;
+  // A cookie travels with cross-site requests too; a page elsewhere must not open the socket.
+  if (found.viaCookie && !sameOrigin(req)) return forbidden;
+  const documentId = decodeURIComponent(match[1]);
+  if (!uuid.safeParse(documentId).success) return notFound;
+  const doc = await findDocument(deps.db, documentId);
+  if (!doc) return notFound;
+  if (!policy.seeDocument(actor, doc)) return forbidden;
+  return { actor, documentId };
+}
+
+/** The session token of an upgrade request: `?token=`, else the session cookie. */
+function tokenOf(
+  req: IncomingMessage,
+  url: URL,
+): { token: string; viaCookie: boolean } | undefined {
+  const query = url.searchParams.get('token');
+  if (query) return { token: query, viaCookie: false };
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== SESSION_COOKIE) continue;
+    try {
+      return { token: decodeURIComponent(part.slice(eq + 1).trim()), viaCookie: true };
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function refuse(socket: Duplex, refusal: Refusal): void {
+  if (socket.destroyed) return;
+  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+  socket.end(
+    [
+      `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}`,
+      'Connection: close',
+      'Content-Type: application/json; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      '',
+      body,
+    ].join('\r\n'),
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The collaboration protocol: y-websocket framing over one binary WebSocket per document.
+ *
+ * Every frame is one message: a varuint message type followed by its body.
+ *
+ * | type | name             | body                                                        |
+ * | ---- | ---------------- | ----------------------------------------------------------- |
+ * | 0    | sync             | a y-protocols sync message: step 1 (state vector), step 2   |
+ * |      |                  | (the missing update) or update; each a varuint sub-type     |
+ * |      |                  | followed by a varuint8array                                 |
+ * | 1    | awareness        | a varuint8array holding a y-protocols awareness update      |
+ * | 2    | auth             | server → client only: varuint 0 (permission denied) and a   |
+ * |      |                  | varstring reason                                            |
+ * | 3    | query awareness  | client → server: asks for every awareness state             |
+ *
+ * On connect the server sends sync step 1 and the awareness states it holds; the client
+ * answers with sync step 2 and sends its own step 1, which the server answers with step 2.
+ * After that both sides send updates. A client that may not change the text still syncs and
+ * receives everything; the updates it sends are dropped and it is told once with an auth
+ * message, after which the connection stays open, read-only.
+ */
+
+/** Message type: a y-protocols sync message (step 1, step 2 or update). */
+export const MESSAGE_SYNC = 0;
+/** Message type: a y-protocols awareness update (cursors, names, colours). */
+export const MESSAGE_AWARENESS = 1;
+/** Message type: a y-protocols auth message; the server only sends "permission denied". */
+export const MESSAGE_AUTH = 2;
+/** Message type: the client asks for every awareness state the server knows. */
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/** Sync sub-type: a state vector; the receiver answers with the update the sender lacks. */
+export const SYNC_STEP_1 = 0;
+/** Sync sub-type: the answer to step 1, an update. */
+export const SYNC_STEP_2 = 1;
+/** Sync sub-type: an incremental update. */
+export const SYNC_UPDATE = 2;
+
+/** Auth sub-type: the server refused a change; a reason string follows. */
+export const AUTH_PERMISSION_DENIED = 0;
+
+/**
+ * WebSocket close codes the server uses (RFC 6455 §7.4.1). The stock y-websocket client
+ * reconnects after every code outside 4400–4499, so none of these is final for it.
+ */
+export const CloseCode = {
+  /** The client left, or the connection was closed without error. */
+  normal: 1000,
+  /** The server is shutting down; the client reconnects to another instance or later. */
+  goingAway: 1001,
+  /** A text frame, or a message type the protocol does not know. */
+  unsupportedData: 1003,
+  /** A message that could not be decoded; nothing of it was applied. */
+  invalidPayload: 1007,
+  /** The connection broke a limit: too many messages, or too slow to read what it is sent. */
+  policyViolation: 1008,
+  /** A message larger than `Limits.maxMessageBytes`; nothing of it was applied. */
+  messageTooBig: 1009,
+  /** The server failed while handling the connection. */
+  internalError: 1011,
+} as const;
+
+/** One of the close codes above. */
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** The permission-denied reasons sent with MESSAGE_AUTH. */
+export const DeniedReason = {
+  /** The user's role may not change the text. */
+  readOnlyRole: 'read-only: only drafters and admins may change the text',
+  /** The document is final and its text is locked. */
+  final: 'read-only: the document is final',
+} as const;
+
+/** The limits of the collaboration server; every one of them can be overridden for tests. */
+export interface Limits {
+  /** The largest frame accepted; a larger one closes the connection with 1009. */
+  maxMessageBytes: number;
+  /** Messages a connection may send per second on average (token bucket refill rate). */
+  messagesPerSecond: number;
+  /** Messages a connection may send in one burst (token bucket size). */
+  messageBurst: number;
+  /** Bytes queued for a slow reader before it is dropped with 1008. */
+  maxBufferedBytes: number;
+  /** How often every connection is pinged; one missed pong drops it. */
+  heartbeatMs: number;
+  /** How long after an update is applied the store batch is written, at most. */
+  flushDelayMs: number;
+  /** The longest wait between retries when storing fails. */
+  maxRetryDelayMs: number;
+  /** Stored updates past the snapshot that make an open document compact itself. */
+  compactThreshold: number;
+  /** Stored updates past the snapshot that make a document compact as it unloads. */
+  compactOnUnload: number;
+  /** Quiet time after which a user's editing session ends and is audited. */
+  editSessionIdleMs: number;
+}
+
+/** The limits in production. */
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  // A whole nota kesepakatan is tens of kilobytes; 2 MiB leaves room for a long offline session.
+  maxMessageBytes: 2 * 1024 * 1024,
+  // Typing sends one update and one awareness message per keystroke: ~30/s for a fast typist.
+  messagesPerSecond: 100,
+  messageBurst: 300,
+  maxBufferedBytes: 16 * 1024 * 1024,
+  heartbeatMs: 30_000,
+  flushDelayMs: 50,
+  maxRetryDelayMs: 1_000,
+  compactThreshold: 500,
+  compactOnUnload: 50,
+  editSessionIdleMs: 5 * 60_000,
+});

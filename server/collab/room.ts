@@ -1,0 +1,243 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import {
+  ProtocolError,
+  readClientMessage,
+  writeAwareness,
+  writePermissionDenied,
+  writeSyncStep1,
+  writeSyncStep2,
+  writeUpdate,
+} from './messages';
+import { CloseCode, DeniedReason } from './protocol';
+
+/** The little a room needs of a connection; the WebSocket adapter implements it. */
+export interface RoomSocket {
+  /** Sends one binary frame; must not throw. */
+  send(frame: Uint8Array): void;
+  /** Closes the connection with a code from `CloseCode`; the adapter then calls `Room.leave`. */
+  close(code: number, reason: string): void;
+}
+
+/** Who is behind a connection. */
+export interface RoomPeer {
+  userId: string;
+  /** Whether the user's role allows changing the text (the document's state is the room's business). */
+  mayEdit: boolean;
+}
+
+/** What the room tells its owner; persistence, attribution and unloading hang off these. */
+export interface RoomHooks {
+  /** An update was applied: made by `userId`, or by the server when null. */
+  applied(update: Uint8Array, userId: string | null): void;
+  /** A change from `peer` was refused. */
+  rejected(peer: RoomPeer): void;
+  /** A connection of `peer` left; `last` when it was the room's last one. */
+  left(peer: RoomPeer, last: boolean): void;
+  /** A message broke the protocol; the connection is being closed. */
+  protocolError?(peer: RoomPeer, error: Error): void;
+}
+
+interface Member {
+  socket: RoomSocket;
+  peer: RoomPeer;
+  /** Awareness client ids this connection controls, removed when it leaves. */
+  clients: Set<number>;
+  /** Whether it has been told that its changes are refused. */
+  toldReadOnly: boolean;
+}
+
+/** The origin of a change the server makes on behalf of a user. */
+class ServerChange {
+  constructor(readonly userId: string) {}
+}
+
+/**
+ * One open document: its Y.Doc and awareness, shared by every connection to it. The room
+ * speaks the protocol (protocol.ts) and enforces who may change the text; it knows nothing of
+ * WebSockets or the database: sockets come in through `RoomSocket`, storage goes out through
+ * `RoomHooks`.
+ */
+export class Room {
+  /** The document's live state. */
+  readonly doc: Y.Doc;
+  /** Cursors and names of the people in the room; the server has no state of its own in it. */
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly members = new Map<RoomSocket, Member>();
+  private readonly hooks: RoomHooks;
+  private isFinal: boolean;
+
+  /** Opens a room over a loaded document; `final` locks the text from the start. */
+  constructor(
+    /** The document's id. */
+    readonly documentId: string,
+    doc: Y.Doc,
+    options: { final: boolean; hooks: RoomHooks },
+  ) {
+    this.doc = doc;
+    this.hooks = options.hooks;
+    this.isFinal = options.final;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onUpdate);
+    this.awareness.on('update', this.onAwareness);
+  }
+
+  /** Whether the text is locked for everyone. */
+  get final(): boolean {
+    return this.isFinal;
+  }
+
+  /** How many connections are in the room. */
+  get size(): number {
+    return this.members.size;
+  }
+
+  /** Whether any connection of `userId` is in the room. */
+  hasUser(userId: string): boolean {
+    for (const member of this.members.values()) if (member.peer.userId === userId) return true;
+    return false;
+  }
+
+  /** Adds a connection and starts the sync: step 1 and the awareness states known so far. */
+  join(socket: RoomSocket, peer: RoomPeer): void {
+    this.members.set(socket, { socket, peer, clients: new Set(), toldReadOnly: false });
+    socket.send(writeSyncStep1(this.doc));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      socket.send(
+        writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
+      );
+    }
+  }
+
+  /** Handles one frame from a connection; a malformed one closes that connection only. */
+  receive(socket: RoomSocket, frame: Uint8Array): void {
+    const member = this.members.get(socket);
+    if (!member) return;
+    try {
+      this.handle(member, frame);
+    } catch (error) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      const code = error instanceof ProtocolError ? error.code : CloseCode.invalidPayload;
+      this.hooks.protocolError?.(member.peer, err);
+      this.leave(socket);
+      socket.close(code, err.message.slice(0, 120));
+    }
+  }
+
+  /** Removes a connection and the awareness states it controlled; safe to call twice. */
+  leave(socket: RoomSocket): void {
+    const member = this.members.get(socket);
+    if (!member) return;
+    this.members.delete(socket);
+    if (member.clients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...member.clients], null);
+    }
+    this.hooks.left(member.peer, this.members.size === 0);
+  }
+
+  /** Applies a server-made change as one update every connection receives, made by `userId`. */
+  change(userId: string, change: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => change(this.doc), new ServerChange(userId));
+  }
+
+  /** Locks the text from now on and tells every connection that could edit. */
+  finalize(): void {
+    if (this.isFinal) return;
+    this.isFinal = true;
+    for (const member of this.members.values()) {
+      if (!member.peer.mayEdit || member.toldReadOnly) continue;
+      member.toldReadOnly = true;
+      member.socket.send(writePermissionDenied(DeniedReason.final));
+    }
+  }
+
+  /** Closes every connection with `code`. */
+  closeAll(code: number, reason: string): void {
+    for (const member of [...this.members.values()]) {
+      this.leave(member.socket);
+      member.socket.close(code, reason);
+    }
+  }
+
+  /** Frees the document and awareness; the room is unusable afterwards. */
+  destroy(): void {
+    this.doc.off('update', this.onUpdate);
+    this.awareness.off('update', this.onAwareness);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private handle(member: Member, frame: Uint8Array): void {
+    const message = readClientMessage(frame);
+    switch (message.kind) {
+      case 'sync-step-1':
+        member.socket.send(writeSyncStep2(this.doc, message.stateVector));
+        return;
+      case 'sync-step-2':
+      case 'update':
+        if (message.empty) return;
+        if (!member.peer.mayEdit || this.isFinal) return this.refuse(member);
+        Y.applyUpdate(this.doc, message.update, member);
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, member);
+        return;
+      case 'query-awareness': {
+        const ids = [...this.awareness.getStates().keys()];
+        member.socket.send(
+          writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
+        );
+        return;
+      }
+    }
+  }
+
+  private refuse(member: Member): void {
+    this.hooks.rejected(member.peer);
+    if (member.toldReadOnly) return;
+    member.toldReadOnly = true;
+    member.socket.send(
+      writePermissionDenied(this.isFinal ? DeniedReason.final : DeniedReason.readOnlyRole),
+    );
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    // Relay first, store after: the sender keeps the update until it is acknowledged by a
+    // reconnect's sync, so a crash between relaying and storing loses nothing a client holds.
+    const frame = writeUpdate(update);
+    for (const member of this.members.values()) {
+      if (member !== origin) member.socket.send(frame);
+    }
+    const userId =
+      origin instanceof ServerChange
+        ? origin.userId
+        : this.isMember(origin)
+          ? origin.peer.userId
+          : null;
+    this.hooks.applied(update, userId);
+  };
+
+  private readonly onAwareness = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (this.isMember(origin)) {
+      for (const id of changes.added) origin.clients.add(id);
+      for (const id of changes.removed) origin.clients.delete(id);
+    }
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    const frame = writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    // Sent back to its author too: the stock client reconnects after 30 s without any message.
+    for (const member of this.members.values()) member.socket.send(frame);
+  };
+
+  private isMember(origin: unknown): origin is Member {
+    return (
+      typeof origin === 'object' &&
+      origin !== null &&
+      this.members.get((origin as Member).socket) === origin
+    );
+  }
+}

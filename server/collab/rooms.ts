@@ -1,0 +1,220 @@
+import * as Y from 'yjs';
+import type { Db } from '../db';
+import type { EventHub } from '../events/hub';
+import type { Logger } from '../log';
+import type { Metrics } from '../metrics';
+import { notFound } from '../errors';
+import { buildDoc, compactOpen, type StoredBase } from './compaction';
+import { EditSessions, type EditSession } from './editSessions';
+import type { UpdateWriter } from './persistence';
+import type { Limits } from './protocol';
+import { loadStoredDocument } from './queries';
+import { Room, type RoomHooks } from './room';
+
+/** A claim on an open room; the room stays loaded until every lease is released and every connection has left. */
+export interface Lease {
+  room: Room;
+  release(): void;
+}
+
+interface Entry {
+  room: Room;
+  holds: number;
+  closing: boolean;
+  base: StoredBase;
+  sessions: EditSessions;
+  compacting: Promise<void> | undefined;
+  unsubscribe: () => void;
+}
+
+/** What the registry needs from the rest of the server. */
+export interface RoomDeps {
+  db: Db;
+  writer: UpdateWriter;
+  events: EventHub;
+  log: Logger;
+  metrics: Metrics;
+  limits: Limits;
+  /** Records an ended editing session (after its updates are stored). */
+  editEnded(documentId: string, session: EditSession): void;
+}
+
+/**
+ * The open documents of this instance: loads a room on first use, shares it, and unloads it
+ * once its last connection has left and its updates are stored. Open rooms listen for the
+ * document's finalisation and become read-only.
+ */
+export class RoomRegistry {
+  private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<Entry>>();
+  private readonly unloading = new Set<Promise<void>>();
+
+  constructor(private readonly deps: RoomDeps) {}
+
+  /** How many documents are in memory. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The room of a document if it is in memory (open or unloading). */
+  peek(documentId: string): Room | undefined {
+    return this.entries.get(documentId)?.room;
+  }
+
+  /** Opens (or shares) a document's room; rejects with 404 when the document does not exist. */
+  async acquire(documentId: string): Promise<Lease> {
+    let entry = this.entries.get(documentId);
+    if (!entry) {
+      let loading = this.loading.get(documentId);
+      if (!loading) {
+        loading = this.load(documentId).finally(() => this.loading.delete(documentId));
+        this.loading.set(documentId, loading);
+      }
+      entry = await loading;
+    }
+    const held = entry;
+    held.holds += 1;
+    // A lease taken while the room unloads revives it: its state never left memory.
+    held.closing = false;
+    let released = false;
+    return {
+      room: held.room,
+      release: () => {
+        if (released) return;
+        released = true;
+        held.holds -= 1;
+        this.maybeUnload(held);
+      },
+    };
+  }
+
+  /** Resolves once every update applied to the document so far is stored. */
+  whenStored(documentId: string): Promise<void> {
+    return this.deps.writer.whenStored(documentId);
+  }
+
+  /** Notes stored update ids of a document, compacting it once they pass the threshold. */
+  stored(documentId: string, ids: number[]): void {
+    const entry = this.entries.get(documentId);
+    if (!entry) return;
+    entry.base.ids.push(...ids);
+    if (entry.base.ids.length >= this.deps.limits.compactThreshold) this.compact(documentId, entry);
+  }
+
+  /** Closes every connection of every room with `code`, then waits for the rooms to unload. */
+  async closeAll(code: number, reason: string): Promise<void> {
+    for (const entry of this.entries.values()) entry.room.closeAll(code, reason);
+    await Promise.all([...this.unloading]);
+  }
+
+  private async load(documentId: string): Promise<Entry> {
+    let entry: Entry | undefined;
+    let finalized = false;
+    // Subscribed before the status is read, so a finalisation in between is not missed.
+    const unsubscribe = this.deps.events.subscribe(documentId, (event) => {
+      if (event.type !== 'document.finalized') return;
+      finalized = true;
+      entry?.room.finalize();
+    });
+    try {
+      const stored = await loadStoredDocument(this.deps.db, documentId);
+      if (!stored) throw notFound('Dokumen');
+      const doc = buildDoc(
+        stored.snapshot,
+        stored.updates.map((u) => u.update),
+      );
+      const room = new Room(documentId, doc, {
+        final: stored.status === 'final' || finalized,
+        hooks: this.hooks(documentId),
+      });
+      const sessions = new EditSessions(this.deps.limits.editSessionIdleMs, (s) =>
+        this.deps.editEnded(documentId, s),
+      );
+      const base = { version: stored.version, ids: stored.updates.map((u) => u.id) };
+      entry = {
+        room,
+        holds: 0,
+        closing: false,
+        base,
+        sessions,
+        compacting: undefined,
+        unsubscribe,
+      };
+      this.entries.set(documentId, entry);
+      this.deps.metrics.openDocuments.inc();
+      if (base.ids.length >= this.deps.limits.compactThreshold) this.compact(documentId, entry);
+      return entry;
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+  }
+
+  private hooks(documentId: string): RoomHooks {
+    const { writer, metrics, log } = this.deps;
+    const entry = () => this.entries.get(documentId);
+    return {
+      applied: (update, userId) => {
+        metrics.appliedUpdates.inc();
+        writer.enqueue({ documentId, update, userId });
+        if (userId) entry()?.sessions.note(userId);
+      },
+      rejected: () => metrics.rejectedUpdates.inc(),
+      left: (peer, last) => {
+        const current = entry();
+        if (!current) return;
+        if (!current.room.hasUser(peer.userId)) current.sessions.end(peer.userId);
+        if (last) this.maybeUnload(current);
+      },
+      protocolError: (peer, error) =>
+        log.debug({ documentId, userId: peer.userId, err: error.message }, 'collab protocol error'),
+    };
+  }
+
+  private maybeUnload(entry: Entry): void {
+    if (entry.holds > 0 || entry.room.size > 0 || entry.closing) return;
+    entry.closing = true;
+    const task = this.unload(entry).catch((error) =>
+      this.deps.log.error(
+        { err: error, documentId: entry.room.documentId },
+        'unloading a document failed',
+      ),
+    );
+    this.unloading.add(task);
+    void task.finally(() => this.unloading.delete(task));
+  }
+
+  private async unload(entry: Entry): Promise<void> {
+    const { documentId } = entry.room;
+    entry.sessions.endAll();
+    await this.deps.writer.whenStored(documentId);
+    await entry.compacting;
+    if (entry.closing && entry.base.ids.length >= this.deps.limits.compactOnUnload) {
+      this.compact(documentId, entry);
+      await entry.compacting;
+    }
+    // Someone came back while the updates were being stored: keep the room.
+    if (!entry.closing) return;
+    this.entries.delete(documentId);
+    entry.unsubscribe();
+    entry.room.destroy();
+    this.deps.metrics.openDocuments.dec();
+  }
+
+  private compact(documentId: string, entry: Entry): void {
+    if (entry.compacting) return;
+    const taken = entry.base.ids.length;
+    entry.compacting = compactOpen(this.deps.db, documentId, entry.base, () =>
+      Y.encodeStateAsUpdate(entry.room.doc),
+    )
+      .then((next) => {
+        entry.base = { version: next.version, ids: entry.base.ids.slice(taken) };
+      })
+      .catch((error) =>
+        this.deps.log.warn({ err: error, documentId }, 'compaction failed; will retry later'),
+      )
+      .finally(() => {
+        entry.compacting = undefined;
+      });
+  }
+}

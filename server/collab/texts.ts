@@ -1,0 +1,45 @@
+import * as Y from 'yjs';
+import type { Db } from '../db';
+import type { TextAccess } from '../documents/access';
+import { readDocument } from '../documents/text';
+import { conflict, notFound } from '../errors';
+import { buildDoc } from './compaction';
+import { loadStoredDocument } from './queries';
+import type { RoomRegistry } from './rooms';
+
+/**
+ * Text access over the live rooms: reads come from the open document when there is one, else
+ * from storage; a change opens the room if needed and goes out as an ordinary update, relayed
+ * to every client, stored and attributed to its user before the promise resolves.
+ */
+export function liveTextAccess(db: Db, rooms: RoomRegistry): TextAccess {
+  const withDoc = async <T>(documentId: string, use: (doc: Y.Doc) => T): Promise<T> => {
+    const room = rooms.peek(documentId);
+    if (room) return use(room.doc);
+    const stored = await loadStoredDocument(db, documentId);
+    if (!stored) throw notFound('Dokumen');
+    const doc = buildDoc(
+      stored.snapshot,
+      stored.updates.map((u) => u.update),
+    );
+    try {
+      return use(doc);
+    } finally {
+      doc.destroy();
+    }
+  };
+  return {
+    read: (documentId) => withDoc(documentId, readDocument),
+    state: (documentId) => withDoc(documentId, (doc) => Y.encodeStateAsUpdate(doc)),
+    async change(documentId, userId, change) {
+      const lease = await rooms.acquire(documentId);
+      try {
+        if (lease.room.final) throw conflict('Dokumen sudah final; teksnya tidak dapat diubah.');
+        lease.room.change(userId, change);
+      } finally {
+        lease.release();
+      }
+      await rooms.whenStored(documentId);
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import { FRAGMENT, readClauses } from '../../server/documents/text';
+import type { Clause } from '../../shared/clauses';
+import { MESSAGE_AUTH } from '../../server/collab/protocol';
+import { apiClient, makeCast } from '../support/factories';
+import type { TestServer } from '../support/server';
+
+/** A real y-websocket client on its own Y.Doc. */
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Permission-denied reasons the server sent. */
+  denied: string[];
+  destroy(): void;
+}
+
+/** Opens a stock WebsocketProvider to the server's collaboration socket and waits for the first sync. */
+export async function connectClient(
+  server: { url: string },
+  documentId: string,
+  token: string,
+  doc = new Y.Doc(),
+): Promise<Client> {
+  const provider = new WebsocketProvider(
+    server.url.replace(/^http/, 'ws') + '/collab',
+    documentId,
+    doc,
+    {
+      params: { token },
+      // Node's WebSocket global is not there in node 20; ws is.
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      // Two providers in one process would otherwise sync through a BroadcastChannel, past the server.
+      disableBc: true,
+    },
+  );
+  const denied: string[] = [];
+  // The stock client only logs permission-denied; record it instead.
+  provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+    decoding.readVarUint(decoder);
+    denied.push(decoding.readVarString(decoder));
+  };
+  await waitFor(() => provider.synced, 'first sync');
+  return {
+    doc,
+    provider,
+    denied,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Polls `check` until it holds, failing with `what` after `timeoutMs`. */
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Waits `ms`. */
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The XmlText of paragraph `paragraph` of clause number `clause` (both from 0), in the Yjs layout. */
+export function paragraphText(doc: Y.Doc, clause: number, paragraph = 0): Y.XmlText {
+  const clauses = doc
+    .getXmlFragment(FRAGMENT)
+    .toArray()
+    .filter(
+      (node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'clause',
+    );
+  const element = clauses[clause];
+  if (!element) throw new Error(`no clause ${clause}`);
+  const paragraphs = element
+    .toArray()
+    .filter(
+      (node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph',
+    );
+  const text = paragraphs[paragraph]
+    ?.toArray()
+    .find((node): node is Y.XmlText => node instanceof Y.XmlText);
+  if (!text) throw new Error(`no text in clause ${clause} paragraph ${paragraph}`);
+  return text;
+}
+
+/** Types `text` at the end of a clause's paragraph, one update per character as an editor would. */
+export function typeInto(doc: Y.Doc, clause: number, text: string, paragraph = 0): void {
+  const target = paragraphText(doc, clause, paragraph);
+  for (const ch of text) target.insert(target.length, ch);
+}
+
+/** The clauses held by a Y.Doc. */
+export const clausesOf = (doc: Y.Doc): Clause[] => readClauses(doc);
+
+/** A server with a cast and helpers to make documents over the HTTP API. */
+export async function castAndDocument(server: TestServer) {
+  const cast = await makeCast(server.db);
+  const call = apiClient(server.url);
+  const newDocument = async () => {
+    const res = await call<{ id: string }>('POST', '/api/documents', {
+      token: cast.drafter.token,
+      body: {
+        title: 'Nota Kesepakatan Uji',
+        parties: [cast.partyA.code, cast.partyB.code],
+        reviewers: [cast.inspectorate.code],
+      },
+    });
+    if (res.status !== 201)
+      throw new Error(`creating a document failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  };
+  return { cast, call, newDocument };
+}
