@@ -10,6 +10,9 @@ import { accountRoutes } from './routes/accounts';
 import { documentRoutes } from './routes/documents';
 import { operationRoutes } from './routes/operations';
 import { eventRoutes } from './routes/events';
+import { revisionRoutes } from './routes/revisions';
+import { signoffRoutes } from './routes/signoffs';
+import { commentRoutes } from './routes/comments';
 
 /** Where the built web client lives. */
 export const CLIENT_DIST = path.resolve(__dirname, '../../dist/client');
@@ -35,6 +38,9 @@ export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => expre
   api.use(accountRoutes(ctx));
   api.use(documentRoutes(ctx));
   api.use(eventRoutes(ctx));
+  api.use(revisionRoutes(ctx));
+  api.use(signoffRoutes(ctx));
+  api.use(commentRoutes(ctx));
   for (const routes of extraApi) api.use(routes(ctx));
   api.use(unknownRoute);
   app.use('/api', api);

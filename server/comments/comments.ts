@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db';
+import type { Actor } from '../accounts/present';
+import { documentStream, recordEvent } from '../audit/audit';
+import type { TextAccess } from '../documents/access';
+import type { DocumentRow } from '../documents/queries';
+import type { EventHub } from '../events/hub';
+import { conflict, forbidden, invalidInput, notFound } from '../errors';
+import { policy } from '../policies/policies';
+import { extractClauses } from '../../shared/clauses';
+import { applyWording, findClauseElement, wordingOf, type Wording } from './proposal';
+import { presentComment } from './present';
+import * as q from './queries';
+
+/** What the comment service needs from the server. */
+export interface CommentDeps {
+  db: Db;
+  texts: TextAccess;
+  events: EventHub;
+}
+
+/** Input of a new comment, already validated. */
+export interface NewComment {
+  clauseId: string;
+  body: string;
+  parentId?: string;
+  proposal?: { heading?: string; text: string };
+}
+
+/** Adds a comment (or a reply, or an usulan redaksi) on a clause of the live text. */
+export async function addComment(deps: CommentDeps, actor: Actor, doc: DocumentRow, input: NewComment) {
+  if (!policy.comment(actor, doc)) throw forbidden();
+  const clause = extractClauses(await deps.texts.read(doc.id)).find((c) => c.id === input.clauseId);
+  if (!clause) throw invalidInput('Pasal tidak ditemukan dalam naskah.', { clauseId: 'unknown clause' });
+  if (input.parentId) {
+    const parent = await q.findComment(deps.db, doc.id, input.parentId);
+    if (!parent) throw invalidInput('Komentar induk tidak ditemukan.', { parentId: 'unknown comment' });
+    if (parent.clause_id !== input.clauseId) throw invalidInput('Balasan harus pada Pasal yang sama.', { parentId: 'other clause' });
+  }
+  const id = randomUUID();
+  const proposalBase = input.proposal ? { heading: clause.heading, text: clause.text } : null;
+  await deps.db.transaction(async (tx) => {
+    await q.insertComment(tx, {
+      id,
+      documentId: doc.id,
+      clauseId: input.clauseId,
+      parentId: input.parentId ?? null,
+      body: input.body,
+      authorId: actor.id,
+      proposal: input.proposal ?? null,
+      proposalBase,
+    });
+    await recordEvent(tx, documentStream(doc.id), {
+      actorId: actor.id,
+      kind: 'comment.created',
+      data: { id, clauseId: input.clauseId, parentId: input.parentId ?? null, proposal: Boolean(input.proposal) },
+    });
+  });
+  const view = presentComment((await q.findComment(deps.db, doc.id, id))!);
+  deps.events.publish({ type: 'comment.created', documentId: doc.id, data: view });
+  return view;
+}
+
+/** A document's comments, optionally of one clause. */
+export async function listComments(db: Db, doc: DocumentRow, clauseId?: string) {
+  return (await q.listComments(db, doc.id, clauseId)).map(presentComment);
+}
+
+async function visibleComment(db: Db, doc: DocumentRow, commentId: string) {
+  const row = /^[0-9a-f-]{36}$/i.test(commentId) ? await q.findComment(db, doc.id, commentId) : undefined;
+  if (!row) throw notFound('Komentar');
+  return row;
+}
+
+/** Resolves a comment (drafters, or its author). */
+export async function resolveComment(deps: CommentDeps, actor: Actor, doc: DocumentRow, commentId: string) {
+  const row = await visibleComment(deps.db, doc, commentId);
+  if (!policy.resolveComment(actor, row.author_id)) throw forbidden('Hanya perancang atau penulis komentar yang dapat menyelesaikannya.');
+  await deps.db.transaction(async (tx) => {
+    if (await q.resolveComment(tx, row.id, actor.id)) {
+      await recordEvent(tx, documentStream(doc.id), { actorId: actor.id, kind: 'comment.resolved', data: { id: row.id } });
+    }
+  });
+  const view = presentComment((await q.findComment(deps.db, doc.id, row.id))!);
+  deps.events.publish({ type: 'comment.resolved', documentId: doc.id, data: view });
+  return view;
+}
+
+/**
+ * Applies a comment's proposed wording to the live text as a minimal edit every client receives,
+ * and resolves the comment; 409 when the clause changed since the proposal was made or is gone.
+ */
+export async function acceptProposal(deps: CommentDeps, actor: Actor, doc: DocumentRow, commentId: string) {
+  if (!policy.acceptProposal(actor)) throw forbidden('Hanya perancang (drafter) yang dapat menerima usulan redaksi.');
+  const row = await visibleComment(deps.db, doc, commentId);
+  if (!row.proposal || !row.proposal_base) throw conflict('Komentar ini tidak memuat usulan redaksi.');
+  if (row.accepted_at) throw conflict('Usulan redaksi ini sudah diterima.');
+  if (doc.status !== 'drafting') throw conflict('Dokumen sudah final dan terkunci.');
+  const base: Wording = row.proposal_base;
+  const next: Wording = { heading: row.proposal.heading ?? base.heading, text: row.proposal.text };
+  // The check and the edit run in one synchronous Yjs transaction, so no edit slips between them.
+  await deps.texts.change(doc.id, actor.id, (ydoc) => {
+    const clause = findClauseElement(ydoc, row.clause_id);
+    if (!clause) throw conflict('Pasal yang diusulkan sudah dihapus dari naskah.');
+    const current = wordingOf(clause);
+    if (current.heading !== base.heading || current.text !== base.text) {
+      throw conflict('Pasal telah berubah sejak usulan redaksi dibuat; usulan tidak dapat diterapkan.');
+    }
+    applyWording(clause, next);
+  });
+  await deps.db.transaction(async (tx) => {
+    await q.acceptProposal(tx, row.id, actor.id);
+    await recordEvent(tx, documentStream(doc.id), {
+      actorId: actor.id,
+      kind: 'proposal.accepted',
+      data: { id: row.id, clauseId: row.clause_id, proposedBy: row.author_id, acceptedBy: actor.id },
+    });
+  });
+  const view = presentComment((await q.findComment(deps.db, doc.id, row.id))!);
+  deps.events.publish({ type: 'comment.resolved', documentId: doc.id, data: view });
+  return view;
+}
