@@ -23,7 +23,7 @@ const CLOSING_LINE = /^(demikian\b|(dibuat|ditandatangani)\s+di\b)/i;
 // dropped rather than kept, which would print them twice.
 const SIGNATURE_LINES = [
   /^(pihak\s+ke[a-z-]+|para\s+pihak)\s*[,:.]?$/i,
-  /^(untuk\s+dan\s+atas\s+nama|u\.?\s?b\.?|a\.?\s?n\.?)\s/i,
+  /^(untuk\s+dan\s+atas\s+nama\b|a\.\s?n\.|u\.\s?b\.)/i,
   /^(ttd\.?|tertanda|materai|meterai)\b/i,
   /^paraf(\s+koordinasi)?\s*:?$/i,
 ];
