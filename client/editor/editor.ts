@@ -37,7 +37,8 @@ export function createEditor(
   return new EditorView(mount, {
     state,
     editable: options.canEdit,
-    attributes: { class: 'nota', spellcheck: 'false', lang: 'id' },
+    // tabindex lets a read-only view take focus, so reviewers' selections show to others too.
+    attributes: { class: 'nota', spellcheck: 'false', lang: 'id', tabindex: '0' },
     // `this`, not a captured variable: the Yjs binding dispatches while the view is constructed.
     dispatchTransaction(this: EditorView, tr) {
       this.updateState(this.state.apply(tr));
