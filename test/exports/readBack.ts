@@ -15,7 +15,10 @@ export async function docxText(buffer: Buffer): Promise<string> {
 
 /** The text of each page of a PDF, read with pdfjs-dist. */
 export async function pdfPages(buffer: Buffer): Promise<string[]> {
-  // pdfjs-dist is ESM-only; its legacy build runs in Node without a DOM.
+  // pdfjs-dist is ESM-only and its legacy build runs in Node without a DOM. SWC compiles a
+  // literal `import()` to `require()`, which cannot load the .mjs (jest transforms only
+  // .ts/.js), so the import is built at run time and jest (--experimental-vm-modules) loads
+  // the module as ESM.
   const load = new Function('specifier', 'return import(specifier)') as (
     s: string,
   ) => Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')>;
