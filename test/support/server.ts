@@ -1,6 +1,7 @@
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/log';
 import { startServer, type RunningServer } from '../../server/server';
+import type { Limits } from '../../server/collab/protocol';
 import { createTestDb, type TestDb } from './db';
 
 /** A Selaras server on port 0 with a database of its own. */
@@ -10,11 +11,24 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts a server for one test file; call `stop()` in afterAll. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** Starts a server for one test file; call `stop()` in afterAll. `collabLimits` overrides collaboration limits. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { collabLimits?: Partial<Limits> } = {},
+): Promise<TestServer> {
   const testDb = await createTestDb();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'silent', ...env });
-  const server = await startServer(config, { db: testDb.db, log: createLogger('silent') });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: '0',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const server = await startServer(config, {
+    db: testDb.db,
+    log: createLogger('silent'),
+    collabLimits: options.collabLimits,
+  });
   return {
     ...server,
     testDb,
