@@ -120,3 +120,64 @@ export async function castAndDocument(server: TestServer) {
   };
   return { cast, call, newDocument };
 }
+
+/** A bare WebSocket to the server, for what the stock provider never sends. */
+export interface RawSocket {
+  ws: WebSocket;
+  /** Frames received, in order. */
+  frames: Uint8Array[];
+  /** Resolves with the close code and reason. */
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/** Opens a bare WebSocket; resolves once open, or rejects with the HTTP status of a refused upgrade. */
+export function rawSocket(
+  server: { url: string },
+  path: string,
+  options: { headers?: Record<string, string>; autoPong?: boolean } = {},
+): Promise<RawSocket> {
+  const ws = new WebSocket(server.url.replace(/^http/, 'ws') + path, {
+    headers: options.headers,
+    autoPong: options.autoPong ?? true,
+  });
+  const frames: Uint8Array[] = [];
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
+  return new Promise((resolve, reject) => {
+    ws.on('open', () => resolve({ ws, frames, closed }));
+    ws.on('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => reject(new RefusedUpgrade(res.statusCode ?? 0, body)));
+    });
+    ws.on('error', (error) => reject(error));
+  });
+}
+
+/** An upgrade the server answered with an HTTP status instead of a WebSocket. */
+export class RefusedUpgrade extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+  ) {
+    super(`upgrade refused with ${status}`);
+  }
+}
+
+/** The HTTP status a refused upgrade got, or 101 when it was accepted (the socket is closed again). */
+export async function upgradeStatus(
+  server: { url: string },
+  path: string,
+  headers?: Record<string, string>,
+): Promise<number> {
+  try {
+    const socket = await rawSocket(server, path, { headers });
+    socket.ws.close();
+    return 101;
+  } catch (error) {
+    if (error instanceof RefusedUpgrade) return error.status;
+    throw error;
+  }
+}
