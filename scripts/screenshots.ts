@@ -85,8 +85,9 @@ async function main() {
     await editAsDrafter(rina.page);
     await admin.page.locator('.ProseMirror section.clause .clause-heading').nth(1).click();
     await admin.page.keyboard.press('End');
-    await inspector.page.locator('.ProseMirror section.clause p').nth(2).selectText();
-    await inspector.page.locator('.outline-item').nth(2).click();
+    const reviewed = inspector.page.locator('.ProseMirror section.clause p').nth(3);
+    await reviewed.click();
+    await reviewed.selectText();
     await rina.page.locator('.ProseMirror section.clause .clause-heading').first().click();
     await rina.page.waitForTimeout(800);
     await shot(rina.page, 'editor');
@@ -114,7 +115,7 @@ async function main() {
         }),
       );
     }
-    const bappeda = await openPage(browser);
+    const bappeda = await openPage(browser, { height: 1150 });
     await loginThroughForm(bappeda.page, server.url, login('bappeda@selaras.test'));
     await openWorkspace(bappeda.page, server.url, doc.id);
     await openTab(bappeda.page, 'Paraf koordinasi');
@@ -145,9 +146,14 @@ async function editAsDrafter(page: Page) {
   await heading.first().click();
   await page.keyboard.press('End');
   await page.keyboard.type(' Kerja Sama');
-  await page.locator('.ProseMirror section.clause p').first().click();
+  await page.keyboard.press('ArrowDown'); // the first line of the first paragraph
   await page.keyboard.press('Home');
   await page.keyboard.type('Dalam rangka sinergi, ');
+  await heading.nth(3).click(); // Pasal 4 Pertukaran Data dan Informasi
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+Shift+ArrowLeft');
+  await page.keyboard.press('Control+Shift+ArrowLeft');
+  await page.keyboard.type('Informasi Pengaduan');
   await page.locator('.outline-item').nth(4).click(); // Pasal 5 Pembiayaan
   await page.locator('.toolbar button', { hasText: '+ Pasal' }).click();
   await page.keyboard.type('Kerahasiaan Data');

@@ -16,14 +16,7 @@ export function parafPanel(store: WorkspaceStore) {
     h(
       'thead',
       {},
-      h(
-        'tr',
-        {},
-        h('th', {}, 'Instansi'),
-        h('th', {}, 'Status'),
-        h('th', {}, 'Oleh'),
-        h('th', {}, 'Catatan'),
-      ),
+      h('tr', {}, h('th', {}, 'Instansi'), h('th', {}, 'Status'), h('th', {}, 'Oleh')),
     ),
     body,
   );
@@ -57,7 +50,7 @@ export function parafPanel(store: WorkspaceStore) {
     { type: 'button', class: 'since-ours', hidden: true },
     'Apa yang berubah sejak paraf kami',
   );
-  const element = h('section', { class: 'panel paraf-panel' }, table, sinceOurs, form, reason);
+  const element = h('section', { class: 'panel paraf-panel' }, form, reason, sinceOurs, table);
 
   const decide = (decision: Decision, button: HTMLButtonElement) =>
     void runAction(button, async () => {
@@ -86,7 +79,7 @@ export function parafPanel(store: WorkspaceStore) {
       replaceChildren(
         body,
         ...(data.signoffs === null
-          ? [h('tr', {}, h('td', { colspan: '4', class: 'muted' }, 'Status paraf belum tersedia.'))]
+          ? [h('tr', {}, h('td', { colspan: '3', class: 'muted' }, 'Status paraf belum tersedia.'))]
           : rows.map((s) => signoffRow(s, data))),
       );
       const allowed = canSignoff(data);
@@ -124,6 +117,7 @@ function signoffRow(s: Signoff, data: WorkspaceData): HTMLTableRowElement {
         { class: 'changed-clauses' },
         `Berubah: ${s.changedClauses.map(numberOf).join(', ')}`,
       ),
+    s.note && h('div', { class: 'note' }, `“${s.note}”`),
   );
   return h(
     'tr',
@@ -131,14 +125,13 @@ function signoffRow(s: Signoff, data: WorkspaceData): HTMLTableRowElement {
       dataset: { agency: s.agency.code, status: s.status },
       class: s.agency.code === data.me.agency.code ? 'own' : '',
     },
+    h('td', { title: s.agency.name }, h('strong', {}, s.agency.code)),
+    status,
     h(
       'td',
-      { title: s.agency.name },
-      h('strong', {}, s.agency.code),
-      h('div', { class: 'muted' }, s.agency.name),
+      { class: 'by' },
+      s.by ? s.by.name : '—',
+      s.at && h('div', { class: 'muted' }, formatTime(s.at)),
     ),
-    status,
-    h('td', {}, s.by ? s.by.name : '—', s.at && h('div', { class: 'muted' }, formatTime(s.at))),
-    h('td', { class: 'note' }, s.note ?? ''),
   );
 }
