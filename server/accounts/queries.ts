@@ -110,3 +110,11 @@ export async function countRecentFailures(db: Queryable, email: string, windowMs
 export async function clearFailures(db: Queryable, email: string) {
   await db.query('DELETE FROM login_failures WHERE lower(email) = lower($1)', [email]);
 }
+
+/** The heads of these agencies, by name. */
+export async function findHeads(db: Queryable, agencyCodes: string[]): Promise<UserRow[]> {
+  const { rows } = await db.query<UserRow>(`${USER_SELECT} WHERE u.role = 'head' AND u.agency_code = ANY($1::text[]) ORDER BY u.name`, [
+    agencyCodes,
+  ]);
+  return rows;
+}

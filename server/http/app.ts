@@ -13,6 +13,8 @@ import { eventRoutes } from './routes/events';
 import { revisionRoutes } from './routes/revisions';
 import { signoffRoutes } from './routes/signoffs';
 import { commentRoutes } from './routes/comments';
+import { exportRoutes } from './routes/exports';
+import { importRoutes } from './routes/imports';
 
 /** Where the built web client lives. */
 export const CLIENT_DIST = path.resolve(__dirname, '../../dist/client');
@@ -36,11 +38,13 @@ export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => expre
   api.use(requireAuth(ctx.db));
   api.use(auth.router);
   api.use(accountRoutes(ctx));
+  api.use(importRoutes(ctx));
   api.use(documentRoutes(ctx));
   api.use(eventRoutes(ctx));
   api.use(revisionRoutes(ctx));
   api.use(signoffRoutes(ctx));
   api.use(commentRoutes(ctx));
+  api.use(exportRoutes(ctx));
   for (const routes of extraApi) api.use(routes(ctx));
   api.use(unknownRoute);
   app.use('/api', api);

@@ -56,11 +56,11 @@ async function lockDocumentOrConflict(tx: Queryable, documentId: string) {
   if (rows[0]?.status !== 'drafting') throw conflict('Dokumen sudah final dan terkunci.');
 }
 
-/** Everything the status rules read for one document, loaded once. */
-async function loadState(db: Db, doc: DocumentRow) {
-  const revisions = await listRevisions(db, doc.id);
+/** Everything the status rules read for one document, loaded once, as of revision `asOf` (default: latest). */
+async function loadState(db: Db, doc: DocumentRow, asOf?: number) {
+  const revisions = (await listRevisions(db, doc.id)).filter((r) => asOf === undefined || r.number <= asOf);
   const clausesByRevision = new Map(revisions.map((r) => [r.number, r.clauses]));
-  const decisions = new Map((await q.latestDecisions(db, doc.id)).map((d) => [d.agency_code, d]));
+  const decisions = new Map((await q.latestDecisions(db, doc.id, asOf)).map((d) => [d.agency_code, d]));
   const concernRows = await q.listConcerns(db, doc.id);
   const concernOf = (code: string): Concern => {
     const ids = concernRows.get(code);
@@ -82,9 +82,9 @@ export interface SignoffEntry {
   changedClauses: string[];
 }
 
-/** One entry per participating agency with its status against the latest revision. */
-export async function signoffStatuses(db: Db, doc: DocumentRow): Promise<SignoffEntry[]> {
-  const { latest, decisions, concernOf, clausesOf } = await loadState(db, doc);
+/** One entry per participating agency with its status against the latest revision (or revision `asOf`). */
+export async function signoffStatuses(db: Db, doc: DocumentRow, asOf?: number): Promise<SignoffEntry[]> {
+  const { latest, decisions, concernOf, clausesOf } = await loadState(db, doc, asOf);
   return participantsOf(doc).map((agency) => {
     const d = decisions.get(agency.code);
     const { status, changedClauses } = agencyStatus(d, concernOf(agency.code), clausesOf, latest);

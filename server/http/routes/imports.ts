@@ -1,0 +1,58 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { agencyCode } from '../../../shared/api';
+import { documentTitleOf } from '../../../shared/plainText';
+import * as documents from '../../documents/documents';
+import { presentDocument } from '../../documents/present';
+import { MAX_DOCX_BYTES, parseDocx } from '../../imports/docx';
+import { forbidden, invalidInput, tooLarge } from '../../errors';
+import { policy } from '../../policies/policies';
+import { actorOf } from '../middleware/auth';
+import { parse } from '../middleware/validate';
+import type { AppContext } from '../context';
+
+const codeList = z
+  .string()
+  .max(2000)
+  .transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean))
+  .pipe(z.array(agencyCode));
+
+const importFields = z.object({
+  parties: codeList.pipe(z.array(agencyCode).min(2, 'minimal dua pihak').max(10)),
+  reviewers: codeList.optional().default([]),
+  title: z.string().trim().min(1).max(500).optional(),
+});
+
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: MAX_DOCX_BYTES, files: 1, fields: 10, fieldSize: 10_000 },
+}).single('file');
+
+/** Runs multer, turning its errors into our 400/413. */
+function receiveFile(req: Request, res: Response, next: NextFunction) {
+  upload(req, res, (err: unknown) => {
+    if (!err) return next();
+    if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') return next(tooLarge('Berkas .docx melebihi 10 MiB.'));
+    const message = err instanceof Error ? err.message : 'unreadable upload';
+    next(invalidInput('Unggahan tidak dapat dibaca.', { file: message }));
+  });
+}
+
+/** `POST /api/documents/import`: a new document from a .docx draft. */
+export function importRoutes(ctx: AppContext) {
+  const router = Router();
+
+  router.post('/documents/import', receiveFile, async (req, res) => {
+    const actor = actorOf(req);
+    if (!policy.createDocument(actor)) throw forbidden('Hanya perancang (drafter) yang dapat membuat dokumen.');
+    const fields = parse(importFields, req.body ?? {});
+    if (!req.file) throw invalidInput('Pilih berkas .docx untuk diimpor.', { file: 'required' });
+    const doc = await parseDocx(req.file.buffer);
+    const title = fields.title ?? (documentTitleOf(doc) || req.file.originalname.replace(/\.docx$/i, '')).slice(0, 500);
+    const row = await documents.createDocument(ctx.db, actor, { title, parties: fields.parties, reviewers: fields.reviewers, doc });
+    res.status(201).json(presentDocument(row));
+  });
+
+  return router;
+}
