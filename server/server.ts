@@ -38,12 +38,13 @@ export async function startServer(
   const log = options.log ?? createLogger(config.logLevel);
   const db = options.db ?? (await openDb(config));
   await migrate(db);
-  if (config.admin && (await bootstrapAdmin(db, config.admin)))
-    log.info({ email: config.admin.email }, 'admin account created');
+  // The demo seeds only an empty database, so it goes before the admin account is bootstrapped.
   if (config.seedDemo) {
     const logins = await seedDemo(db);
     if (logins) options.onSeeded?.(logins);
   }
+  if (config.admin && (await bootstrapAdmin(db, config.admin)))
+    log.info({ email: config.admin.email }, 'admin account created');
   const metrics = createMetrics();
   const events = localEventHub();
   const collab = createCollab({ db, log, metrics, events, limits: options.collabLimits });

@@ -17,7 +17,9 @@ export async function openEmbedded(options: { dataDir?: string; loadDataDir?: Bl
 
   const run = async <Row>(text: string, params?: SqlParam[]): Promise<QueryResult<Row>> => {
     const result = await lite.query<Row>(text, params as unknown[] | undefined);
-    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    // PGlite reports affectedRows 0 for a SELECT; pg's rowCount counts the rows returned.
+    const rowCount = result.fields.length > 0 ? result.rows.length : (result.affectedRows ?? 0);
+    return { rows: result.rows, rowCount };
   };
 
   return {
