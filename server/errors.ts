@@ -31,17 +31,21 @@ export class AppError extends Error {
 }
 
 /** 400: the input is invalid; `details` names the fields. */
-export const invalidInput = (message: string, details?: unknown) => new AppError('invalid_input', message, details);
+export const invalidInput = (message: string, details?: unknown) =>
+  new AppError('invalid_input', message, details);
 /** 401: no valid session. */
 export const unauthenticated = (message = 'Anda belum masuk atau sesi telah berakhir.') =>
   new AppError('unauthenticated', message);
 /** 403: the caller may not do this. */
-export const forbidden = (message = 'Anda tidak berwenang melakukan tindakan ini.') => new AppError('forbidden', message);
+export const forbidden = (message = 'Anda tidak berwenang melakukan tindakan ini.') =>
+  new AppError('forbidden', message);
 /** 404: nothing of that kind the caller may see. */
 export const notFound = (what = 'Data') => new AppError('not_found', `${what} tidak ditemukan.`);
 /** 409: the request conflicts with the current state; the message says which condition. */
-export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);
+export const conflict = (message: string, details?: unknown) =>
+  new AppError('conflict', message, details);
 /** 413: the input is too large. */
-export const tooLarge = (message = 'Data yang dikirim terlalu besar.') => new AppError('too_large', message);
+export const tooLarge = (message = 'Data yang dikirim terlalu besar.') =>
+  new AppError('too_large', message);
 /** 429: too many attempts. */
 export const tooManyRequests = (message: string) => new AppError('too_many_requests', message);

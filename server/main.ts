@@ -12,7 +12,10 @@ async function main() {
     log,
     onSeeded: (logins) => printDemoLogins(config.dataDir, logins),
   });
-  log.info({ port: server.port, engine: server.db.engine }, `Selaras berjalan di http://localhost:${server.port}`);
+  log.info(
+    { port: server.port, engine: server.db.engine },
+    `Selaras berjalan di http://localhost:${server.port}`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -30,7 +33,10 @@ async function main() {
  * Prints the generated demo logins once, at first start, and keeps a copy readable only by the
  * owner in DATA_DIR/demo-logins.txt; they never go through the logger.
  */
-function printDemoLogins(dataDir: string, logins: { email: string; password: string; role: string }[]) {
+function printDemoLogins(
+  dataDir: string,
+  logins: { email: string; password: string; role: string }[],
+) {
   const lines = logins.map((l) => `  ${l.role.padEnd(9)} ${l.email.padEnd(38)} ${l.password}`);
   const text = ['', 'Ruang kerja demo dibuat. Akun demo:', ...lines, ''].join('\n') + '\n';
   process.stdout.write(text);

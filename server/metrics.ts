@@ -6,8 +6,16 @@ export function createMetrics() {
   collectDefaultMetrics({ register: registry });
   return {
     registry,
-    openDocuments: new Gauge({ name: 'selaras_open_documents', help: 'Documents loaded in memory', registers: [registry] }),
-    connections: new Gauge({ name: 'selaras_connections', help: 'Open collaboration sockets', registers: [registry] }),
+    openDocuments: new Gauge({
+      name: 'selaras_open_documents',
+      help: 'Documents loaded in memory',
+      registers: [registry],
+    }),
+    connections: new Gauge({
+      name: 'selaras_connections',
+      help: 'Open collaboration sockets',
+      registers: [registry],
+    }),
     appliedUpdates: new Counter({
       name: 'selaras_applied_updates_total',
       help: 'Document updates applied from clients and the server',

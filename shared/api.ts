@@ -7,7 +7,12 @@ export const agencyCode = z
   .regex(/^[A-Z0-9_-]{2,32}$/, 'kode instansi: 2–32 huruf besar, angka, _ atau -');
 
 const name = z.string().trim().min(1).max(200);
-const noControl = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s);
+// Control characters other than tab and newlines have no place in a title.
+const noControl = (s: string) =>
+  ![...s].some((ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d;
+  });
 
 /** `POST /api/auth/login`. */
 export const loginInput = z.object({

@@ -48,12 +48,20 @@ export async function logout(db: Db, token: string): Promise<void> {
 }
 
 /** Creates an agency; 409 when the code is taken. */
-export async function createAgency(db: Db, actor: Actor | null, agency: { code: string; name: string }) {
+export async function createAgency(
+  db: Db,
+  actor: Actor | null,
+  agency: { code: string; name: string },
+) {
   await db.transaction(async (tx) => {
     if (!(await q.insertAgency(tx, agency.code, agency.name))) {
       throw conflict(`Kode instansi ${agency.code} sudah terdaftar.`);
     }
-    await recordEvent(tx, SYSTEM_STREAM, { actorId: actor?.id ?? null, kind: 'agency.created', data: agency });
+    await recordEvent(tx, SYSTEM_STREAM, {
+      actorId: actor?.id ?? null,
+      kind: 'agency.created',
+      data: agency,
+    });
   });
   return agency;
 }
@@ -74,7 +82,14 @@ export async function createUser(db: Db, actor: Actor | null, input: NewUser): P
   await db.transaction(async (tx) => {
     const [agency] = await q.findAgencies(tx, [input.agency]);
     if (!agency) throw invalidInput('Instansi tidak dikenal.', { agency: 'unknown agency code' });
-    const user = { id, email: input.email, name: input.name, role: input.role, agencyCode: agency.code, passwordHash };
+    const user = {
+      id,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      agencyCode: agency.code,
+      passwordHash,
+    };
     if (!(await q.insertUser(tx, user))) throw conflict('Email sudah terdaftar.');
     await recordEvent(tx, SYSTEM_STREAM, {
       actorId: actor?.id ?? null,
@@ -98,9 +113,17 @@ export async function listUsers(db: Db): Promise<Actor[]> {
 export const ADMIN_AGENCY = { code: 'SELARAS', name: 'Administrator Selaras' };
 
 /** Creates the configured admin account at start unless a user has that email already. */
-export async function bootstrapAdmin(db: Db, admin: { email: string; password: string }): Promise<boolean> {
+export async function bootstrapAdmin(
+  db: Db,
+  admin: { email: string; password: string },
+): Promise<boolean> {
   if (await q.findUserByEmail(db, admin.email)) return false;
   await q.insertAgency(db, ADMIN_AGENCY.code, ADMIN_AGENCY.name);
-  await createUser(db, null, { ...admin, name: 'Administrator', role: 'admin', agency: ADMIN_AGENCY.code });
+  await createUser(db, null, {
+    ...admin,
+    name: 'Administrator',
+    role: 'admin',
+    agency: ADMIN_AGENCY.code,
+  });
   return true;
 }

@@ -16,7 +16,9 @@ const USER_SELECT = `SELECT u.id, u.email, u.name, u.role, u.agency_code, a.name
 
 /** All agencies, by code. */
 export async function listAgencies(db: Queryable) {
-  return (await db.query<{ code: string; name: string }>('SELECT code, name FROM agencies ORDER BY code')).rows;
+  return (
+    await db.query<{ code: string; name: string }>('SELECT code, name FROM agencies ORDER BY code')
+  ).rows;
 }
 
 /** The agencies with these codes. */
@@ -40,7 +42,14 @@ export async function insertAgency(db: Queryable, code: string, name: string): P
 /** Inserts a user; false when the email is taken. */
 export async function insertUser(
   db: Queryable,
-  u: { id: string; email: string; name: string; role: string; agencyCode: string; passwordHash: string },
+  u: {
+    id: string;
+    email: string;
+    name: string;
+    role: string;
+    agencyCode: string;
+    passwordHash: string;
+  },
 ): Promise<boolean> {
   const { rowCount } = await db.query(
     `INSERT INTO users (id, email, name, role, agency_code, password_hash) VALUES ($1, $2, $3, $4, $5, $6)
@@ -52,7 +61,8 @@ export async function insertUser(
 
 /** The user with this email, case-insensitively. */
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
-  return (await db.query<UserRow>(`${USER_SELECT} WHERE lower(u.email) = lower($1)`, [email])).rows[0];
+  return (await db.query<UserRow>(`${USER_SELECT} WHERE lower(u.email) = lower($1)`, [email]))
+    .rows[0];
 }
 
 /** All users, by name. */
@@ -66,7 +76,12 @@ export async function countUsers(db: Queryable): Promise<number> {
 }
 
 /** Stores a session under the token's hash. */
-export async function insertSession(db: Queryable, tokenHash: string, userId: string, expiresAt: Date) {
+export async function insertSession(
+  db: Queryable,
+  tokenHash: string,
+  userId: string,
+  expiresAt: Date,
+) {
   await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
     tokenHash,
     userId,
@@ -75,7 +90,10 @@ export async function insertSession(db: Queryable, tokenHash: string, userId: st
 }
 
 /** The user of a live (unexpired, unrevoked) session. */
-export async function findSessionUser(db: Queryable, tokenHash: string): Promise<UserRow | undefined> {
+export async function findSessionUser(
+  db: Queryable,
+  tokenHash: string,
+): Promise<UserRow | undefined> {
   const { rows } = await db.query<UserRow>(
     `${USER_SELECT} JOIN sessions s ON s.user_id = u.id
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
@@ -86,9 +104,10 @@ export async function findSessionUser(db: Queryable, tokenHash: string): Promise
 
 /** Revokes a session. */
 export async function revokeSession(db: Queryable, tokenHash: string) {
-  await db.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [
-    tokenHash,
-  ]);
+  await db.query(
+    'UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL',
+    [tokenHash],
+  );
 }
 
 /** Records a failed login for an email. */
@@ -97,7 +116,11 @@ export async function insertLoginFailure(db: Queryable, email: string) {
 }
 
 /** Failed logins for an email within the window. */
-export async function countRecentFailures(db: Queryable, email: string, windowMs: number): Promise<number> {
+export async function countRecentFailures(
+  db: Queryable,
+  email: string,
+  windowMs: number,
+): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM login_failures
       WHERE lower(email) = lower($1) AND failed_at > now() - ($2::int * interval '1 millisecond')`,
@@ -113,8 +136,9 @@ export async function clearFailures(db: Queryable, email: string) {
 
 /** The heads of these agencies, by name. */
 export async function findHeads(db: Queryable, agencyCodes: string[]): Promise<UserRow[]> {
-  const { rows } = await db.query<UserRow>(`${USER_SELECT} WHERE u.role = 'head' AND u.agency_code = ANY($1::text[]) ORDER BY u.name`, [
-    agencyCodes,
-  ]);
+  const { rows } = await db.query<UserRow>(
+    `${USER_SELECT} WHERE u.role = 'head' AND u.agency_code = ANY($1::text[]) ORDER BY u.name`,
+    [agencyCodes],
+  );
   return rows;
 }

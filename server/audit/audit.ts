@@ -63,7 +63,14 @@ function present(row: AuditRow): AuditEvent {
           agency: { code: row.actor_agency_code ?? '', name: row.actor_agency_name ?? '' },
         }
       : null;
-  return { seq: row.seq, at: row.at.toISOString(), actor, kind: row.kind, data: row.data, hash: row.hash };
+  return {
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actor,
+    kind: row.kind,
+    data: row.data,
+    hash: row.hash,
+  };
 }
 
 /** Recomputes a stream's chain; `ok` is false from the first event whose hash or order is off. */
@@ -81,7 +88,8 @@ export async function verifyStream(
       kind: row.kind,
       data: row.data,
     });
-    if (row.seq !== i + 1 || row.hash !== expected) return { ok: false, events: rows.length, brokenAt: row.seq };
+    if (row.seq !== i + 1 || row.hash !== expected)
+      return { ok: false, events: rows.length, brokenAt: row.seq };
     previous = row.hash;
   }
   return { ok: true, events: rows.length };

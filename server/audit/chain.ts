@@ -27,7 +27,11 @@ function sortKeys(value: unknown): unknown {
 
 /** SHA-256 (hex) of the previous event's hash followed by this event's canonical JSON. */
 export function chainHash(previousHash: string, event: AuditEventBody): string {
-  return createHash('sha256').update(previousHash).update('\n').update(canonicalJson(event)).digest('hex');
+  return createHash('sha256')
+    .update(previousHash)
+    .update('\n')
+    .update(canonicalJson(event))
+    .digest('hex');
 }
 
 /** The hash that stands before the first event of every stream. */

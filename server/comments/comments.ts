@@ -28,14 +28,22 @@ export interface NewComment {
 }
 
 /** Adds a comment (or a reply, or an usulan redaksi) on a clause of the live text. */
-export async function addComment(deps: CommentDeps, actor: Actor, doc: DocumentRow, input: NewComment) {
+export async function addComment(
+  deps: CommentDeps,
+  actor: Actor,
+  doc: DocumentRow,
+  input: NewComment,
+) {
   if (!policy.comment(actor, doc)) throw forbidden();
   const clause = extractClauses(await deps.texts.read(doc.id)).find((c) => c.id === input.clauseId);
-  if (!clause) throw invalidInput('Pasal tidak ditemukan dalam naskah.', { clauseId: 'unknown clause' });
+  if (!clause)
+    throw invalidInput('Pasal tidak ditemukan dalam naskah.', { clauseId: 'unknown clause' });
   if (input.parentId) {
     const parent = await q.findComment(deps.db, doc.id, input.parentId);
-    if (!parent) throw invalidInput('Komentar induk tidak ditemukan.', { parentId: 'unknown comment' });
-    if (parent.clause_id !== input.clauseId) throw invalidInput('Balasan harus pada Pasal yang sama.', { parentId: 'other clause' });
+    if (!parent)
+      throw invalidInput('Komentar induk tidak ditemukan.', { parentId: 'unknown comment' });
+    if (parent.clause_id !== input.clauseId)
+      throw invalidInput('Balasan harus pada Pasal yang sama.', { parentId: 'other clause' });
   }
   const id = randomUUID();
   const proposalBase = input.proposal ? { heading: clause.heading, text: clause.text } : null;
@@ -53,7 +61,12 @@ export async function addComment(deps: CommentDeps, actor: Actor, doc: DocumentR
     await recordEvent(tx, documentStream(doc.id), {
       actorId: actor.id,
       kind: 'comment.created',
-      data: { id, clauseId: input.clauseId, parentId: input.parentId ?? null, proposal: Boolean(input.proposal) },
+      data: {
+        id,
+        clauseId: input.clauseId,
+        parentId: input.parentId ?? null,
+        proposal: Boolean(input.proposal),
+      },
     });
   });
   const view = presentComment((await q.findComment(deps.db, doc.id, id))!);
@@ -67,18 +80,30 @@ export async function listComments(db: Db, doc: DocumentRow, clauseId?: string) 
 }
 
 async function visibleComment(db: Db, doc: DocumentRow, commentId: string) {
-  const row = /^[0-9a-f-]{36}$/i.test(commentId) ? await q.findComment(db, doc.id, commentId) : undefined;
+  const row = /^[0-9a-f-]{36}$/i.test(commentId)
+    ? await q.findComment(db, doc.id, commentId)
+    : undefined;
   if (!row) throw notFound('Komentar');
   return row;
 }
 
 /** Resolves a comment (drafters, or its author). */
-export async function resolveComment(deps: CommentDeps, actor: Actor, doc: DocumentRow, commentId: string) {
+export async function resolveComment(
+  deps: CommentDeps,
+  actor: Actor,
+  doc: DocumentRow,
+  commentId: string,
+) {
   const row = await visibleComment(deps.db, doc, commentId);
-  if (!policy.resolveComment(actor, row.author_id)) throw forbidden('Hanya perancang atau penulis komentar yang dapat menyelesaikannya.');
+  if (!policy.resolveComment(actor, row.author_id))
+    throw forbidden('Hanya perancang atau penulis komentar yang dapat menyelesaikannya.');
   await deps.db.transaction(async (tx) => {
     if (await q.resolveComment(tx, row.id, actor.id)) {
-      await recordEvent(tx, documentStream(doc.id), { actorId: actor.id, kind: 'comment.resolved', data: { id: row.id } });
+      await recordEvent(tx, documentStream(doc.id), {
+        actorId: actor.id,
+        kind: 'comment.resolved',
+        data: { id: row.id },
+      });
     }
   });
   const view = presentComment((await q.findComment(deps.db, doc.id, row.id))!);
@@ -90,10 +115,17 @@ export async function resolveComment(deps: CommentDeps, actor: Actor, doc: Docum
  * Applies a comment's proposed wording to the live text as a minimal edit every client receives,
  * and resolves the comment; 409 when the clause changed since the proposal was made or is gone.
  */
-export async function acceptProposal(deps: CommentDeps, actor: Actor, doc: DocumentRow, commentId: string) {
-  if (!policy.acceptProposal(actor)) throw forbidden('Hanya perancang (drafter) yang dapat menerima usulan redaksi.');
+export async function acceptProposal(
+  deps: CommentDeps,
+  actor: Actor,
+  doc: DocumentRow,
+  commentId: string,
+) {
+  if (!policy.acceptProposal(actor))
+    throw forbidden('Hanya perancang (drafter) yang dapat menerima usulan redaksi.');
   const row = await visibleComment(deps.db, doc, commentId);
-  if (!row.proposal || !row.proposal_base) throw conflict('Komentar ini tidak memuat usulan redaksi.');
+  if (!row.proposal || !row.proposal_base)
+    throw conflict('Komentar ini tidak memuat usulan redaksi.');
   if (row.accepted_at) throw conflict('Usulan redaksi ini sudah diterima.');
   if (doc.status !== 'drafting') throw conflict('Dokumen sudah final dan terkunci.');
   const base: Wording = row.proposal_base;
@@ -104,7 +136,9 @@ export async function acceptProposal(deps: CommentDeps, actor: Actor, doc: Docum
     if (!clause) throw conflict('Pasal yang diusulkan sudah dihapus dari naskah.');
     const current = wordingOf(clause);
     if (current.heading !== base.heading || current.text !== base.text) {
-      throw conflict('Pasal telah berubah sejak usulan redaksi dibuat; usulan tidak dapat diterapkan.');
+      throw conflict(
+        'Pasal telah berubah sejak usulan redaksi dibuat; usulan tidak dapat diterapkan.',
+      );
     }
     applyWording(clause, next);
   });
@@ -113,7 +147,12 @@ export async function acceptProposal(deps: CommentDeps, actor: Actor, doc: Docum
     await recordEvent(tx, documentStream(doc.id), {
       actorId: actor.id,
       kind: 'proposal.accepted',
-      data: { id: row.id, clauseId: row.clause_id, proposedBy: row.author_id, acceptedBy: actor.id },
+      data: {
+        id: row.id,
+        clauseId: row.clause_id,
+        proposedBy: row.author_id,
+        acceptedBy: actor.id,
+      },
     });
   });
   const view = presentComment((await q.findComment(deps.db, doc.id, row.id))!);

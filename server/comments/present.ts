@@ -7,7 +7,11 @@ export function presentComment(row: CommentRow) {
     clauseId: row.clause_id,
     parentId: row.parent_id,
     body: row.body,
-    author: { id: row.author_id, name: row.author_name, agency: { code: row.author_agency_code, name: row.author_agency_name } },
+    author: {
+      id: row.author_id,
+      name: row.author_name,
+      agency: { code: row.author_agency_code, name: row.author_agency_name },
+    },
     createdAt: row.created_at.toISOString(),
     resolved: row.resolved_at !== null,
     proposal: row.proposal,

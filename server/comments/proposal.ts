@@ -12,7 +12,12 @@ export interface Wording {
 /** The top-level `clause` element with this id in a Y.Doc, if any. */
 export function findClauseElement(ydoc: Y.Doc, clauseId: string): Y.XmlElement | undefined {
   for (const child of ydoc.getXmlFragment(FRAGMENT).toArray()) {
-    if (child instanceof Y.XmlElement && child.nodeName === 'clause' && child.getAttribute('id') === clauseId) return child;
+    if (
+      child instanceof Y.XmlElement &&
+      child.nodeName === 'clause' &&
+      child.getAttribute('id') === clauseId
+    )
+      return child;
   }
   return undefined;
 }
@@ -21,16 +26,25 @@ const textOf = (el: Y.XmlElement) =>
   el
     .toArray()
     .filter((c): c is Y.XmlText => c instanceof Y.XmlText)
-    .map((t) => (t.toDelta() as { insert: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join(''))
+    .map((t) =>
+      (t.toDelta() as { insert: unknown }[])
+        .map((d) => (typeof d.insert === 'string' ? d.insert : ''))
+        .join(''),
+    )
     .join('');
 
 const childElements = (clause: Y.XmlElement, name: string) =>
-  clause.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === name);
+  clause
+    .toArray()
+    .filter((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === name);
 
 /** The current wording of a clause element. */
 export function wordingOf(clause: Y.XmlElement): Wording {
   const [heading] = childElements(clause, 'clause_heading');
-  return { heading: heading ? textOf(heading) : '', text: childElements(clause, 'paragraph').map(textOf).join('\n') };
+  return {
+    heading: heading ? textOf(heading) : '',
+    text: childElements(clause, 'paragraph').map(textOf).join('\n'),
+  };
 }
 
 /** Rewrites an element's text to `next` by inserting and deleting only the words that differ. */
@@ -78,10 +92,12 @@ export function applyWording(clause: Y.XmlElement, wording: Wording) {
       continue;
     }
     const removed = part.removed ? part.value : [];
-    const added = part.removed && parts[i + 1]?.added ? parts[++i].value : part.added ? part.value : [];
+    const added =
+      part.removed && parts[i + 1]?.added ? parts[++i].value : part.added ? part.value : [];
     const paired = Math.min(removed.length, added.length);
     for (let k = 0; k < paired; k++) editText(paragraphs[index + k], added[k]);
-    for (let k = paired; k < removed.length; k++) clause.delete(clause.toArray().indexOf(paragraphs[index + k]), 1);
+    for (let k = paired; k < removed.length; k++)
+      clause.delete(clause.toArray().indexOf(paragraphs[index + k]), 1);
     if (added.length > paired) {
       const anchor = index + paired > 0 ? paragraphs[index + paired - 1] : heading;
       const at = anchor ? clause.toArray().indexOf(anchor) + 1 : clause.length;

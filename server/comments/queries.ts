@@ -25,7 +25,16 @@ const COMMENT_SELECT = `SELECT c.id, c.clause_id, c.parent_id, c.body, c.created
 /** Stores a comment. */
 export async function insertComment(
   db: Queryable,
-  c: { id: string; documentId: string; clauseId: string; parentId: string | null; body: string; authorId: string; proposal: unknown; proposalBase: unknown },
+  c: {
+    id: string;
+    documentId: string;
+    clauseId: string;
+    parentId: string | null;
+    body: string;
+    authorId: string;
+    proposal: unknown;
+    proposalBase: unknown;
+  },
 ) {
   await db.query(
     `INSERT INTO comments (id, document_id, clause_id, parent_id, body, author_id, proposal, proposal_base)
@@ -44,12 +53,25 @@ export async function insertComment(
 }
 
 /** One comment of a document. */
-export async function findComment(db: Queryable, documentId: string, id: string): Promise<CommentRow | undefined> {
-  return (await db.query<CommentRow>(`${COMMENT_SELECT} WHERE c.document_id = $1 AND c.id = $2`, [documentId, id])).rows[0];
+export async function findComment(
+  db: Queryable,
+  documentId: string,
+  id: string,
+): Promise<CommentRow | undefined> {
+  return (
+    await db.query<CommentRow>(`${COMMENT_SELECT} WHERE c.document_id = $1 AND c.id = $2`, [
+      documentId,
+      id,
+    ])
+  ).rows[0];
 }
 
 /** A document's comments, oldest first, optionally of one clause. */
-export async function listComments(db: Queryable, documentId: string, clauseId?: string): Promise<CommentRow[]> {
+export async function listComments(
+  db: Queryable,
+  documentId: string,
+  clauseId?: string,
+): Promise<CommentRow[]> {
   const { rows } = await db.query<CommentRow>(
     `${COMMENT_SELECT} WHERE c.document_id = $1 AND ($2::text IS NULL OR c.clause_id = $2) ORDER BY c.created_at, c.id`,
     [documentId, clauseId ?? null],

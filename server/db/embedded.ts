@@ -5,7 +5,9 @@ import type { Db, Queryable, QueryResult, SqlParam } from './types';
  * Opens the embedded PostgreSQL (PGlite). It is a single connection, so every query and
  * transaction takes a turn through one queue; a transaction holds the queue until it ends.
  */
-export async function openEmbedded(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Db> {
+export async function openEmbedded(
+  options: { dataDir?: string; loadDataDir?: Blob } = {},
+): Promise<Db> {
   const lite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   let queue: Promise<unknown> = Promise.resolve();
 

@@ -1,5 +1,6 @@
 /** A value that may be bound to a `$n` query parameter. */
-export type SqlParam = string | number | boolean | null | Date | Uint8Array | string[] | number[] | Uint8Array[];
+export type SqlParam =
+  string | number | boolean | null | Date | Uint8Array | string[] | number[] | Uint8Array[];
 
 /** The rows a query returned, with the count of rows it touched. */
 export interface QueryResult<Row> {
@@ -9,7 +10,10 @@ export interface QueryResult<Row> {
 
 /** A connection that runs parameterised SQL; the same interface for PostgreSQL and PGlite. */
 export interface Queryable {
-  query<Row = Record<string, unknown>>(text: string, params?: SqlParam[]): Promise<QueryResult<Row>>;
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: SqlParam[],
+  ): Promise<QueryResult<Row>>;
 }
 
 /** The database: queries, transactions and shutdown, whichever engine is behind it. */

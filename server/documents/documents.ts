@@ -25,24 +25,41 @@ export interface NewDocument {
 
 /** Creates a document from the template, a plain-text draft or a parsed draft. */
 export async function createDocument(db: Db, actor: Actor, input: NewDocument) {
-  if (!policy.createDocument(actor)) throw forbidden('Hanya perancang (drafter) yang dapat membuat dokumen.');
+  if (!policy.createDocument(actor))
+    throw forbidden('Hanya perancang (drafter) yang dapat membuat dokumen.');
   const { parties, reviewers } = participants(actor, input);
   const known = await findAgencies(db, [...parties, ...reviewers]);
   const byCode = new Map(known.map((a) => [a.code, a]));
   const unknown = [...parties, ...reviewers].filter((c) => !byCode.has(c));
   if (unknown.length) throw invalidInput('Instansi tidak dikenal.', { agencies: unknown });
 
-  const doc = input.doc ?? (input.text !== undefined ? parsePlainText(input.text) : templateFor(parties, byCode));
+  const doc =
+    input.doc ??
+    (input.text !== undefined ? parsePlainText(input.text) : templateFor(parties, byCode));
   if (extractClauses(doc).length === 0) {
-    throw invalidInput('Draf harus memuat setidaknya satu Pasal.', { text: 'no "Pasal N" line found' });
+    throw invalidInput('Draf harus memuat setidaknya satu Pasal.', {
+      text: 'no "Pasal N" line found',
+    });
   }
   const id = randomUUID();
   await db.transaction(async (tx) => {
-    await q.insertDocument(tx, { id, title: input.title, createdBy: actor.id, parties, reviewers, state: encodeDocument(doc) });
+    await q.insertDocument(tx, {
+      id,
+      title: input.title,
+      createdBy: actor.id,
+      parties,
+      reviewers,
+      state: encodeDocument(doc),
+    });
     await recordEvent(tx, documentStream(id), {
       actorId: actor.id,
       kind: 'document.created',
-      data: { title: input.title, parties, reviewers, source: input.doc ? 'docx' : input.text !== undefined ? 'text' : 'template' },
+      data: {
+        title: input.title,
+        parties,
+        reviewers,
+        source: input.doc ? 'docx' : input.text !== undefined ? 'text' : 'template',
+      },
     });
   });
   return (await q.findDocument(db, id))!;

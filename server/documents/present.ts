@@ -10,7 +10,9 @@ export function presentDocument(row: DocumentRow) {
     reviewers: row.reviewers,
     latestRevision: row.latest_revision,
     createdAt: row.created_at.toISOString(),
-    ...(row.status === 'final' ? { finalRevision: row.final_revision, finalHash: row.final_hash } : {}),
+    ...(row.status === 'final'
+      ? { finalRevision: row.final_revision, finalHash: row.final_hash }
+      : {}),
   };
 }
 

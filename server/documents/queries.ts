@@ -28,9 +28,20 @@ const DOCUMENT_SELECT = `SELECT d.id, d.title, d.status, d.created_by, d.created
 /** Inserts a document with its agencies and initial Yjs state. */
 export async function insertDocument(
   db: Queryable,
-  d: { id: string; title: string; createdBy: string; parties: string[]; reviewers: string[]; state: Uint8Array },
+  d: {
+    id: string;
+    title: string;
+    createdBy: string;
+    parties: string[];
+    reviewers: string[];
+    state: Uint8Array;
+  },
 ) {
-  await db.query('INSERT INTO documents (id, title, created_by) VALUES ($1, $2, $3)', [d.id, d.title, d.createdBy]);
+  await db.query('INSERT INTO documents (id, title, created_by) VALUES ($1, $2, $3)', [
+    d.id,
+    d.title,
+    d.createdBy,
+  ]);
   const codes = [...d.parties, ...d.reviewers];
   const kinds = [...d.parties.map(() => 'party'), ...d.reviewers.map(() => 'reviewer')];
   await db.query(
@@ -38,7 +49,10 @@ export async function insertDocument(
      SELECT $1, code, kind, ord FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(code, kind, ord)`,
     [d.id, codes, kinds],
   );
-  await db.query('INSERT INTO document_snapshots (document_id, state) VALUES ($1, $2)', [d.id, d.state]);
+  await db.query('INSERT INTO document_snapshots (document_id, state) VALUES ($1, $2)', [
+    d.id,
+    d.state,
+  ]);
 }
 
 /** One document, whoever asks. */
@@ -47,7 +61,10 @@ export async function findDocument(db: Queryable, id: string): Promise<DocumentR
 }
 
 /** Documents an agency participates in, or every document when `agencyCode` is null. */
-export async function listDocuments(db: Queryable, agencyCode: string | null): Promise<DocumentRow[]> {
+export async function listDocuments(
+  db: Queryable,
+  agencyCode: string | null,
+): Promise<DocumentRow[]> {
   const { rows } = await db.query<DocumentRow>(
     `${DOCUMENT_SELECT}
       WHERE $1::text IS NULL OR EXISTS (
@@ -72,7 +89,12 @@ export async function loadYjsParts(db: Queryable, id: string) {
 }
 
 /** Appends Yjs updates made by one user. */
-export async function insertUpdates(db: Queryable, documentId: string, updates: Uint8Array[], userId: string | null) {
+export async function insertUpdates(
+  db: Queryable,
+  documentId: string,
+  updates: Uint8Array[],
+  userId: string | null,
+) {
   if (updates.length === 0) return;
   await db.query(
     `INSERT INTO document_updates (document_id, update, user_id)

@@ -10,9 +10,14 @@ import { exportTextOf } from './fromDoc';
 import type { ExportModel } from './model';
 
 /** Gathers what an export of revision `number` (default: the latest) shows, as of that revision. */
-export async function gatherExport(db: Db, doc: DocumentRow, number?: number): Promise<ExportModel> {
+export async function gatherExport(
+  db: Db,
+  doc: DocumentRow,
+  number?: number,
+): Promise<ExportModel> {
   const latest = await latestNumber(db, doc.id);
-  if (latest === 0) throw conflict('Belum ada revisi: buat revisi terlebih dahulu sebelum mengekspor.');
+  if (latest === 0)
+    throw conflict('Belum ada revisi: buat revisi terlebih dahulu sebelum mengekspor.');
   const revision = await getRevision(db, doc.id, number ?? latest);
   const text = exportTextOf(stateToDoc((await revisionState(db, doc.id, revision.number))!));
   const paraf = (await signoffStatuses(db, doc, revision.number)).map((s) => ({
@@ -26,15 +31,23 @@ export async function gatherExport(db: Db, doc: DocumentRow, number?: number): P
     ...text,
     parties: await partiesWithHeads(db, doc, revision.number),
     paraf,
-    revision: { number: revision.number, label: revision.label, createdAt: revision.created_at.toISOString() },
-    finalHash: doc.status === 'final' && doc.final_revision === revision.number ? doc.final_hash : null,
+    revision: {
+      number: revision.number,
+      label: revision.label,
+      createdAt: revision.created_at.toISOString(),
+    },
+    finalHash:
+      doc.status === 'final' && doc.final_revision === revision.number ? doc.final_hash : null,
   };
 }
 
 /** Each party with the head who approved this revision, else the agency's first head. */
 async function partiesWithHeads(db: Db, doc: DocumentRow, revision: number) {
   const approvals = await listApprovals(db, doc.id, revision);
-  const heads = await findHeads(db, doc.parties.map((p) => p.code));
+  const heads = await findHeads(
+    db,
+    doc.parties.map((p) => p.code),
+  );
   return doc.parties.map((party) => {
     const approver = approvals.find((a) => a.agency_code === party.code)?.user_name;
     const name = approver ?? heads.find((h) => h.agency_code === party.code)?.name;

@@ -7,7 +7,8 @@ export interface DocumentAccess {
   reviewers: { code: string }[];
 }
 
-const isParty = (actor: Actor, doc: DocumentAccess) => doc.parties.some((p) => p.code === actor.agency.code);
+const isParty = (actor: Actor, doc: DocumentAccess) =>
+  doc.parties.some((p) => p.code === actor.agency.code);
 const isParticipant = (actor: Actor, doc: DocumentAccess) =>
   isParty(actor, doc) || doc.reviewers.some((r) => r.code === actor.agency.code);
 
@@ -18,7 +19,8 @@ export const policy = {
   /** Drafters (the legal bureau) and admins create documents. */
   createDocument: (actor: Actor) => actor.role === 'drafter' || actor.role === 'admin',
   /** A document is visible to its participating agencies and to admins; to others it does not exist. */
-  seeDocument: (actor: Actor, doc: DocumentAccess) => actor.role === 'admin' || isParticipant(actor, doc),
+  seeDocument: (actor: Actor, doc: DocumentAccess) =>
+    actor.role === 'admin' || isParticipant(actor, doc),
   /** Drafters and admins change the text while the document is still being drafted. */
   editText: (actor: Actor, doc: DocumentAccess) =>
     (actor.role === 'drafter' || actor.role === 'admin') && doc.status === 'drafting',
@@ -32,9 +34,11 @@ export const policy = {
   /** Heads of a party agency approve the final version. */
   approve: (actor: Actor, doc: DocumentAccess) => actor.role === 'head' && isParty(actor, doc),
   /** Any participant comments. */
-  comment: (actor: Actor, doc: DocumentAccess) => isParticipant(actor, doc) || actor.role === 'admin',
+  comment: (actor: Actor, doc: DocumentAccess) =>
+    isParticipant(actor, doc) || actor.role === 'admin',
   /** Drafters accept proposed wording. */
   acceptProposal: (actor: Actor) => actor.role === 'drafter',
   /** Drafters and the comment's author resolve a comment. */
-  resolveComment: (actor: Actor, authorId: string) => actor.role === 'drafter' || actor.id === authorId,
+  resolveComment: (actor: Actor, authorId: string) =>
+    actor.role === 'drafter' || actor.id === authorId,
 };

@@ -40,27 +40,50 @@ export async function latestNumber(db: Queryable, documentId: string): Promise<n
 /** Stores a frozen revision. */
 export async function insertRevision(
   db: Queryable,
-  r: { documentId: string; number: number; label: string | null; createdBy: string; state: Uint8Array; clauses: Clause[]; summary: DiffSummary },
+  r: {
+    documentId: string;
+    number: number;
+    label: string | null;
+    createdBy: string;
+    state: Uint8Array;
+    clauses: Clause[];
+    summary: DiffSummary;
+  },
 ) {
   await db.query(
     `INSERT INTO revisions (document_id, number, label, created_by, state, clauses, summary)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [r.documentId, r.number, r.label, r.createdBy, r.state, JSON.stringify(r.clauses), JSON.stringify(r.summary)],
+    [
+      r.documentId,
+      r.number,
+      r.label,
+      r.createdBy,
+      r.state,
+      JSON.stringify(r.clauses),
+      JSON.stringify(r.summary),
+    ],
   );
 }
 
 /** Every revision of a document, oldest first. */
 export async function listRevisions(db: Queryable, documentId: string): Promise<RevisionRow[]> {
-  return (await db.query<RevisionRow>(`${REVISION_SELECT} WHERE r.document_id = $1 ORDER BY r.number`, [documentId]))
-    .rows;
+  return (
+    await db.query<RevisionRow>(`${REVISION_SELECT} WHERE r.document_id = $1 ORDER BY r.number`, [
+      documentId,
+    ])
+  ).rows;
 }
 
 /** One revision. */
-export async function findRevision(db: Queryable, documentId: string, number: number): Promise<RevisionRow | undefined> {
-  const { rows } = await db.query<RevisionRow>(`${REVISION_SELECT} WHERE r.document_id = $1 AND r.number = $2`, [
-    documentId,
-    number,
-  ]);
+export async function findRevision(
+  db: Queryable,
+  documentId: string,
+  number: number,
+): Promise<RevisionRow | undefined> {
+  const { rows } = await db.query<RevisionRow>(
+    `${REVISION_SELECT} WHERE r.document_id = $1 AND r.number = $2`,
+    [documentId, number],
+  );
   return rows[0];
 }
 

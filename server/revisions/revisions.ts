@@ -20,17 +20,32 @@ export interface RevisionDeps {
 }
 
 /** Freezes the live text as the next revision, with its summary against the previous one. */
-export async function cutRevision(deps: RevisionDeps, actor: Actor, doc: DocumentRow, label?: string) {
-  if (!policy.cutRevision(actor)) throw forbidden('Hanya perancang (drafter) yang dapat membuat revisi.');
+export async function cutRevision(
+  deps: RevisionDeps,
+  actor: Actor,
+  doc: DocumentRow,
+  label?: string,
+) {
+  if (!policy.cutRevision(actor))
+    throw forbidden('Hanya perancang (drafter) yang dapat membuat revisi.');
   const state = await deps.texts.state(doc.id);
   const clauses = extractClauses(stateToDoc(state));
   const number = await deps.db.transaction(async (tx) => {
     const locked = await q.lockDocument(tx, doc.id);
-    if (locked?.status !== 'drafting') throw conflict('Dokumen sudah final: revisi baru tidak dapat dibuat.');
+    if (locked?.status !== 'drafting')
+      throw conflict('Dokumen sudah final: revisi baru tidak dapat dibuat.');
     const next = (await q.latestNumber(tx, doc.id)) + 1;
     const previous = next > 1 ? (await q.findRevision(tx, doc.id, next - 1))!.clauses : [];
     const summary = summarizeDiff(diffClauses(previous, clauses));
-    await q.insertRevision(tx, { documentId: doc.id, number: next, label: label || null, createdBy: actor.id, state, clauses, summary });
+    await q.insertRevision(tx, {
+      documentId: doc.id,
+      number: next,
+      label: label || null,
+      createdBy: actor.id,
+      state,
+      clauses,
+      summary,
+    });
     await recordEvent(tx, documentStream(doc.id), {
       actorId: actor.id,
       kind: 'revision.created',
@@ -39,7 +54,11 @@ export async function cutRevision(deps: RevisionDeps, actor: Actor, doc: Documen
     return next;
   });
   const row = (await q.findRevision(deps.db, doc.id, number))!;
-  deps.events.publish({ type: 'revision.created', documentId: doc.id, data: { number, label: row.label, summary: row.summary } });
+  deps.events.publish({
+    type: 'revision.created',
+    documentId: doc.id,
+    data: { number, label: row.label, summary: row.summary },
+  });
   return row;
 }
 

@@ -33,9 +33,24 @@ interface DemoUser {
 /** One user per role, plus a reviewer for every reviewing agency so the demo can reach `final`. */
 const DEMO_USERS: DemoUser[] = [
   { email: 'admin@selaras.test', name: 'Admin Selaras', role: 'admin', agency: 'BIRO-HUKUM' },
-  { email: 'perancang@selaras.test', name: 'Rina Perancang', role: 'drafter', agency: 'BIRO-HUKUM' },
-  { email: 'kepala.ombudsman@selaras.test', name: 'Kepala Perwakilan Ombudsman', role: 'head', agency: 'ORI-KALBAR' },
-  { email: 'gubernur@selaras.test', name: 'Gubernur Kalimantan Barat', role: 'head', agency: 'PEMPROV-KALBAR' },
+  {
+    email: 'perancang@selaras.test',
+    name: 'Rina Perancang',
+    role: 'drafter',
+    agency: 'BIRO-HUKUM',
+  },
+  {
+    email: 'kepala.ombudsman@selaras.test',
+    name: 'Kepala Perwakilan Ombudsman',
+    role: 'head',
+    agency: 'ORI-KALBAR',
+  },
+  {
+    email: 'gubernur@selaras.test',
+    name: 'Gubernur Kalimantan Barat',
+    role: 'head',
+    agency: 'PEMPROV-KALBAR',
+  },
   ...REVIEWERS.map((code) => ({
     email: `${code.toLowerCase()}@selaras.test`,
     name: `Penelaah ${DEMO_AGENCIES.find((a) => a.code === code)!.name}`,
@@ -45,7 +60,9 @@ const DEMO_USERS: DemoUser[] = [
 ];
 
 /** Seeds the demo workspace on an empty database; returns the logins to print once, or null. */
-export async function seedDemo(db: Db): Promise<{ email: string; password: string; role: Role }[] | null> {
+export async function seedDemo(
+  db: Db,
+): Promise<{ email: string; password: string; role: Role }[] | null> {
   if ((await countUsers(db)) > 0) return null;
   for (const a of DEMO_AGENCIES) await insertAgency(db, a.code, a.name);
   const logins = [];

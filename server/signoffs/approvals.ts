@@ -15,7 +15,12 @@ import { signoffStatuses, type SignoffDeps } from './signoffs';
  * The final hash: SHA-256 (hex) of the canonical JSON (keys sorted at every depth, no spaces) of
  * `{documentId, revision, title, clauses: [{id, number, heading, text}]}` of the final revision.
  */
-export function finalHashOf(documentId: string, revision: number, title: string, clauses: Clause[]): string {
+export function finalHashOf(
+  documentId: string,
+  revision: number,
+  title: string,
+  clauses: Clause[],
+): string {
   const body = canonicalJson({ documentId, revision, title, clauses });
   return createHash('sha256').update(body).digest('hex');
 }
@@ -26,11 +31,13 @@ export function finalHashOf(documentId: string, revision: number, title: string,
  * all parties have approved, the document becomes final and its text is locked.
  */
 export async function approve(deps: SignoffDeps, actor: Actor, doc: DocumentRow, revision: number) {
-  if (!policy.approve(actor, doc)) throw forbidden('Hanya pimpinan instansi pihak yang dapat menyetujui naskah final.');
+  if (!policy.approve(actor, doc))
+    throw forbidden('Hanya pimpinan instansi pihak yang dapat menyetujui naskah final.');
   if (doc.status === 'final') throw conflict('Dokumen sudah final.');
   const latest = await latestNumber(deps.db, doc.id);
   if (!(await findRevision(deps.db, doc.id, revision))) throw notFound('Revisi');
-  if (revision !== latest) throw conflict(`Hanya revisi terakhir (revisi ${latest}) yang dapat disetujui.`);
+  if (revision !== latest)
+    throw conflict(`Hanya revisi terakhir (revisi ${latest}) yang dapat disetujui.`);
   await requireLiveTextEquals(deps, doc.id, revision);
   const notApproved = (await signoffStatuses(deps.db, doc)).filter((s) => s.status !== 'approved');
   if (notApproved.length) {
@@ -42,21 +49,38 @@ export async function approve(deps: SignoffDeps, actor: Actor, doc: DocumentRow,
   const finalized = await deps.db.transaction(async (tx) => {
     const locked = await lockDocument(tx, doc.id);
     if (locked?.status !== 'drafting') throw conflict('Dokumen sudah final.');
-    if ((await latestNumber(tx, doc.id)) !== revision) throw conflict('Revisi baru dibuat sementara persetujuan diproses.');
+    if ((await latestNumber(tx, doc.id)) !== revision)
+      throw conflict('Revisi baru dibuat sementara persetujuan diproses.');
     await q.insertApproval(tx, doc.id, revision, actor.agency.code, actor.id);
-    await recordEvent(tx, documentStream(doc.id), { actorId: actor.id, kind: 'document.approved', data: { revision, agency: actor.agency.code } });
+    await recordEvent(tx, documentStream(doc.id), {
+      actorId: actor.id,
+      kind: 'document.approved',
+      data: { revision, agency: actor.agency.code },
+    });
     const approvals = await q.listApprovals(tx, doc.id, revision);
     const approvedParties = new Set(approvals.map((a) => a.agency_code));
     if (!doc.parties.every((p) => approvedParties.has(p.code))) return null;
     const clauses = (await findRevision(tx, doc.id, revision))!.clauses;
     const hash = finalHashOf(doc.id, revision, doc.title, clauses);
     await q.finalizeDocument(tx, doc.id, revision, hash);
-    await recordEvent(tx, documentStream(doc.id), { actorId: actor.id, kind: 'document.finalized', data: { revision, hash } });
+    await recordEvent(tx, documentStream(doc.id), {
+      actorId: actor.id,
+      kind: 'document.finalized',
+      data: { revision, hash },
+    });
     return hash;
   });
-  deps.events.publish({ type: 'document.approved', documentId: doc.id, data: { revision, agency: actor.agency.code } });
+  deps.events.publish({
+    type: 'document.approved',
+    documentId: doc.id,
+    data: { revision, agency: actor.agency.code },
+  });
   if (finalized) {
-    deps.events.publish({ type: 'document.finalized', documentId: doc.id, data: { revision, hash: finalized } });
+    deps.events.publish({
+      type: 'document.finalized',
+      documentId: doc.id,
+      data: { revision, hash: finalized },
+    });
   }
   return approvalsView(deps, doc.id, revision);
 }
@@ -66,15 +90,25 @@ async function requireLiveTextEquals(deps: SignoffDeps, documentId: string, revi
   const frozen = await revisionState(deps.db, documentId, revision);
   const live = await deps.texts.read(documentId);
   if (!frozen || !live.eq(stateToDoc(frozen))) {
-    throw conflict('Naskah telah diubah setelah revisi terakhir: buat revisi baru dan mintakan paraf ulang.');
+    throw conflict(
+      'Naskah telah diubah setelah revisi terakhir: buat revisi baru dan mintakan paraf ulang.',
+    );
   }
 }
 
 /** The approvals of a revision, as the API presents them. */
-export async function approvalsView(deps: Pick<SignoffDeps, 'db'>, documentId: string, revision: number) {
+export async function approvalsView(
+  deps: Pick<SignoffDeps, 'db'>,
+  documentId: string,
+  revision: number,
+) {
   const rows = await q.listApprovals(deps.db, documentId, revision);
   return {
     revision,
-    approvals: rows.map((r) => ({ agency: r.agency_code, by: { id: r.user_id, name: r.user_name }, at: r.approved_at.toISOString() })),
+    approvals: rows.map((r) => ({
+      agency: r.agency_code,
+      by: { id: r.user_id, name: r.user_name },
+      at: r.approved_at.toISOString(),
+    })),
   };
 }

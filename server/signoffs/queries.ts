@@ -14,7 +14,14 @@ export interface DecisionRow {
 /** Records a decision. */
 export async function insertSignoff(
   db: Queryable,
-  s: { documentId: string; agencyCode: string; revision: number; decision: string; note: string | null; userId: string },
+  s: {
+    documentId: string;
+    agencyCode: string;
+    revision: number;
+    decision: string;
+    note: string | null;
+    userId: string;
+  },
 ) {
   await db.query(
     `INSERT INTO signoffs (document_id, agency_code, revision, decision, note, user_id) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -23,7 +30,11 @@ export async function insertSignoff(
 }
 
 /** Each agency's latest decision, optionally only those made on revisions up to `upTo`. */
-export async function latestDecisions(db: Queryable, documentId: string, upTo?: number): Promise<DecisionRow[]> {
+export async function latestDecisions(
+  db: Queryable,
+  documentId: string,
+  upTo?: number,
+): Promise<DecisionRow[]> {
   const { rows } = await db.query<DecisionRow>(
     `SELECT DISTINCT ON (s.agency_code) s.agency_code, s.revision, s.decision, s.note, s.signed_at,
             s.user_id, u.name AS user_name
@@ -45,7 +56,12 @@ export async function listConcerns(db: Queryable, documentId: string) {
 }
 
 /** Sets the clauses an agency is concerned with (null: all). */
-export async function upsertConcerns(db: Queryable, documentId: string, agencyCode: string, clauseIds: string[] | null) {
+export async function upsertConcerns(
+  db: Queryable,
+  documentId: string,
+  agencyCode: string,
+  clauseIds: string[] | null,
+) {
   await db.query(
     `INSERT INTO concerns (document_id, agency_code, clause_ids) VALUES ($1, $2, $3)
      ON CONFLICT (document_id, agency_code) DO UPDATE SET clause_ids = EXCLUDED.clause_ids, updated_at = now()`,
@@ -54,7 +70,13 @@ export async function upsertConcerns(db: Queryable, documentId: string, agencyCo
 }
 
 /** Records a party head's approval of a revision (once per agency and revision). */
-export async function insertApproval(db: Queryable, documentId: string, revision: number, agencyCode: string, userId: string) {
+export async function insertApproval(
+  db: Queryable,
+  documentId: string,
+  revision: number,
+  agencyCode: string,
+  userId: string,
+) {
   await db.query(
     `INSERT INTO approvals (document_id, revision, agency_code, user_id) VALUES ($1, $2, $3, $4)
      ON CONFLICT DO NOTHING`,
@@ -64,7 +86,12 @@ export async function insertApproval(db: Queryable, documentId: string, revision
 
 /** The approvals of one revision. */
 export async function listApprovals(db: Queryable, documentId: string, revision: number) {
-  const { rows } = await db.query<{ agency_code: string; user_id: string; user_name: string; approved_at: Date }>(
+  const { rows } = await db.query<{
+    agency_code: string;
+    user_id: string;
+    user_name: string;
+    approved_at: Date;
+  }>(
     `SELECT p.agency_code, p.user_id, u.name AS user_name, p.approved_at
        FROM approvals p JOIN users u ON u.id = p.user_id
       WHERE p.document_id = $1 AND p.revision = $2 ORDER BY p.approved_at`,
@@ -74,7 +101,12 @@ export async function listApprovals(db: Queryable, documentId: string, revision:
 }
 
 /** Marks a document final with its final revision and hash. */
-export async function finalizeDocument(db: Queryable, documentId: string, revision: number, hash: string) {
+export async function finalizeDocument(
+  db: Queryable,
+  documentId: string,
+  revision: number,
+  hash: string,
+) {
   await db.query(
     `UPDATE documents SET status = 'final', final_revision = $2, final_hash = $3, final_at = now()
       WHERE id = $1 AND status = 'drafting'`,

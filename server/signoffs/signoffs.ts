@@ -9,7 +9,13 @@ import { conflict, forbidden, invalidInput, notFound } from '../errors';
 import { policy } from '../policies/policies';
 import { latestNumber, listRevisions } from '../revisions/queries';
 import * as q from './queries';
-import { agencyStatus, clauseCell, type CellStatus, type Concern, type SignoffStatus } from './status';
+import {
+  agencyStatus,
+  clauseCell,
+  type CellStatus,
+  type Concern,
+  type SignoffStatus,
+} from './status';
 
 /** What the sign-off service needs from the server. */
 export interface SignoffDeps {
@@ -29,18 +35,32 @@ export async function recordSignoff(
   revision: number,
   input: { decision: 'approve' | 'changes_requested'; note?: string },
 ) {
-  if (!policy.signOff(actor, doc)) throw forbidden('Hanya penelaah atau pimpinan instansi peserta yang dapat memberi paraf.');
+  if (!policy.signOff(actor, doc))
+    throw forbidden('Hanya penelaah atau pimpinan instansi peserta yang dapat memberi paraf.');
   await deps.db.transaction(async (tx) => {
     await lockDocumentOrConflict(tx, doc.id);
     const latest = await latestNumber(tx, doc.id);
     if (revision < 1 || revision > latest) throw notFound('Revisi');
-    if (revision !== latest) throw conflict(`Hanya revisi terakhir (revisi ${latest}) yang dapat diparaf.`);
-    const signoff = { documentId: doc.id, agencyCode: actor.agency.code, revision, decision: input.decision, note: input.note ?? null, userId: actor.id };
+    if (revision !== latest)
+      throw conflict(`Hanya revisi terakhir (revisi ${latest}) yang dapat diparaf.`);
+    const signoff = {
+      documentId: doc.id,
+      agencyCode: actor.agency.code,
+      revision,
+      decision: input.decision,
+      note: input.note ?? null,
+      userId: actor.id,
+    };
     await q.insertSignoff(tx, signoff);
     await recordEvent(tx, documentStream(doc.id), {
       actorId: actor.id,
       kind: 'signoff.recorded',
-      data: { agency: actor.agency.code, revision, decision: input.decision, note: input.note ?? null },
+      data: {
+        agency: actor.agency.code,
+        revision,
+        decision: input.decision,
+        note: input.note ?? null,
+      },
     });
   });
   deps.events.publish({
@@ -48,19 +68,32 @@ export async function recordSignoff(
     documentId: doc.id,
     data: { agency: actor.agency.code, revision, decision: input.decision },
   });
-  return { agency: actor.agency, revision, decision: input.decision, note: input.note ?? null, by: { id: actor.id, name: actor.name } };
+  return {
+    agency: actor.agency,
+    revision,
+    decision: input.decision,
+    note: input.note ?? null,
+    by: { id: actor.id, name: actor.name },
+  };
 }
 
 async function lockDocumentOrConflict(tx: Queryable, documentId: string) {
-  const { rows } = await tx.query<{ status: string }>('SELECT status FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
+  const { rows } = await tx.query<{ status: string }>(
+    'SELECT status FROM documents WHERE id = $1 FOR UPDATE',
+    [documentId],
+  );
   if (rows[0]?.status !== 'drafting') throw conflict('Dokumen sudah final dan terkunci.');
 }
 
 /** Everything the status rules read for one document, loaded once, as of revision `asOf` (default: latest). */
 async function loadState(db: Db, doc: DocumentRow, asOf?: number) {
-  const revisions = (await listRevisions(db, doc.id)).filter((r) => asOf === undefined || r.number <= asOf);
+  const revisions = (await listRevisions(db, doc.id)).filter(
+    (r) => asOf === undefined || r.number <= asOf,
+  );
   const clausesByRevision = new Map(revisions.map((r) => [r.number, r.clauses]));
-  const decisions = new Map((await q.latestDecisions(db, doc.id, asOf)).map((d) => [d.agency_code, d]));
+  const decisions = new Map(
+    (await q.latestDecisions(db, doc.id, asOf)).map((d) => [d.agency_code, d]),
+  );
   const concernRows = await q.listConcerns(db, doc.id);
   const concernOf = (code: string): Concern => {
     const ids = concernRows.get(code);
@@ -83,7 +116,11 @@ export interface SignoffEntry {
 }
 
 /** One entry per participating agency with its status against the latest revision (or revision `asOf`). */
-export async function signoffStatuses(db: Db, doc: DocumentRow, asOf?: number): Promise<SignoffEntry[]> {
+export async function signoffStatuses(
+  db: Db,
+  doc: DocumentRow,
+  asOf?: number,
+): Promise<SignoffEntry[]> {
   const { latest, decisions, concernOf, clausesOf } = await loadState(db, doc, asOf);
   return participantsOf(doc).map((agency) => {
     const d = decisions.get(agency.code);
@@ -113,7 +150,12 @@ export async function signoffMatrix(db: Db, doc: DocumentRow) {
   const clauses = clausesOf(latest).map((clause) => {
     const cells: Record<string, CellStatus> = {};
     for (const code of agencies) {
-      cells[code] = clauseCell(clause, decisions.get(code), concernOf(code), approvedClauses.get(code));
+      cells[code] = clauseCell(
+        clause,
+        decisions.get(code),
+        concernOf(code),
+        approvedClauses.get(code),
+      );
     }
     return { clauseId: clause.id, number: clause.number, heading: clause.heading, cells };
   });
@@ -134,7 +176,8 @@ export async function setConcerns(
   agencyCode: string,
   clauses: string[] | 'all',
 ) {
-  if (!policy.setConcerns(actor)) throw forbidden('Hanya perancang (drafter) yang dapat mengatur cakupan paraf.');
+  if (!policy.setConcerns(actor))
+    throw forbidden('Hanya perancang (drafter) yang dapat mengatur cakupan paraf.');
   if (!participantsOf(doc).some((a) => a.code === agencyCode)) throw notFound('Instansi peserta');
   const ids = clauses === 'all' ? null : [...new Set(clauses)];
   if (ids) {
@@ -151,6 +194,10 @@ export async function setConcerns(
       data: { agency: agencyCode, clauses: ids ?? 'all' },
     });
   });
-  deps.events.publish({ type: 'concerns.set', documentId: doc.id, data: { agency: agencyCode, clauses: ids ?? 'all' } });
+  deps.events.publish({
+    type: 'concerns.set',
+    documentId: doc.id,
+    data: { agency: agencyCode, clauses: ids ?? 'all' },
+  });
   return { agency: agencyCode, clauses: ids ?? 'all' };
 }

@@ -40,7 +40,8 @@ export function agencyStatus(
   latest: number,
 ): { status: SignoffStatus; changedClauses: string[] } {
   if (!decision) return { status: 'pending', changedClauses: [] };
-  if (decision.decision === 'changes_requested') return { status: 'changes_requested', changedClauses: [] };
+  if (decision.decision === 'changes_requested')
+    return { status: 'changes_requested', changedClauses: [] };
   if (decision.revision === latest) return { status: 'approved', changedClauses: [] };
   const changed = changedConcernedClauses(clausesOf(decision.revision), clausesOf(latest), concern);
   return { status: changed.length ? 'stale' : 'approved', changedClauses: changed };
@@ -57,5 +58,7 @@ export function clauseCell(
   if (!decision) return 'pending';
   if (decision.decision === 'changes_requested') return 'changes_requested';
   const then = approvedClauses?.get(clause.id);
-  return then && then.heading === clause.heading && then.text === clause.text ? 'approved' : 'stale';
+  return then && then.heading === clause.heading && then.text === clause.text
+    ? 'approved'
+    : 'stale';
 }

@@ -12,10 +12,14 @@ afterAll(() => testDb.drop());
 
 describe('migrations', () => {
   it('applies every migration once and is idempotent on a second run', async () => {
-    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+    const files = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     expect(await migrate(testDb.db)).toEqual(files);
     expect(await migrate(testDb.db)).toEqual([]);
-    const { rows } = await testDb.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+    const { rows } = await testDb.db.query<{ name: string }>(
+      'SELECT name FROM schema_migrations ORDER BY name',
+    );
     expect(rows.map((r) => r.name)).toEqual(files);
   });
 
@@ -25,7 +29,8 @@ describe('migrations', () => {
   });
 
   it('keeps dollar-quoted bodies whole when splitting statements', () => {
-    const sql = 'CREATE TABLE a (x int);\n-- comment;\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN NULL;\nEND;\n$$;\nSELECT 1;';
+    const sql =
+      'CREATE TABLE a (x int);\n-- comment;\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN NULL;\nEND;\n$$;\nSELECT 1;';
     const statements = splitStatements(sql);
     expect(statements).toHaveLength(3);
     expect(statements[1]).toContain('RETURN NULL;\nEND;');

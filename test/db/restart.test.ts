@@ -13,7 +13,10 @@ async function databaseForTwoStarts() {
   if (testDb.url) return { env: { DATABASE_URL: testDb.url }, cleanup: () => testDb.drop() };
   await testDb.drop();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'selaras-restart-'));
-  return { env: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    env: { DATA_DIR: dir },
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 describe('restart', () => {
@@ -35,7 +38,9 @@ describe('restart', () => {
       const drafter = seeded[0].find((l) => l.email.startsWith('perancang'))!;
       const login = await call<{ token: string }>('POST', '/api/auth/login', { body: drafter });
       expect(login.status).toBe(200);
-      const docs = await call<{ id: string }[]>('GET', '/api/documents', { token: login.body.token });
+      const docs = await call<{ id: string }[]>('GET', '/api/documents', {
+        token: login.body.token,
+      });
       expect(docs.body).toHaveLength(1);
       await first.close();
 
@@ -43,11 +48,17 @@ describe('restart', () => {
       call = apiClient(second.url);
       expect(seeded).toHaveLength(1);
       expect((await call('GET', '/api/me', { token: login.body.token })).status).toBe(200);
-      const again = await call<{ id: string }[]>('GET', '/api/documents', { token: login.body.token });
+      const again = await call<{ id: string }[]>('GET', '/api/documents', {
+        token: login.body.token,
+      });
       expect(again.body.map((d) => d.id)).toEqual(docs.body.map((d) => d.id));
-      const clauses = await call<unknown[]>('GET', `/api/documents/${docs.body[0].id}/clauses`, { token: login.body.token });
+      const clauses = await call<unknown[]>('GET', `/api/documents/${docs.body[0].id}/clauses`, {
+        token: login.body.token,
+      });
       expect(clauses.body).toHaveLength(10);
-      const admin = await call('POST', '/api/auth/login', { body: { email: 'admin@contoh.test', password: 'sandi-admin-panjang' } });
+      const admin = await call('POST', '/api/auth/login', {
+        body: { email: 'admin@contoh.test', password: 'sandi-admin-panjang' },
+      });
       expect(admin.status).toBe(200);
       await second.close();
     } finally {

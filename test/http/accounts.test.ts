@@ -25,18 +25,32 @@ describe('login and sessions', () => {
     expect(cookie).toMatch(/selaras_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    const me = await call<{ id: string; role: string; agency: { code: string } }>('GET', '/api/me', {
-      token: res.body.token,
-    });
+    const me = await call<{ id: string; role: string; agency: { code: string } }>(
+      'GET',
+      '/api/me',
+      {
+        token: res.body.token,
+      },
+    );
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ id: user.id, role: 'reviewer', agency: { code: user.agency.code } });
+    expect(me.body).toMatchObject({
+      id: user.id,
+      role: 'reviewer',
+      agency: { code: user.agency.code },
+    });
     expect(me.body).not.toHaveProperty('password_hash');
   });
 
   it('answers 401 to a wrong password and to an unknown email', async () => {
     const user = await makeUser(server.db, 'reviewer');
-    expect((await call('POST', '/api/auth/login', { body: { email: user.email, password: 'salah' } })).status).toBe(401);
-    expect((await call('POST', '/api/auth/login', { body: { email: 'tidak@ada.test', password: 'x' } })).status).toBe(401);
+    expect(
+      (await call('POST', '/api/auth/login', { body: { email: user.email, password: 'salah' } }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await call('POST', '/api/auth/login', { body: { email: 'tidak@ada.test', password: 'x' } }))
+        .status,
+    ).toBe(401);
   });
 
   it('revokes the token on logout', async () => {
@@ -47,14 +61,20 @@ describe('login and sessions', () => {
 
   it('rejects an expired token', async () => {
     const user = await makeUser(server.db, 'drafter');
-    await server.db.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [user.id]);
+    await server.db.query(
+      "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1",
+      [user.id],
+    );
     expect((await call('GET', '/api/me', { token: user.token })).status).toBe(401);
   });
 
   it('answers 429 after repeated failures for one email, even with the right password', async () => {
     const user = await makeUser(server.db, 'reviewer');
     for (let i = 0; i < MAX_LOGIN_FAILURES; i++) {
-      expect((await call('POST', '/api/auth/login', { body: { email: user.email, password: `x${i}` } })).status).toBe(401);
+      expect(
+        (await call('POST', '/api/auth/login', { body: { email: user.email, password: `x${i}` } }))
+          .status,
+      ).toBe(401);
     }
     const locked = await call<{ error: { code: string } }>('POST', '/api/auth/login', {
       body: { email: user.email, password: user.password },
@@ -68,22 +88,38 @@ describe('login and sessions', () => {
     const cookie = { cookie: `selaras_session=${user.token}` };
     expect((await call('GET', '/api/me', { headers: cookie })).status).toBe(200);
     expect((await call('POST', '/api/auth/logout', { headers: cookie })).status).toBe(403);
-    expect((await call('POST', '/api/auth/logout', { headers: { ...cookie, 'x-selaras-csrf': '1' } })).status).toBe(204);
+    expect(
+      (await call('POST', '/api/auth/logout', { headers: { ...cookie, 'x-selaras-csrf': '1' } }))
+        .status,
+    ).toBe(204);
   });
 });
 
 describe('agencies and users', () => {
   it('lets an admin create an agency and a user, never returning the password', async () => {
     const code = `AG-${Date.now().toString(36).toUpperCase()}`;
-    const agency = await call('POST', '/api/agencies', { token: admin.token, body: { code, name: 'Bappeda' } });
+    const agency = await call('POST', '/api/agencies', {
+      token: admin.token,
+      body: { code, name: 'Bappeda' },
+    });
     expect(agency.status).toBe(201);
     expect(agency.body).toEqual({ code, name: 'Bappeda' });
     const user = await call<Record<string, unknown>>('POST', '/api/users', {
       token: admin.token,
-      body: { email: `u-${code.toLowerCase()}@uji.test`, name: 'Budi', password: 'kata-sandi-1', role: 'reviewer', agency: code },
+      body: {
+        email: `u-${code.toLowerCase()}@uji.test`,
+        name: 'Budi',
+        password: 'kata-sandi-1',
+        role: 'reviewer',
+        agency: code,
+      },
     });
     expect(user.status).toBe(201);
-    expect(user.body).toMatchObject({ name: 'Budi', role: 'reviewer', agency: { code, name: 'Bappeda' } });
+    expect(user.body).toMatchObject({
+      name: 'Budi',
+      role: 'reviewer',
+      agency: { code, name: 'Bappeda' },
+    });
     expect(JSON.stringify(user.body)).not.toMatch(/kata-sandi|scrypt/);
     const list = await call<Record<string, unknown>[]>('GET', '/api/users', { token: admin.token });
     expect(JSON.stringify(list.body)).not.toMatch(/scrypt|password/);
@@ -92,7 +128,14 @@ describe('agencies and users', () => {
   it('forbids non-admins from managing agencies and users (403)', async () => {
     for (const role of ['drafter', 'reviewer', 'head'] as const) {
       const user = await makeUser(server.db, role);
-      expect((await call('POST', '/api/agencies', { token: user.token, body: { code: 'XX', name: 'X' } })).status).toBe(403);
+      expect(
+        (
+          await call('POST', '/api/agencies', {
+            token: user.token,
+            body: { code: 'XX', name: 'X' },
+          })
+        ).status,
+      ).toBe(403);
       expect((await call('GET', '/api/users', { token: user.token })).status).toBe(403);
       expect((await call('GET', '/api/agencies', { token: user.token })).status).toBe(200);
     }
@@ -100,26 +143,50 @@ describe('agencies and users', () => {
 
   it('answers 409 to a duplicate agency code and a duplicate email', async () => {
     const agency = await makeAgency(server.db);
-    expect((await call('POST', '/api/agencies', { token: admin.token, body: agency })).status).toBe(409);
+    expect((await call('POST', '/api/agencies', { token: admin.token, body: agency })).status).toBe(
+      409,
+    );
     const dup = await call('POST', '/api/users', {
       token: admin.token,
-      body: { email: admin.email, name: 'X', password: 'kata-sandi-1', role: 'drafter', agency: agency.code },
+      body: {
+        email: admin.email,
+        name: 'X',
+        password: 'kata-sandi-1',
+        role: 'drafter',
+        agency: agency.code,
+      },
     });
     expect(dup.status).toBe(409);
   });
 
   it('validates every field with a 400 naming it, and writes nothing', async () => {
     const before = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-    const res = await call<{ error: { code: string; details: Record<string, string> } }>('POST', '/api/users', {
-      token: admin.token,
-      body: { email: 'bukan-email', name: '', password: 'pendek', role: 'raja', agency: 'kecil' },
-    });
+    const res = await call<{ error: { code: string; details: Record<string, string> } }>(
+      'POST',
+      '/api/users',
+      {
+        token: admin.token,
+        body: { email: 'bukan-email', name: '', password: 'pendek', role: 'raja', agency: 'kecil' },
+      },
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_input');
-    expect(Object.keys(res.body.error.details).sort()).toEqual(['agency', 'email', 'name', 'password', 'role']);
+    expect(Object.keys(res.body.error.details).sort()).toEqual([
+      'agency',
+      'email',
+      'name',
+      'password',
+      'role',
+    ]);
     const unknownAgency = await call('POST', '/api/users', {
       token: admin.token,
-      body: { email: 'x@uji.test', name: 'X', password: 'kata-sandi-1', role: 'drafter', agency: 'TIDAK-ADA' },
+      body: {
+        email: 'x@uji.test',
+        name: 'X',
+        password: 'kata-sandi-1',
+        role: 'drafter',
+        agency: 'TIDAK-ADA',
+      },
     });
     expect(unknownAgency.status).toBe(400);
     const after = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
@@ -139,7 +206,9 @@ describe('agencies and users', () => {
   });
 
   it('answers 413 to a body over the limit', async () => {
-    const res = await call('POST', '/api/auth/login', { rawBody: JSON.stringify({ email: 'x'.repeat(3_000_000), password: 'y' }) });
+    const res = await call('POST', '/api/auth/login', {
+      rawBody: JSON.stringify({ email: 'x'.repeat(3_000_000), password: 'y' }),
+    });
     expect(res.status).toBe(413);
   });
 });

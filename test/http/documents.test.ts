@@ -23,19 +23,33 @@ interface DocumentView {
   createdAt: string;
 }
 
-const create = (token: string, body: Record<string, unknown>) => call<DocumentView>('POST', '/api/documents', { token, body });
+const create = (token: string, body: Record<string, unknown>) =>
+  call<DocumentView>('POST', '/api/documents', { token, body });
 const parties = () => [cast.partyA.code, cast.partyB.code];
-const countDocuments = async () => (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents')).rows[0].n;
+const countDocuments = async () =>
+  (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents')).rows[0].n;
 
 describe('documents', () => {
   it('creates a document from the built-in template, adding the creator agency as a reviewer', async () => {
-    const res = await create(cast.drafter.token, { title: 'Nota Kesepakatan Pelayanan Publik', parties: parties(), reviewers: [cast.inspectorate.code] });
+    const res = await create(cast.drafter.token, {
+      title: 'Nota Kesepakatan Pelayanan Publik',
+      parties: parties(),
+      reviewers: [cast.inspectorate.code],
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ title: 'Nota Kesepakatan Pelayanan Publik', status: 'drafting' });
+    expect(res.body).toMatchObject({
+      title: 'Nota Kesepakatan Pelayanan Publik',
+      status: 'drafting',
+    });
     expect(res.body.parties).toEqual([cast.partyA, cast.partyB]);
-    expect(res.body.reviewers.map((r) => r.code)).toEqual([cast.inspectorate.code, cast.bureau.code]);
+    expect(res.body.reviewers.map((r) => r.code)).toEqual([
+      cast.inspectorate.code,
+      cast.bureau.code,
+    ]);
     expect(new Date(res.body.createdAt).toISOString()).toBe(res.body.createdAt);
-    const clauses = await call<Clause[]>('GET', `/api/documents/${res.body.id}/clauses`, { token: cast.reviewer.token });
+    const clauses = await call<Clause[]>('GET', `/api/documents/${res.body.id}/clauses`, {
+      token: cast.reviewer.token,
+    });
     expect(clauses.body.map((c) => c.heading)).toEqual([
       'Maksud dan Tujuan',
       'Ruang Lingkup',
@@ -54,11 +68,27 @@ describe('documents', () => {
   });
 
   it('imports the plain Pasal form: headings, paragraphs and the preamble before the first Pasal', async () => {
-    const text = ['NOTA KESEPAKATAN', 'Para pihak sepakat sebagai berikut:', '', 'Pasal 1', 'Maksud', '(1) Ayat satu.', '', '(2) Ayat dua.', 'Pasal 2', 'Penutup', 'Selesai.'].join('\r\n');
+    const text = [
+      'NOTA KESEPAKATAN',
+      'Para pihak sepakat sebagai berikut:',
+      '',
+      'Pasal 1',
+      'Maksud',
+      '(1) Ayat satu.',
+      '',
+      '(2) Ayat dua.',
+      'Pasal 2',
+      'Penutup',
+      'Selesai.',
+    ].join('\r\n');
     const res = await create(cast.drafter.token, { title: 'Impor teks', parties: parties(), text });
     expect(res.status).toBe(201);
-    const clauses = await call<Clause[]>('GET', `/api/documents/${res.body.id}/clauses`, { token: cast.drafter.token });
-    expect(clauses.body.map(({ number, heading, text: t }) => ({ number, heading, text: t }))).toEqual([
+    const clauses = await call<Clause[]>('GET', `/api/documents/${res.body.id}/clauses`, {
+      token: cast.drafter.token,
+    });
+    expect(
+      clauses.body.map(({ number, heading, text: t }) => ({ number, heading, text: t })),
+    ).toEqual([
       { number: 1, heading: 'Maksud', text: '(1) Ayat satu.\n(2) Ayat dua.' },
       { number: 2, heading: 'Penutup', text: 'Selesai.' },
     ]);
@@ -68,37 +98,80 @@ describe('documents', () => {
     for (const user of [cast.reviewer, cast.headA]) {
       expect((await create(user.token, { title: 'x', parties: parties() })).status).toBe(403);
     }
-    expect((await create(cast.admin.token, { title: 'Oleh admin', parties: parties() })).status).toBe(201);
+    expect(
+      (await create(cast.admin.token, { title: 'Oleh admin', parties: parties() })).status,
+    ).toBe(201);
   });
 
   it('validates input with 400 naming the fields and writes nothing', async () => {
     const before = await countDocuments();
-    const bad = await call<{ error: { details: Record<string, string> } }>('POST', '/api/documents', {
-      token: cast.drafter.token,
-      body: { title: '', parties: ['satu'], reviewers: 'BKAD', text: 5 },
-    });
+    const bad = await call<{ error: { details: Record<string, string> } }>(
+      'POST',
+      '/api/documents',
+      {
+        token: cast.drafter.token,
+        body: { title: '', parties: ['satu'], reviewers: 'BKAD', text: 5 },
+      },
+    );
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.body.error.details).sort()).toEqual(['parties', 'parties.0', 'reviewers', 'text', 'title']);
-    expect((await create(cast.drafter.token, { title: 'x', parties: [cast.partyA.code, 'TIDAK-ADA'] })).status).toBe(400);
-    expect((await create(cast.drafter.token, { title: 'x', parties: [cast.partyA.code, cast.partyA.code] })).status).toBe(400);
-    expect((await create(cast.drafter.token, { title: 'x', parties: parties(), text: 'tanpa pasal' })).status).toBe(400);
+    expect(Object.keys(bad.body.error.details).sort()).toEqual([
+      'parties',
+      'parties.0',
+      'reviewers',
+      'text',
+      'title',
+    ]);
+    expect(
+      (await create(cast.drafter.token, { title: 'x', parties: [cast.partyA.code, 'TIDAK-ADA'] }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await create(cast.drafter.token, {
+          title: 'x',
+          parties: [cast.partyA.code, cast.partyA.code],
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await create(cast.drafter.token, { title: 'x', parties: parties(), text: 'tanpa pasal' }))
+        .status,
+    ).toBe(400);
     expect(await countDocuments()).toBe(before);
   });
 
   it('hides documents from non-participants with 404, and shows them to participants and admins', async () => {
     const res = await create(cast.drafter.token, { title: 'Rahasia', parties: parties() });
     const id = res.body.id;
-    expect((await call('GET', `/api/documents/${id}`, { token: cast.outsider.token })).status).toBe(404);
-    expect((await call('GET', `/api/documents/${id}/clauses`, { token: cast.outsider.token })).status).toBe(404);
-    expect((await call('GET', `/api/documents/${id}/audit`, { token: cast.outsider.token })).status).toBe(404);
-    const outsiderList = await call<DocumentView[]>('GET', '/api/documents', { token: cast.outsider.token });
+    expect((await call('GET', `/api/documents/${id}`, { token: cast.outsider.token })).status).toBe(
+      404,
+    );
+    expect(
+      (await call('GET', `/api/documents/${id}/clauses`, { token: cast.outsider.token })).status,
+    ).toBe(404);
+    expect(
+      (await call('GET', `/api/documents/${id}/audit`, { token: cast.outsider.token })).status,
+    ).toBe(404);
+    const outsiderList = await call<DocumentView[]>('GET', '/api/documents', {
+      token: cast.outsider.token,
+    });
     expect(outsiderList.body.map((d) => d.id)).not.toContain(id);
     const other = await makeUser(server.db, 'admin');
     expect((await call('GET', `/api/documents/${id}`, { token: other.token })).status).toBe(200);
-    const headList = await call<DocumentView[]>('GET', '/api/documents', { token: cast.headB.token });
+    const headList = await call<DocumentView[]>('GET', '/api/documents', {
+      token: cast.headB.token,
+    });
     expect(headList.body.map((d) => d.id)).toContain(id);
-    expect((await call('GET', '/api/documents/bukan-uuid', { token: cast.drafter.token })).status).toBe(404);
-    expect((await call('GET', '/api/documents/00000000-0000-4000-8000-000000000000', { token: cast.drafter.token })).status).toBe(404);
+    expect(
+      (await call('GET', '/api/documents/bukan-uuid', { token: cast.drafter.token })).status,
+    ).toBe(404);
+    expect(
+      (
+        await call('GET', '/api/documents/00000000-0000-4000-8000-000000000000', {
+          token: cast.drafter.token,
+        })
+      ).status,
+    ).toBe(404);
     expect((await call('GET', `/api/documents/${id}`)).status).toBe(401);
   });
 

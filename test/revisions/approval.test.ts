@@ -16,31 +16,53 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const PLAIN = ['Pasal 1', 'Maksud', 'Teks maksud.', 'Pasal 2', 'Penutup', 'Berlaku sejak ditandatangani.'].join('\n');
+const PLAIN = [
+  'Pasal 1',
+  'Maksud',
+  'Teks maksud.',
+  'Pasal 2',
+  'Penutup',
+  'Berlaku sejak ditandatangani.',
+].join('\n');
 
 async function setup() {
   const res = await call<{ id: string }>('POST', '/api/documents', {
     token: cast.drafter.token,
-    body: { title: 'Uji persetujuan', parties: [cast.partyA.code, cast.partyB.code], reviewers: [cast.inspectorate.code], text: PLAIN },
+    body: {
+      title: 'Uji persetujuan',
+      parties: [cast.partyA.code, cast.partyB.code],
+      reviewers: [cast.inspectorate.code],
+      text: PLAIN,
+    },
   });
   const id = res.body.id;
-  const ids = (await call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: cast.drafter.token })).body.map((c) => c.id);
+  const ids = (
+    await call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: cast.drafter.token })
+  ).body.map((c) => c.id);
   await call('POST', `/api/documents/${id}/revisions`, { token: cast.drafter.token, body: {} });
   return { id, ids };
 }
 
 const sign = (id: string, n: number, token: string) =>
-  call('POST', `/api/documents/${id}/revisions/${n}/signoffs`, { token, body: { decision: 'approve' } });
-const approve = (id: string, revision: number, token: string) =>
-  call<{ status: string; finalRevision?: number; finalHash?: string; error?: { message: string } }>('POST', `/api/documents/${id}/approve`, {
+  call('POST', `/api/documents/${id}/revisions/${n}/signoffs`, {
     token,
-    body: { revision },
+    body: { decision: 'approve' },
   });
+const approve = (id: string, revision: number, token: string) =>
+  call<{ status: string; finalRevision?: number; finalHash?: string; error?: { message: string } }>(
+    'POST',
+    `/api/documents/${id}/approve`,
+    {
+      token,
+      body: { revision },
+    },
+  );
 
 async function everyoneSigns(id: string, n: number) {
   // The bureau (the drafter's agency) signs through a reviewer of its own.
   const bureauReviewer = await makeUser(server.db, 'reviewer', cast.bureau.code);
-  for (const u of [cast.reviewer, cast.headA, cast.headB, bureauReviewer]) expect((await sign(id, n, u.token)).status).toBe(201);
+  for (const u of [cast.reviewer, cast.headA, cast.headB, bureauReviewer])
+    expect((await sign(id, n, u.token)).status).toBe(201);
 }
 
 describe('approval and lock', () => {
@@ -59,7 +81,9 @@ describe('approval and lock', () => {
     expect(pending.status).toBe(409);
     expect(pending.body.error?.message).toMatch(cast.inspectorate.code);
     await everyoneSigns(id, 1);
-    await server.ctx.texts.change(id, cast.drafter.id, (ydoc) => edit.typeInParagraph(ydoc, ids[0], 0, 'Adapun '));
+    await server.ctx.texts.change(id, cast.drafter.id, (ydoc) =>
+      edit.typeInParagraph(ydoc, ids[0], 0, 'Adapun '),
+    );
     await call('POST', `/api/documents/${id}/revisions`, { token: cast.drafter.token, body: {} });
     const stale = await approve(id, 2, cast.headA.token);
     expect(stale.status).toBe(409);
@@ -70,7 +94,9 @@ describe('approval and lock', () => {
   it('refuses approval when the live text has unrevised edits', async () => {
     const { id, ids } = await setup();
     await everyoneSigns(id, 1);
-    await server.ctx.texts.change(id, cast.drafter.id, (ydoc) => edit.typeInParagraph(ydoc, ids[1], 0, 'Nota ini '));
+    await server.ctx.texts.change(id, cast.drafter.id, (ydoc) =>
+      edit.typeInParagraph(ydoc, ids[1], 0, 'Nota ini '),
+    );
     const res = await approve(id, 1, cast.headA.token);
     expect(res.status).toBe(409);
     expect(res.body.error?.message).toMatch(/diubah setelah revisi/);
@@ -86,21 +112,52 @@ describe('approval and lock', () => {
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ status: 'final', finalRevision: 1 });
 
-    const doc = await call<{ status: string; finalRevision: number; finalHash: string; title: string }>('GET', `/api/documents/${id}`, { token: cast.reviewer.token });
-    const revision = await call<{ clauses: Clause[] }>('GET', `/api/documents/${id}/revisions/1`, { token: cast.reviewer.token });
+    const doc = await call<{
+      status: string;
+      finalRevision: number;
+      finalHash: string;
+      title: string;
+    }>('GET', `/api/documents/${id}`, { token: cast.reviewer.token });
+    const revision = await call<{ clauses: Clause[] }>('GET', `/api/documents/${id}/revisions/1`, {
+      token: cast.reviewer.token,
+    });
     const expected = createHash('sha256')
-      .update(canonicalJson({ documentId: id, revision: 1, title: doc.body.title, clauses: revision.body.clauses }))
+      .update(
+        canonicalJson({
+          documentId: id,
+          revision: 1,
+          title: doc.body.title,
+          clauses: revision.body.clauses,
+        }),
+      )
       .digest('hex');
     expect(doc.body).toMatchObject({ status: 'final', finalRevision: 1, finalHash: expected });
 
-    expect((await call('POST', `/api/documents/${id}/revisions`, { token: cast.drafter.token, body: {} })).status).toBe(409);
+    expect(
+      (
+        await call('POST', `/api/documents/${id}/revisions`, {
+          token: cast.drafter.token,
+          body: {},
+        })
+      ).status,
+    ).toBe(409);
     expect((await sign(id, 1, cast.reviewer.token)).status).toBe(409);
     await expect(
-      server.ctx.texts.change(id, cast.drafter.id, (ydoc) => ydoc.getXmlFragment('prosemirror').delete(0, 1)),
+      server.ctx.texts.change(id, cast.drafter.id, (ydoc) =>
+        ydoc.getXmlFragment('prosemirror').delete(0, 1),
+      ),
     ).rejects.toMatchObject({ code: 'conflict' });
-    const clauses = await call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: cast.drafter.token });
+    const clauses = await call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+      token: cast.drafter.token,
+    });
     expect(clauses.body).toEqual(revision.body.clauses);
-    const audit = await call<{ kind: string }[]>('GET', `/api/documents/${id}/audit`, { token: cast.drafter.token });
-    expect(audit.body.map((e) => e.kind).slice(-3)).toEqual(['document.approved', 'document.approved', 'document.finalized']);
+    const audit = await call<{ kind: string }[]>('GET', `/api/documents/${id}/audit`, {
+      token: cast.drafter.token,
+    });
+    expect(audit.body.map((e) => e.kind).slice(-3)).toEqual([
+      'document.approved',
+      'document.approved',
+      'document.finalized',
+    ]);
   });
 });

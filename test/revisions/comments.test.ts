@@ -16,7 +16,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const PLAIN = ['Pasal 1', 'Maksud', 'Nota ini dimaksudkan sebagai pedoman kerja sama.', 'Kedua pihak berkoordinasi secara berkala.', 'Pasal 2', 'Penutup', 'Berlaku sejak ditandatangani.'].join('\n');
+const PLAIN = [
+  'Pasal 1',
+  'Maksud',
+  'Nota ini dimaksudkan sebagai pedoman kerja sama.',
+  'Kedua pihak berkoordinasi secara berkala.',
+  'Pasal 2',
+  'Penutup',
+  'Berlaku sejak ditandatangani.',
+].join('\n');
 
 interface CommentView {
   id: string;
@@ -32,10 +40,17 @@ interface CommentView {
 async function setup() {
   const res = await call<{ id: string }>('POST', '/api/documents', {
     token: cast.drafter.token,
-    body: { title: 'Uji komentar', parties: [cast.partyA.code, cast.partyB.code], reviewers: [cast.inspectorate.code], text: PLAIN },
+    body: {
+      title: 'Uji komentar',
+      parties: [cast.partyA.code, cast.partyB.code],
+      reviewers: [cast.inspectorate.code],
+      text: PLAIN,
+    },
   });
   const id = res.body.id;
-  const clauses = (await call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: cast.drafter.token })).body;
+  const clauses = (
+    await call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: cast.drafter.token })
+  ).body;
   return { id, clauses };
 }
 
@@ -48,96 +63,228 @@ describe('comments', () => {
     const body = '<script>alert("x")</script> Mohon dicek \u{1F4DD}; DROP TABLE comments;--';
     const first = await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ body, clauseId: clauses[0].id, resolved: false, author: { id: cast.reviewer.id } });
-    const reply = await comment(id, cast.drafter.token, { clauseId: clauses[0].id, body: 'Baik.', parentId: first.body.id });
+    expect(first.body).toMatchObject({
+      body,
+      clauseId: clauses[0].id,
+      resolved: false,
+      author: { id: cast.reviewer.id },
+    });
+    const reply = await comment(id, cast.drafter.token, {
+      clauseId: clauses[0].id,
+      body: 'Baik.',
+      parentId: first.body.id,
+    });
     expect(reply.body.parentId).toBe(first.body.id);
     await comment(id, cast.headA.token, { clauseId: clauses[1].id, body: 'Lain.' });
-    const list = await call<CommentView[]>('GET', `/api/documents/${id}/comments?clauseId=${clauses[0].id}`, { token: cast.headB.token });
+    const list = await call<CommentView[]>(
+      'GET',
+      `/api/documents/${id}/comments?clauseId=${clauses[0].id}`,
+      { token: cast.headB.token },
+    );
     expect(list.body.map((c) => c.body)).toEqual([body, 'Baik.']);
-    expect((await call<CommentView[]>('GET', `/api/documents/${id}/comments`, { token: cast.headB.token })).body).toHaveLength(3);
+    expect(
+      (
+        await call<CommentView[]>('GET', `/api/documents/${id}/comments`, {
+          token: cast.headB.token,
+        })
+      ).body,
+    ).toHaveLength(3);
   });
 
   it('rejects comments on unknown clauses, bad parents and from outsiders', async () => {
     const { id, clauses } = await setup();
-    expect((await comment(id, cast.reviewer.token, { clauseId: 'tidak-ada', body: 'x' })).status).toBe(400);
-    expect((await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body: '' })).status).toBe(400);
-    expect((await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body: 'x', parentId: 'bukan-uuid' })).status).toBe(400);
+    expect(
+      (await comment(id, cast.reviewer.token, { clauseId: 'tidak-ada', body: 'x' })).status,
+    ).toBe(400);
+    expect(
+      (await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body: '' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await comment(id, cast.reviewer.token, {
+          clauseId: clauses[0].id,
+          body: 'x',
+          parentId: 'bukan-uuid',
+        })
+      ).status,
+    ).toBe(400);
     const other = await comment(id, cast.reviewer.token, { clauseId: clauses[1].id, body: 'x' });
-    expect((await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body: 'y', parentId: other.body.id })).status).toBe(400);
-    expect((await comment(id, cast.outsider.token, { clauseId: clauses[0].id, body: 'x' })).status).toBe(404);
-    const count = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM comments WHERE document_id = $1', [id]);
+    expect(
+      (
+        await comment(id, cast.reviewer.token, {
+          clauseId: clauses[0].id,
+          body: 'y',
+          parentId: other.body.id,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await comment(id, cast.outsider.token, { clauseId: clauses[0].id, body: 'x' })).status,
+    ).toBe(404);
+    const count = await server.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM comments WHERE document_id = $1',
+      [id],
+    );
     expect(count.rows[0].n).toBe(1);
   });
 
   it('lets the drafter or the author resolve, nobody else', async () => {
     const { id, clauses } = await setup();
     const c = await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body: 'x' });
-    expect((await call('POST', `/api/documents/${id}/comments/${c.body.id}/resolve`, { token: cast.headA.token })).status).toBe(403);
-    const byAuthor = await call<CommentView>('POST', `/api/documents/${id}/comments/${c.body.id}/resolve`, { token: cast.reviewer.token });
+    expect(
+      (
+        await call('POST', `/api/documents/${id}/comments/${c.body.id}/resolve`, {
+          token: cast.headA.token,
+        })
+      ).status,
+    ).toBe(403);
+    const byAuthor = await call<CommentView>(
+      'POST',
+      `/api/documents/${id}/comments/${c.body.id}/resolve`,
+      { token: cast.reviewer.token },
+    );
     expect(byAuthor.status).toBe(200);
     expect(byAuthor.body.resolved).toBe(true);
     const d = await comment(id, cast.headA.token, { clauseId: clauses[0].id, body: 'y' });
-    expect((await call('POST', `/api/documents/${id}/comments/${d.body.id}/resolve`, { token: cast.drafter.token })).status).toBe(200);
-    expect((await call('POST', `/api/documents/${id}/comments/00000000-0000-0000-0000-000000000000/resolve`, { token: cast.drafter.token })).status).toBe(404);
+    expect(
+      (
+        await call('POST', `/api/documents/${id}/comments/${d.body.id}/resolve`, {
+          token: cast.drafter.token,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(
+          'POST',
+          `/api/documents/${id}/comments/00000000-0000-0000-0000-000000000000/resolve`,
+          { token: cast.drafter.token },
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it('applies an accepted proposal to the live text as an edit and resolves the comment', async () => {
     const { id, clauses } = await setup();
-    const proposal = { text: 'Nota ini dimaksudkan sebagai pedoman bersama.\nKedua pihak berkoordinasi secara berkala.' };
-    const c = await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body: 'Usulan redaksi', proposal });
+    const proposal = {
+      text: 'Nota ini dimaksudkan sebagai pedoman bersama.\nKedua pihak berkoordinasi secara berkala.',
+    };
+    const c = await comment(id, cast.reviewer.token, {
+      clauseId: clauses[0].id,
+      body: 'Usulan redaksi',
+      proposal,
+    });
     expect(c.body.proposal).toEqual(proposal);
-    expect((await call('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, { token: cast.reviewer.token })).status).toBe(403);
+    expect(
+      (
+        await call('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, {
+          token: cast.reviewer.token,
+        })
+      ).status,
+    ).toBe(403);
     const watcher = await connectClient(server, id, cast.headA.token);
     try {
-      const accepted = await call<CommentView>('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, { token: cast.drafter.token });
+      const accepted = await call<CommentView>(
+        'POST',
+        `/api/documents/${id}/comments/${c.body.id}/accept`,
+        { token: cast.drafter.token },
+      );
       expect(accepted.status).toBe(200);
       expect(accepted.body).toMatchObject({ resolved: true, accepted: true });
-      await waitFor(() => readClauses(watcher.doc)[0].text === proposal.text, 'the accepted proposal at a connected client');
+      await waitFor(
+        () => readClauses(watcher.doc)[0].text === proposal.text,
+        'the accepted proposal at a connected client',
+      );
     } finally {
       watcher.destroy();
     }
-    const live = await call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: cast.drafter.token });
+    const live = await call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+      token: cast.drafter.token,
+    });
     expect(live.body[0]).toMatchObject({ heading: 'Maksud', text: proposal.text });
-    const again = await call('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, { token: cast.drafter.token });
+    const again = await call('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, {
+      token: cast.drafter.token,
+    });
     expect(again.status).toBe(409);
-    const audit = await call<{ kind: string; data: { proposedBy: string; acceptedBy: string } }[]>('GET', `/api/documents/${id}/audit`, { token: cast.drafter.token });
-    expect(audit.body.find((e) => e.kind === 'proposal.accepted')).toMatchObject({ data: { proposedBy: cast.reviewer.id, acceptedBy: cast.drafter.id } });
+    const audit = await call<{ kind: string; data: { proposedBy: string; acceptedBy: string } }[]>(
+      'GET',
+      `/api/documents/${id}/audit`,
+      { token: cast.drafter.token },
+    );
+    expect(audit.body.find((e) => e.kind === 'proposal.accepted')).toMatchObject({
+      data: { proposedBy: cast.reviewer.id, acceptedBy: cast.drafter.id },
+    });
   });
 
   it('refuses a proposal whose clause changed since it was made, or is gone', async () => {
     const { id, clauses } = await setup();
-    const c = await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body: 'u', proposal: { text: 'Baru.' } });
-    const d = await comment(id, cast.reviewer.token, { clauseId: clauses[1].id, body: 'u', proposal: { heading: 'Ketentuan Penutup', text: 'Baru.' } });
+    const c = await comment(id, cast.reviewer.token, {
+      clauseId: clauses[0].id,
+      body: 'u',
+      proposal: { text: 'Baru.' },
+    });
+    const d = await comment(id, cast.reviewer.token, {
+      clauseId: clauses[1].id,
+      body: 'u',
+      proposal: { heading: 'Ketentuan Penutup', text: 'Baru.' },
+    });
     await server.ctx.texts.change(id, cast.drafter.id, (ydoc) => {
       edit.typeInParagraph(ydoc, clauses[0].id, 0, 'Adapun ');
       edit.remove(ydoc, clauses[1].id);
     });
-    const changed = await call<{ error: { message: string } }>('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, { token: cast.drafter.token });
+    const changed = await call<{ error: { message: string } }>(
+      'POST',
+      `/api/documents/${id}/comments/${c.body.id}/accept`,
+      { token: cast.drafter.token },
+    );
     expect(changed.status).toBe(409);
     expect(changed.body.error.message).toMatch(/berubah/);
-    const gone = await call<{ error: { message: string } }>('POST', `/api/documents/${id}/comments/${d.body.id}/accept`, { token: cast.drafter.token });
+    const gone = await call<{ error: { message: string } }>(
+      'POST',
+      `/api/documents/${id}/comments/${d.body.id}/accept`,
+      { token: cast.drafter.token },
+    );
     expect(gone.status).toBe(409);
     expect(gone.body.error.message).toMatch(/dihapus/);
-    const live = await call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: cast.drafter.token });
+    const live = await call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+      token: cast.drafter.token,
+    });
     expect(live.body).toHaveLength(1);
     expect(live.body[0].text.startsWith('Adapun Nota ini')).toBe(true);
   });
 
   it('keeps both changes when a proposal is accepted while another drafter types in the same clause', async () => {
     const { id, clauses } = await setup();
-    const proposal = { text: 'Nota ini dimaksudkan sebagai pedoman kerja sama.\nKedua pihak berkoordinasi setiap triwulan.' };
-    const c = await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body: 'u', proposal });
+    const proposal = {
+      text: 'Nota ini dimaksudkan sebagai pedoman kerja sama.\nKedua pihak berkoordinasi setiap triwulan.',
+    };
+    const c = await comment(id, cast.reviewer.token, {
+      clauseId: clauses[0].id,
+      body: 'u',
+      proposal,
+    });
     const secondDrafter = await makeUser(server.db, 'drafter', cast.bureau.code);
     const typist = await connectClient(server, id, secondDrafter.token);
     try {
       // The typist's words are still in flight (offline) when the drafter accepts the proposal.
       typist.provider.disconnect();
-      typist.doc.transact(() => edit.typeInParagraph(typist.doc, clauses[0].id, 0, 'Dengan itikad baik, '));
-      expect((await call('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, { token: cast.drafter.token })).status).toBe(200);
+      typist.doc.transact(() =>
+        edit.typeInParagraph(typist.doc, clauses[0].id, 0, 'Dengan itikad baik, '),
+      );
+      expect(
+        (
+          await call('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, {
+            token: cast.drafter.token,
+          })
+        ).status,
+      ).toBe(200);
       typist.provider.connect();
-      const expected = 'Dengan itikad baik, Nota ini dimaksudkan sebagai pedoman kerja sama.\nKedua pihak berkoordinasi setiap triwulan.';
+      const expected =
+        'Dengan itikad baik, Nota ini dimaksudkan sebagai pedoman kerja sama.\nKedua pihak berkoordinasi setiap triwulan.';
       await waitFor(async () => {
-        const live = await call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: cast.drafter.token });
+        const live = await call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+          token: cast.drafter.token,
+        });
         return live.body[0].text === expected;
       }, 'both edits on the server');
       await waitFor(() => readClauses(typist.doc)[0].text === expected, 'both edits at the typist');
@@ -166,13 +313,22 @@ describe('comments', () => {
     })().catch(() => undefined);
     await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body: 'Live!' });
     await call('POST', `/api/documents/${id}/revisions`, { token: cast.drafter.token, body: {} });
-    await call('POST', `/api/documents/${id}/revisions/1/signoffs`, { token: cast.reviewer.token, body: { decision: 'approve' } });
+    await call('POST', `/api/documents/${id}/revisions/1/signoffs`, {
+      token: cast.reviewer.token,
+      body: { decision: 'approve' },
+    });
     await waitFor(() => received.includes('event: signoff.recorded'), 'the sign-off event');
     expect(received).toContain('event: comment.created');
     expect(received).toContain('"body":"Live!"');
     expect(received).toContain('event: revision.created');
     controller.abort();
     await read;
-    expect((await fetch(`${server.url}/api/documents/${id}/events`, { headers: { authorization: `Bearer ${cast.outsider.token}` } })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${server.url}/api/documents/${id}/events`, {
+          headers: { authorization: `Bearer ${cast.outsider.token}` },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -14,7 +14,17 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const PLAIN = ['Pasal 1', 'Maksud', 'Teks maksud.', 'Pasal 2', 'Pembiayaan', 'Dibebankan pada APBD.', 'Pasal 3', 'Penutup', 'Berlaku sejak ditandatangani.'].join('\n');
+const PLAIN = [
+  'Pasal 1',
+  'Maksud',
+  'Teks maksud.',
+  'Pasal 2',
+  'Pembiayaan',
+  'Dibebankan pada APBD.',
+  'Pasal 3',
+  'Penutup',
+  'Berlaku sejak ditandatangani.',
+].join('\n');
 
 interface Entry {
   agency: { code: string };
@@ -28,29 +38,46 @@ interface Entry {
 async function setup() {
   const res = await call<{ id: string }>('POST', '/api/documents', {
     token: cast.drafter.token,
-    body: { title: 'Uji paraf', parties: [cast.partyA.code, cast.partyB.code], reviewers: [cast.inspectorate.code], text: PLAIN },
+    body: {
+      title: 'Uji paraf',
+      parties: [cast.partyA.code, cast.partyB.code],
+      reviewers: [cast.inspectorate.code],
+      text: PLAIN,
+    },
   });
   const id = res.body.id;
-  const clauses = (await call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: cast.drafter.token })).body;
+  const clauses = (
+    await call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: cast.drafter.token })
+  ).body;
   return { id, ids: clauses.map((c) => c.id) };
 }
 
-const cut = (id: string) => call<{ number: number }>('POST', `/api/documents/${id}/revisions`, { token: cast.drafter.token, body: {} });
+const cut = (id: string) =>
+  call<{ number: number }>('POST', `/api/documents/${id}/revisions`, {
+    token: cast.drafter.token,
+    body: {},
+  });
 const sign = (id: string, n: number, token: string, decision = 'approve', note?: string) =>
   call('POST', `/api/documents/${id}/revisions/${n}/signoffs`, { token, body: { decision, note } });
 const statuses = async (id: string) => {
-  const res = await call<Entry[]>('GET', `/api/documents/${id}/signoffs`, { token: cast.drafter.token });
+  const res = await call<Entry[]>('GET', `/api/documents/${id}/signoffs`, {
+    token: cast.drafter.token,
+  });
   return Object.fromEntries(res.body.map((e) => [e.agency.code, e]));
 };
 const typeIn = (id: string, clauseId: string, text: string) =>
-  server.ctx.texts.change(id, cast.drafter.id, (ydoc) => edit.typeInParagraph(ydoc, clauseId, 0, text));
+  server.ctx.texts.change(id, cast.drafter.id, (ydoc) =>
+    edit.typeInParagraph(ydoc, clauseId, 0, text),
+  );
 
 describe('sign-offs', () => {
   it('lists every participating agency as pending until it signs', async () => {
     const { id } = await setup();
     await cut(id);
     const s = await statuses(id);
-    expect(Object.keys(s).sort()).toEqual([cast.bureau.code, cast.inspectorate.code, cast.partyA.code, cast.partyB.code].sort());
+    expect(Object.keys(s).sort()).toEqual(
+      [cast.bureau.code, cast.inspectorate.code, cast.partyA.code, cast.partyB.code].sort(),
+    );
     expect(Object.values(s).every((e) => e.status === 'pending' && e.by === null)).toBe(true);
   });
 
@@ -67,7 +94,12 @@ describe('sign-offs', () => {
     const old = await sign(id, 1, cast.headB.token);
     expect(old.status).toBe(409);
     const s = await statuses(id);
-    expect(s[cast.inspectorate.code]).toMatchObject({ status: 'approved', revision: 1, note: 'Setuju.', by: { id: cast.reviewer.id } });
+    expect(s[cast.inspectorate.code]).toMatchObject({
+      status: 'approved',
+      revision: 1,
+      note: 'Setuju.',
+      by: { id: cast.reviewer.id },
+    });
     expect(s[cast.partyB.code].status).toBe('pending');
   });
 
@@ -78,10 +110,18 @@ describe('sign-offs', () => {
     await typeIn(id, ids[1], 'Seluruh ');
     await cut(id);
     let s = await statuses(id);
-    expect(s[cast.inspectorate.code]).toMatchObject({ status: 'stale', revision: 1, changedClauses: [ids[1]] });
+    expect(s[cast.inspectorate.code]).toMatchObject({
+      status: 'stale',
+      revision: 1,
+      changedClauses: [ids[1]],
+    });
     await sign(id, 2, cast.reviewer.token, 'changes_requested', 'Pasal 2 perlu rujukan.');
     s = await statuses(id);
-    expect(s[cast.inspectorate.code]).toMatchObject({ status: 'changes_requested', revision: 2, note: 'Pasal 2 perlu rujukan.' });
+    expect(s[cast.inspectorate.code]).toMatchObject({
+      status: 'changes_requested',
+      revision: 2,
+      note: 'Pasal 2 perlu rujukan.',
+    });
     await sign(id, 2, cast.reviewer.token);
     expect((await statuses(id))[cast.inspectorate.code].status).toBe('approved');
   });
@@ -89,10 +129,19 @@ describe('sign-offs', () => {
   it('stays approved when its clauses are only renumbered, while an agency concerned with all goes stale for the new clause', async () => {
     const { id, ids } = await setup();
     await cut(id);
-    expect((await call('PUT', `/api/documents/${id}/concerns/${cast.inspectorate.code}`, { token: cast.drafter.token, body: { clauses: [ids[1]] } })).status).toBe(200);
+    expect(
+      (
+        await call('PUT', `/api/documents/${id}/concerns/${cast.inspectorate.code}`, {
+          token: cast.drafter.token,
+          body: { clauses: [ids[1]] },
+        })
+      ).status,
+    ).toBe(200);
     await sign(id, 1, cast.reviewer.token);
     await sign(id, 1, cast.headA.token);
-    await server.ctx.texts.change(id, cast.drafter.id, (ydoc) => edit.insertAfter(ydoc, ids[0], clauseElement('sisip', 'Definisi', ['Isi.'])));
+    await server.ctx.texts.change(id, cast.drafter.id, (ydoc) =>
+      edit.insertAfter(ydoc, ids[0], clauseElement('sisip', 'Definisi', ['Isi.'])),
+    );
     await cut(id);
     const s = await statuses(id);
     // Pembiayaan is now Pasal 3 but unchanged: the finance-minded reviewer stays approved.
@@ -103,12 +152,38 @@ describe('sign-offs', () => {
 
   it('limits staleness to the concerned clauses and shows it in the matrix', async () => {
     const { id, ids } = await setup();
-    const concerns = await call('PUT', `/api/documents/${id}/concerns/${cast.inspectorate.code}`, { token: cast.drafter.token, body: { clauses: [ids[1]] } });
+    const concerns = await call('PUT', `/api/documents/${id}/concerns/${cast.inspectorate.code}`, {
+      token: cast.drafter.token,
+      body: { clauses: [ids[1]] },
+    });
     expect(concerns.status).toBe(200);
-    expect((await call('PUT', `/api/documents/${id}/concerns/${cast.inspectorate.code}`, { token: cast.reviewer.token, body: { clauses: 'all' } })).status).toBe(403);
-    expect((await call('PUT', `/api/documents/${id}/concerns/${cast.inspectorate.code}`, { token: cast.drafter.token, body: { clauses: ['nope'] } })).status).toBe(400);
-    expect((await call('PUT', `/api/documents/${id}/concerns/${cast.outside.code}`, { token: cast.drafter.token, body: { clauses: 'all' } })).status).toBe(404);
-    const all = await call<Record<string, unknown>>('GET', `/api/documents/${id}/concerns`, { token: cast.reviewer.token });
+    expect(
+      (
+        await call('PUT', `/api/documents/${id}/concerns/${cast.inspectorate.code}`, {
+          token: cast.reviewer.token,
+          body: { clauses: 'all' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call('PUT', `/api/documents/${id}/concerns/${cast.inspectorate.code}`, {
+          token: cast.drafter.token,
+          body: { clauses: ['nope'] },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call('PUT', `/api/documents/${id}/concerns/${cast.outside.code}`, {
+          token: cast.drafter.token,
+          body: { clauses: 'all' },
+        })
+      ).status,
+    ).toBe(404);
+    const all = await call<Record<string, unknown>>('GET', `/api/documents/${id}/concerns`, {
+      token: cast.reviewer.token,
+    });
     expect(all.body[cast.inspectorate.code]).toEqual([ids[1]]);
     expect(all.body[cast.partyA.code]).toBe('all');
 
@@ -122,8 +197,11 @@ describe('sign-offs', () => {
     expect(s[cast.inspectorate.code].status).toBe('approved');
     expect(s[cast.partyA.code]).toMatchObject({ status: 'stale', changedClauses: [ids[0]] });
 
-    const matrix = await call<{ revision: number; agencies: string[]; clauses: { clauseId: string; cells: Record<string, string> }[] }>(
-      'GET', `/api/documents/${id}/signoffs/matrix`, { token: cast.reviewer.token });
+    const matrix = await call<{
+      revision: number;
+      agencies: string[];
+      clauses: { clauseId: string; cells: Record<string, string> }[];
+    }>('GET', `/api/documents/${id}/signoffs/matrix`, { token: cast.reviewer.token });
     expect(matrix.body.revision).toBe(2);
     const cells = Object.fromEntries(matrix.body.clauses.map((c) => [c.clauseId, c.cells]));
     expect(cells[ids[0]][cast.inspectorate.code]).toBe('not_concerned');
@@ -142,8 +220,15 @@ describe('sign-offs', () => {
   it('lets a user of a reviewing agency see sign-offs but not one of an outside agency', async () => {
     const { id } = await setup();
     const other = await makeUser(server.db, 'head', cast.inspectorate.code);
-    expect((await call('GET', `/api/documents/${id}/signoffs`, { token: other.token })).status).toBe(200);
-    expect((await call('GET', `/api/documents/${id}/signoffs`, { token: cast.outsider.token })).status).toBe(404);
-    expect((await call('GET', `/api/documents/${id}/signoffs/matrix`, { token: cast.outsider.token })).status).toBe(404);
+    expect(
+      (await call('GET', `/api/documents/${id}/signoffs`, { token: other.token })).status,
+    ).toBe(200);
+    expect(
+      (await call('GET', `/api/documents/${id}/signoffs`, { token: cast.outsider.token })).status,
+    ).toBe(404);
+    expect(
+      (await call('GET', `/api/documents/${id}/signoffs/matrix`, { token: cast.outsider.token }))
+        .status,
+    ).toBe(404);
   });
 });

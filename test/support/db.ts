@@ -39,7 +39,9 @@ export async function createTestDb(): Promise<TestDb> {
 
 async function embeddedTestDb(): Promise<TestDb> {
   // globalSetup dumps an initialised cluster once; loading the dump skips initdb's seconds.
-  const loadDataDir = existsSync(TEMPLATE_DUMP) ? new Blob([await readFile(TEMPLATE_DUMP)]) : undefined;
+  const loadDataDir = existsSync(TEMPLATE_DUMP)
+    ? new Blob([await readFile(TEMPLATE_DUMP)])
+    : undefined;
   const db = await openEmbedded({ loadDataDir });
   return { db, drop: () => db.close() };
 }

@@ -23,7 +23,13 @@ export async function makeUser(db: Db, role: Role, agencyCode?: string): Promise
   const agency = agencyCode ?? (await makeAgency(db)).code;
   const password = `rahasia-${unique()}`;
   const email = `${role}-${unique().toLowerCase()}@uji.test`;
-  await createUser(db, null, { email, name: `Pengguna ${role} ${unique()}`, password, role, agency });
+  await createUser(db, null, {
+    email,
+    name: `Pengguna ${role} ${unique()}`,
+    password,
+    role,
+    agency,
+  });
   const session = await login(db, email, password, 3_600_000);
   return { ...session.user, password, token: session.token };
 }
@@ -45,7 +51,19 @@ export async function makeCast(db: Db) {
     makeUser(db, 'reviewer', outside.code),
     makeUser(db, 'admin', bureau.code),
   ]);
-  return { partyA, partyB, bureau, inspectorate, outside, drafter, reviewer, headA, headB, outsider, admin };
+  return {
+    partyA,
+    partyB,
+    bureau,
+    inspectorate,
+    outside,
+    drafter,
+    reviewer,
+    headA,
+    headB,
+    outsider,
+    admin,
+  };
 }
 
 /** A JSON API client for a server, optionally signed in. */
@@ -53,7 +71,12 @@ export function apiClient(baseUrl: string) {
   return async function call<T = unknown>(
     method: string,
     path: string,
-    options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+    options: {
+      token?: string;
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<{ status: number; body: T; headers: Headers }> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;

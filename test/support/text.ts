@@ -47,7 +47,9 @@ export const edit = {
   /** Inserts text at an offset of a clause's first paragraph. */
   typeInParagraph(ydoc: Y.Doc, clauseId: string, offset: number, text: string, paragraph = 0) {
     const el = findClauseElement(ydoc, clauseId)!;
-    const p = el.toArray().filter((c) => c instanceof Y.XmlElement && c.nodeName === 'paragraph')[paragraph] as Y.XmlElement;
+    const p = el.toArray().filter((c) => c instanceof Y.XmlElement && c.nodeName === 'paragraph')[
+      paragraph
+    ] as Y.XmlElement;
     (p.get(0) as Y.XmlText).insert(offset, text);
   },
 };

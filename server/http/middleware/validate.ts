@@ -14,6 +14,7 @@ export function fieldDetails(error: z.ZodError): Record<string, string> {
 /** Parses untrusted input with a schema; a 400 naming the fields when it does not fit. */
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw invalidInput('Data yang dikirim tidak valid.', fieldDetails(result.error));
+  if (!result.success)
+    throw invalidInput('Data yang dikirim tidak valid.', fieldDetails(result.error));
   return result.data;
 }

@@ -8,13 +8,19 @@ import { visibleDocument } from './documents';
 import { intQuery } from './params';
 
 const FORMATS = {
-  docx: { render: renderDocx, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  docx: {
+    render: renderDocx,
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
   pdf: { render: renderPdf, type: 'application/pdf' },
 } as const;
 
 function send(res: Response, format: keyof typeof FORMATS, model: ExportModel, body: Buffer) {
   const name = `nota-kesepakatan-rev${model.revision.number}.${format}`;
-  res.type(FORMATS[format].type).setHeader('content-disposition', `attachment; filename="${name}"`).send(body);
+  res
+    .type(FORMATS[format].type)
+    .setHeader('content-disposition', `attachment; filename="${name}"`)
+    .send(body);
 }
 
 /** `export.docx` and `export.pdf` of any revision, the latest by default. */

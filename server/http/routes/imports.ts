@@ -15,7 +15,12 @@ import type { AppContext } from '../context';
 const codeList = z
   .string()
   .max(2000)
-  .transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(agencyCode));
 
 const importFields = z.object({
@@ -33,7 +38,8 @@ const upload = multer({
 function receiveFile(req: Request, res: Response, next: NextFunction) {
   upload(req, res, (err: unknown) => {
     if (!err) return next();
-    if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') return next(tooLarge('Berkas .docx melebihi 10 MiB.'));
+    if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE')
+      return next(tooLarge('Berkas .docx melebihi 10 MiB.'));
     const message = err instanceof Error ? err.message : 'unreadable upload';
     next(invalidInput('Unggahan tidak dapat dibaca.', { file: message }));
   });
@@ -45,12 +51,20 @@ export function importRoutes(ctx: AppContext) {
 
   router.post('/documents/import', receiveFile, async (req, res) => {
     const actor = actorOf(req);
-    if (!policy.createDocument(actor)) throw forbidden('Hanya perancang (drafter) yang dapat membuat dokumen.');
+    if (!policy.createDocument(actor))
+      throw forbidden('Hanya perancang (drafter) yang dapat membuat dokumen.');
     const fields = parse(importFields, req.body ?? {});
     if (!req.file) throw invalidInput('Pilih berkas .docx untuk diimpor.', { file: 'required' });
     const doc = await parseDocx(req.file.buffer);
-    const title = fields.title ?? (documentTitleOf(doc) || req.file.originalname.replace(/\.docx$/i, '')).slice(0, 500);
-    const row = await documents.createDocument(ctx.db, actor, { title, parties: fields.parties, reviewers: fields.reviewers, doc });
+    const title =
+      fields.title ??
+      (documentTitleOf(doc) || req.file.originalname.replace(/\.docx$/i, '')).slice(0, 500);
+    const row = await documents.createDocument(ctx.db, actor, {
+      title,
+      parties: fields.parties,
+      reviewers: fields.reviewers,
+      doc,
+    });
     res.status(201).json(presentDocument(row));
   });
 

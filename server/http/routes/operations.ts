@@ -10,7 +10,9 @@ export function operationRoutes(ctx: AppContext) {
       await ctx.db.query('SELECT 1');
       res.json({ ok: true });
     } catch {
-      res.status(503).json({ ok: false, error: { code: 'unavailable', message: 'Basis data tidak menjawab.' } });
+      res
+        .status(503)
+        .json({ ok: false, error: { code: 'unavailable', message: 'Basis data tidak menjawab.' } });
     }
   });
 

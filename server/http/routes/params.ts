@@ -16,6 +16,7 @@ export function intQuery(req: Request, name: string, fallback: number): number {
   const raw = req.query[name];
   if (raw === undefined) return fallback;
   const parsed = z.coerce.number().int().min(0).max(1_000_000).safeParse(raw);
-  if (!parsed.success) throw invalidInput(`Parameter ${name} harus bilangan bulat.`, { [name]: 'not an integer' });
+  if (!parsed.success)
+    throw invalidInput(`Parameter ${name} harus bilangan bulat.`, { [name]: 'not an integer' });
   return parsed.data;
 }

@@ -15,7 +15,9 @@ export function revisionRoutes(ctx: AppContext) {
   router.post('/documents/:id/revisions', async (req, res) => {
     const doc = await visibleDocument(ctx, req);
     const { label } = parse(revisionInput, req.body ?? {});
-    res.status(201).json(presentRevision(await revisions.cutRevision(ctx, actorOf(req), doc, label)));
+    res
+      .status(201)
+      .json(presentRevision(await revisions.cutRevision(ctx, actorOf(req), doc, label)));
   });
 
   router.get('/documents/:id/revisions', async (req, res) => {

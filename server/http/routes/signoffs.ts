@@ -36,7 +36,9 @@ export function signoffRoutes(ctx: AppContext) {
   router.put('/documents/:id/concerns/:agencyCode', async (req, res) => {
     const doc = await visibleDocument(ctx, req);
     const { clauses } = parse(concernsInput, req.body);
-    res.json(await signoffs.setConcerns(ctx, actorOf(req), doc, String(req.params.agencyCode), clauses));
+    res.json(
+      await signoffs.setConcerns(ctx, actorOf(req), doc, String(req.params.agencyCode), clauses),
+    );
   });
 
   router.post('/documents/:id/approve', async (req, res) => {
