@@ -1,0 +1,11 @@
+# Selaras: one image serving the API, the collaboration socket and the web client.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+EXPOSE 8080
+USER node
+CMD ["node_modules/.bin/tsx", "server/main.ts"]
