@@ -14,11 +14,21 @@ const BODY_ERRORS: Record<string, AppError> = {
   'request.aborted': new AppError('invalid_input', 'Permintaan terputus.'),
 };
 
+// Express's router marks a path it cannot decode (`/api/documents/%E0%A4%A`) with status 400.
+const BAD_REQUEST = new AppError('invalid_input', 'Alamat permintaan tidak valid.');
+
+/** The AppError an error stands for, if it is one of the expected kinds. */
+function knownError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  const { type, status } = (err ?? {}) as { type?: unknown; status?: unknown };
+  if (typeof type === 'string' && Object.hasOwn(BODY_ERRORS, type)) return BODY_ERRORS[type];
+  return status === 400 ? BAD_REQUEST : undefined;
+}
+
 /** The one place that turns errors into `{error: {code, message, details}}` responses. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const known =
-      err instanceof AppError ? err : BODY_ERRORS[(err as { type?: string })?.type ?? ''];
+    const known = knownError(err);
     if (known) {
       res
         .status(known.status)
