@@ -17,6 +17,8 @@ const envSchema = z.object({
   REDIS_URL: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_RATE_BURST: z.coerce.number().int().min(1).default(30),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().positive().default(10),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -31,6 +33,8 @@ export interface Config {
   redisUrl?: string;
   logLevel: string;
   sessionTtlMs: number;
+  /** Login attempts per client IP: a burst, refilled per minute; successful logins do not count. */
+  loginRateLimit: { burst: number; perMinute: number };
   /** Cookies get the Secure flag in production. */
   secureCookies: boolean;
 }
@@ -56,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    loginRateLimit: { burst: e.LOGIN_RATE_BURST, perMinute: e.LOGIN_RATE_PER_MINUTE },
     secureCookies: e.NODE_ENV === 'production',
   };
 }

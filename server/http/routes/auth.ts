@@ -4,6 +4,7 @@ import { presentUser } from '../../accounts/present';
 import { loginInput } from '../../../shared/api';
 import { parse } from '../middleware/validate';
 import { SESSION_COOKIE, actorOf } from '../middleware/auth';
+import { loginRateLimit } from '../middleware/rateLimit';
 import type { AppContext } from '../context';
 
 /** Login (public), logout and `/api/me`. */
@@ -11,7 +12,7 @@ export function authRoutes(ctx: AppContext) {
   const publicRouter = Router();
   const router = Router();
 
-  publicRouter.post('/auth/login', async (req, res) => {
+  publicRouter.post('/auth/login', loginRateLimit(ctx.config.loginRateLimit), async (req, res) => {
     const { email, password } = parse(loginInput, req.body);
     const session = await accounts.login(ctx.db, email, password, ctx.config.sessionTtlMs);
     res.cookie(SESSION_COOKIE, session.token, {
