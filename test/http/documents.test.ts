@@ -1,17 +1,8 @@
-import { startTestServer, type TestServer } from '../support/server';
-import { apiClient, makeCast, makeUser } from '../support/factories';
+import { serverWithCast } from '../support/server';
+import { makeUser } from '../support/factories';
 import type { Clause } from '../../shared/clauses';
 
-let server: TestServer;
-let call: ReturnType<typeof apiClient>;
-let cast: Awaited<ReturnType<typeof makeCast>>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  call = apiClient(server.url);
-  cast = await makeCast(server.db);
-});
-afterAll(() => server.stop());
+const t = serverWithCast();
 
 interface DocumentView {
   id: string;
@@ -24,31 +15,31 @@ interface DocumentView {
 }
 
 const create = (token: string, body: Record<string, unknown>) =>
-  call<DocumentView>('POST', '/api/documents', { token, body });
-const parties = () => [cast.partyA.code, cast.partyB.code];
+  t.call<DocumentView>('POST', '/api/documents', { token, body });
+const parties = () => [t.cast.partyA.code, t.cast.partyB.code];
 const countDocuments = async () =>
-  (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents')).rows[0].n;
+  (await t.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents')).rows[0].n;
 
 describe('documents', () => {
   it('creates a document from the built-in template, adding the creator agency as a reviewer', async () => {
-    const res = await create(cast.drafter.token, {
+    const res = await create(t.cast.drafter.token, {
       title: 'Nota Kesepakatan Pelayanan Publik',
       parties: parties(),
-      reviewers: [cast.inspectorate.code],
+      reviewers: [t.cast.inspectorate.code],
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       title: 'Nota Kesepakatan Pelayanan Publik',
       status: 'drafting',
     });
-    expect(res.body.parties).toEqual([cast.partyA, cast.partyB]);
+    expect(res.body.parties).toEqual([t.cast.partyA, t.cast.partyB]);
     expect(res.body.reviewers.map((r) => r.code)).toEqual([
-      cast.inspectorate.code,
-      cast.bureau.code,
+      t.cast.inspectorate.code,
+      t.cast.bureau.code,
     ]);
     expect(new Date(res.body.createdAt).toISOString()).toBe(res.body.createdAt);
-    const clauses = await call<Clause[]>('GET', `/api/documents/${res.body.id}/clauses`, {
-      token: cast.reviewer.token,
+    const clauses = await t.call<Clause[]>('GET', `/api/documents/${res.body.id}/clauses`, {
+      token: t.cast.reviewer.token,
     });
     expect(clauses.body.map((c) => c.heading)).toEqual([
       'Maksud dan Tujuan',
@@ -63,7 +54,7 @@ describe('documents', () => {
       'Penutup',
     ]);
     expect(clauses.body.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(clauses.body[0].text).toContain(cast.partyB.name);
+    expect(clauses.body[0].text).toContain(t.cast.partyB.name);
     expect(new Set(clauses.body.map((c) => c.id)).size).toBe(10);
   });
 
@@ -81,10 +72,14 @@ describe('documents', () => {
       'Penutup',
       'Selesai.',
     ].join('\r\n');
-    const res = await create(cast.drafter.token, { title: 'Impor teks', parties: parties(), text });
+    const res = await create(t.cast.drafter.token, {
+      title: 'Impor teks',
+      parties: parties(),
+      text,
+    });
     expect(res.status).toBe(201);
-    const clauses = await call<Clause[]>('GET', `/api/documents/${res.body.id}/clauses`, {
-      token: cast.drafter.token,
+    const clauses = await t.call<Clause[]>('GET', `/api/documents/${res.body.id}/clauses`, {
+      token: t.cast.drafter.token,
     });
     expect(
       clauses.body.map(({ number, heading, text: t }) => ({ number, heading, text: t })),
@@ -95,21 +90,21 @@ describe('documents', () => {
   });
 
   it('lets only drafters and admins create documents', async () => {
-    for (const user of [cast.reviewer, cast.headA]) {
+    for (const user of [t.cast.reviewer, t.cast.headA]) {
       expect((await create(user.token, { title: 'x', parties: parties() })).status).toBe(403);
     }
     expect(
-      (await create(cast.admin.token, { title: 'Oleh admin', parties: parties() })).status,
+      (await create(t.cast.admin.token, { title: 'Oleh admin', parties: parties() })).status,
     ).toBe(201);
   });
 
   it('validates input with 400 naming the fields and writes nothing', async () => {
     const before = await countDocuments();
-    const bad = await call<{ error: { details: Record<string, string> } }>(
+    const bad = await t.call<{ error: { details: Record<string, string> } }>(
       'POST',
       '/api/documents',
       {
-        token: cast.drafter.token,
+        token: t.cast.drafter.token,
         body: { title: '', parties: ['satu'], reviewers: 'BKAD', text: 5 },
       },
     );
@@ -122,62 +117,67 @@ describe('documents', () => {
       'title',
     ]);
     expect(
-      (await create(cast.drafter.token, { title: 'x', parties: [cast.partyA.code, 'TIDAK-ADA'] }))
-        .status,
-    ).toBe(400);
-    expect(
       (
-        await create(cast.drafter.token, {
+        await create(t.cast.drafter.token, {
           title: 'x',
-          parties: [cast.partyA.code, cast.partyA.code],
+          parties: [t.cast.partyA.code, 'TIDAK-ADA'],
         })
       ).status,
     ).toBe(400);
     expect(
-      (await create(cast.drafter.token, { title: 'x', parties: parties(), text: 'tanpa pasal' }))
+      (
+        await create(t.cast.drafter.token, {
+          title: 'x',
+          parties: [t.cast.partyA.code, t.cast.partyA.code],
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await create(t.cast.drafter.token, { title: 'x', parties: parties(), text: 'tanpa pasal' }))
         .status,
     ).toBe(400);
     expect(await countDocuments()).toBe(before);
   });
 
   it('hides documents from non-participants with 404, and shows them to participants and admins', async () => {
-    const res = await create(cast.drafter.token, { title: 'Rahasia', parties: parties() });
+    const res = await create(t.cast.drafter.token, { title: 'Rahasia', parties: parties() });
     const id = res.body.id;
-    expect((await call('GET', `/api/documents/${id}`, { token: cast.outsider.token })).status).toBe(
-      404,
-    );
     expect(
-      (await call('GET', `/api/documents/${id}/clauses`, { token: cast.outsider.token })).status,
+      (await t.call('GET', `/api/documents/${id}`, { token: t.cast.outsider.token })).status,
     ).toBe(404);
     expect(
-      (await call('GET', `/api/documents/${id}/audit`, { token: cast.outsider.token })).status,
+      (await t.call('GET', `/api/documents/${id}/clauses`, { token: t.cast.outsider.token }))
+        .status,
     ).toBe(404);
-    const outsiderList = await call<DocumentView[]>('GET', '/api/documents', {
-      token: cast.outsider.token,
+    expect(
+      (await t.call('GET', `/api/documents/${id}/audit`, { token: t.cast.outsider.token })).status,
+    ).toBe(404);
+    const outsiderList = await t.call<DocumentView[]>('GET', '/api/documents', {
+      token: t.cast.outsider.token,
     });
     expect(outsiderList.body.map((d) => d.id)).not.toContain(id);
-    const other = await makeUser(server.db, 'admin');
-    expect((await call('GET', `/api/documents/${id}`, { token: other.token })).status).toBe(200);
-    const headList = await call<DocumentView[]>('GET', '/api/documents', {
-      token: cast.headB.token,
+    const other = await makeUser(t.server.db, 'admin');
+    expect((await t.call('GET', `/api/documents/${id}`, { token: other.token })).status).toBe(200);
+    const headList = await t.call<DocumentView[]>('GET', '/api/documents', {
+      token: t.cast.headB.token,
     });
     expect(headList.body.map((d) => d.id)).toContain(id);
     expect(
-      (await call('GET', '/api/documents/bukan-uuid', { token: cast.drafter.token })).status,
+      (await t.call('GET', '/api/documents/bukan-uuid', { token: t.cast.drafter.token })).status,
     ).toBe(404);
     expect(
       (
-        await call('GET', '/api/documents/00000000-0000-4000-8000-000000000000', {
-          token: cast.drafter.token,
+        await t.call('GET', '/api/documents/00000000-0000-4000-8000-000000000000', {
+          token: t.cast.drafter.token,
         })
       ).status,
     ).toBe(404);
-    expect((await call('GET', `/api/documents/${id}`)).status).toBe(401);
+    expect((await t.call('GET', `/api/documents/${id}`)).status).toBe(401);
   });
 
   it('answers /healthz and /metrics', async () => {
-    expect((await call('GET', '/healthz')).body).toEqual({ ok: true });
-    const metrics = await fetch(`${server.url}/metrics`).then((r) => r.text());
+    expect((await t.call('GET', '/healthz')).body).toEqual({ ok: true });
+    const metrics = await fetch(`${t.server.url}/metrics`).then((r) => r.text());
     expect(metrics).toMatch(/selaras_open_documents/);
     expect(metrics).toMatch(/selaras_persistence_latency_seconds/);
   });

@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
-import { startTestServer, type TestServer } from '../support/server';
-import { apiClient, makeCast, makeUser } from '../support/factories';
+import { serverWithCast } from '../support/server';
+import { makeUser } from '../support/factories';
 import { edit } from '../support/text';
 import { canonicalJson } from '../../server/audit/chain';
 import type { Clause } from '../../shared/clauses';
 
-let server: TestServer;
-let call: ReturnType<typeof apiClient>;
-let cast: Awaited<ReturnType<typeof makeCast>>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  call = apiClient(server.url);
-  cast = await makeCast(server.db);
-});
-afterAll(() => server.stop());
+const t = serverWithCast();
 
 const PLAIN = [
   'Pasal 1',
@@ -26,78 +17,82 @@ const PLAIN = [
 ].join('\n');
 
 async function setup() {
-  const res = await call<{ id: string }>('POST', '/api/documents', {
-    token: cast.drafter.token,
+  const res = await t.call<{ id: string }>('POST', '/api/documents', {
+    token: t.cast.drafter.token,
     body: {
       title: 'Uji persetujuan',
-      parties: [cast.partyA.code, cast.partyB.code],
-      reviewers: [cast.inspectorate.code],
+      parties: [t.cast.partyA.code, t.cast.partyB.code],
+      reviewers: [t.cast.inspectorate.code],
       text: PLAIN,
     },
   });
   const id = res.body.id;
   const ids = (
-    await call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: cast.drafter.token })
+    await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: t.cast.drafter.token })
   ).body.map((c) => c.id);
-  await call('POST', `/api/documents/${id}/revisions`, { token: cast.drafter.token, body: {} });
+  await t.call('POST', `/api/documents/${id}/revisions`, { token: t.cast.drafter.token, body: {} });
   return { id, ids };
 }
 
 const sign = (id: string, n: number, token: string) =>
-  call('POST', `/api/documents/${id}/revisions/${n}/signoffs`, {
+  t.call('POST', `/api/documents/${id}/revisions/${n}/signoffs`, {
     token,
     body: { decision: 'approve' },
   });
 const approve = (id: string, revision: number, token: string) =>
-  call<{ status: string; finalRevision?: number; finalHash?: string; error?: { message: string } }>(
-    'POST',
-    `/api/documents/${id}/approve`,
-    {
-      token,
-      body: { revision },
-    },
-  );
+  t.call<{
+    status: string;
+    finalRevision?: number;
+    finalHash?: string;
+    error?: { message: string };
+  }>('POST', `/api/documents/${id}/approve`, {
+    token,
+    body: { revision },
+  });
 
 async function everyoneSigns(id: string, n: number) {
   // The bureau (the drafter's agency) signs through a reviewer of its own.
-  const bureauReviewer = await makeUser(server.db, 'reviewer', cast.bureau.code);
-  for (const u of [cast.reviewer, cast.headA, cast.headB, bureauReviewer])
+  const bureauReviewer = await makeUser(t.server.db, 'reviewer', t.cast.bureau.code);
+  for (const u of [t.cast.reviewer, t.cast.headA, t.cast.headB, bureauReviewer])
     expect((await sign(id, n, u.token)).status).toBe(201);
 }
 
 describe('approval and lock', () => {
   it('lets only heads of party agencies approve', async () => {
     const { id } = await setup();
-    const inspectorHead = await makeUser(server.db, 'head', cast.inspectorate.code);
+    const inspectorHead = await makeUser(t.server.db, 'head', t.cast.inspectorate.code);
     expect((await approve(id, 1, inspectorHead.token)).status).toBe(403);
-    expect((await approve(id, 1, cast.reviewer.token)).status).toBe(403);
-    expect((await approve(id, 1, cast.drafter.token)).status).toBe(403);
-    expect((await approve(id, 1, cast.outsider.token)).status).toBe(404);
+    expect((await approve(id, 1, t.cast.reviewer.token)).status).toBe(403);
+    expect((await approve(id, 1, t.cast.drafter.token)).status).toBe(403);
+    expect((await approve(id, 1, t.cast.outsider.token)).status).toBe(404);
   });
 
   it('refuses approval while a sign-off is pending or stale, naming the agencies', async () => {
     const { id, ids } = await setup();
-    const pending = await approve(id, 1, cast.headA.token);
+    const pending = await approve(id, 1, t.cast.headA.token);
     expect(pending.status).toBe(409);
-    expect(pending.body.error?.message).toMatch(cast.inspectorate.code);
+    expect(pending.body.error?.message).toMatch(t.cast.inspectorate.code);
     await everyoneSigns(id, 1);
-    await server.ctx.texts.change(id, cast.drafter.id, (ydoc) =>
+    await t.server.ctx.texts.change(id, t.cast.drafter.id, (ydoc) =>
       edit.typeInParagraph(ydoc, ids[0], 0, 'Adapun '),
     );
-    await call('POST', `/api/documents/${id}/revisions`, { token: cast.drafter.token, body: {} });
-    const stale = await approve(id, 2, cast.headA.token);
+    await t.call('POST', `/api/documents/${id}/revisions`, {
+      token: t.cast.drafter.token,
+      body: {},
+    });
+    const stale = await approve(id, 2, t.cast.headA.token);
     expect(stale.status).toBe(409);
     expect(stale.body.error?.message).toMatch(/stale/);
-    expect((await approve(id, 1, cast.headA.token)).status).toBe(409);
+    expect((await approve(id, 1, t.cast.headA.token)).status).toBe(409);
   });
 
   it('refuses approval when the live text has unrevised edits', async () => {
     const { id, ids } = await setup();
     await everyoneSigns(id, 1);
-    await server.ctx.texts.change(id, cast.drafter.id, (ydoc) =>
+    await t.server.ctx.texts.change(id, t.cast.drafter.id, (ydoc) =>
       edit.typeInParagraph(ydoc, ids[1], 0, 'Nota ini '),
     );
-    const res = await approve(id, 1, cast.headA.token);
+    const res = await approve(id, 1, t.cast.headA.token);
     expect(res.status).toBe(409);
     expect(res.body.error?.message).toMatch(/diubah setelah revisi/);
   });
@@ -105,22 +100,26 @@ describe('approval and lock', () => {
   it('makes the document final when both heads approve, with a recomputable hash, and locks it', async () => {
     const { id } = await setup();
     await everyoneSigns(id, 1);
-    const first = await approve(id, 1, cast.headA.token);
+    const first = await approve(id, 1, t.cast.headA.token);
     expect(first.status).toBe(200);
     expect(first.body.status).toBe('drafting');
-    const second = await approve(id, 1, cast.headB.token);
+    const second = await approve(id, 1, t.cast.headB.token);
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ status: 'final', finalRevision: 1 });
 
-    const doc = await call<{
+    const doc = await t.call<{
       status: string;
       finalRevision: number;
       finalHash: string;
       title: string;
-    }>('GET', `/api/documents/${id}`, { token: cast.reviewer.token });
-    const revision = await call<{ clauses: Clause[] }>('GET', `/api/documents/${id}/revisions/1`, {
-      token: cast.reviewer.token,
-    });
+    }>('GET', `/api/documents/${id}`, { token: t.cast.reviewer.token });
+    const revision = await t.call<{ clauses: Clause[] }>(
+      'GET',
+      `/api/documents/${id}/revisions/1`,
+      {
+        token: t.cast.reviewer.token,
+      },
+    );
     const expected = createHash('sha256')
       .update(
         canonicalJson({
@@ -135,24 +134,24 @@ describe('approval and lock', () => {
 
     expect(
       (
-        await call('POST', `/api/documents/${id}/revisions`, {
-          token: cast.drafter.token,
+        await t.call('POST', `/api/documents/${id}/revisions`, {
+          token: t.cast.drafter.token,
           body: {},
         })
       ).status,
     ).toBe(409);
-    expect((await sign(id, 1, cast.reviewer.token)).status).toBe(409);
+    expect((await sign(id, 1, t.cast.reviewer.token)).status).toBe(409);
     await expect(
-      server.ctx.texts.change(id, cast.drafter.id, (ydoc) =>
+      t.server.ctx.texts.change(id, t.cast.drafter.id, (ydoc) =>
         ydoc.getXmlFragment('prosemirror').delete(0, 1),
       ),
     ).rejects.toMatchObject({ code: 'conflict' });
-    const clauses = await call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
-      token: cast.drafter.token,
+    const clauses = await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+      token: t.cast.drafter.token,
     });
     expect(clauses.body).toEqual(revision.body.clauses);
-    const audit = await call<{ kind: string }[]>('GET', `/api/documents/${id}/audit`, {
-      token: cast.drafter.token,
+    const audit = await t.call<{ kind: string }[]>('GET', `/api/documents/${id}/audit`, {
+      token: t.cast.drafter.token,
     });
     expect(audit.body.map((e) => e.kind).slice(-3)).toEqual([
       'document.approved',

@@ -1,20 +1,11 @@
-import { startTestServer, type TestServer } from '../support/server';
-import { apiClient, makeCast, makeUser } from '../support/factories';
+import { serverWithCast } from '../support/server';
+import { makeUser } from '../support/factories';
 import { edit } from '../support/text';
 import { connectClient, waitFor } from '../collab/clients';
 import { readClauses } from '../../server/documents/text';
 import type { Clause } from '../../shared/clauses';
 
-let server: TestServer;
-let call: ReturnType<typeof apiClient>;
-let cast: Awaited<ReturnType<typeof makeCast>>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  call = apiClient(server.url);
-  cast = await makeCast(server.db);
-});
-afterAll(() => server.stop());
+const t = serverWithCast();
 
 const PLAIN = [
   'Pasal 1',
@@ -38,54 +29,54 @@ interface CommentView {
 }
 
 async function setup() {
-  const res = await call<{ id: string }>('POST', '/api/documents', {
-    token: cast.drafter.token,
+  const res = await t.call<{ id: string }>('POST', '/api/documents', {
+    token: t.cast.drafter.token,
     body: {
       title: 'Uji komentar',
-      parties: [cast.partyA.code, cast.partyB.code],
-      reviewers: [cast.inspectorate.code],
+      parties: [t.cast.partyA.code, t.cast.partyB.code],
+      reviewers: [t.cast.inspectorate.code],
       text: PLAIN,
     },
   });
   const id = res.body.id;
   const clauses = (
-    await call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: cast.drafter.token })
+    await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: t.cast.drafter.token })
   ).body;
   return { id, clauses };
 }
 
 const comment = (id: string, token: string, body: Record<string, unknown>) =>
-  call<CommentView>('POST', `/api/documents/${id}/comments`, { token, body });
+  t.call<CommentView>('POST', `/api/documents/${id}/comments`, { token, body });
 
 describe('comments', () => {
   it('threads comments on a clause, stores bodies verbatim and lists them per clause', async () => {
     const { id, clauses } = await setup();
     const body = '<script>alert("x")</script> Mohon dicek \u{1F4DD}; DROP TABLE comments;--';
-    const first = await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body });
+    const first = await comment(id, t.cast.reviewer.token, { clauseId: clauses[0].id, body });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
       body,
       clauseId: clauses[0].id,
       resolved: false,
-      author: { id: cast.reviewer.id },
+      author: { id: t.cast.reviewer.id },
     });
-    const reply = await comment(id, cast.drafter.token, {
+    const reply = await comment(id, t.cast.drafter.token, {
       clauseId: clauses[0].id,
       body: 'Baik.',
       parentId: first.body.id,
     });
     expect(reply.body.parentId).toBe(first.body.id);
-    await comment(id, cast.headA.token, { clauseId: clauses[1].id, body: 'Lain.' });
-    const list = await call<CommentView[]>(
+    await comment(id, t.cast.headA.token, { clauseId: clauses[1].id, body: 'Lain.' });
+    const list = await t.call<CommentView[]>(
       'GET',
       `/api/documents/${id}/comments?clauseId=${clauses[0].id}`,
-      { token: cast.headB.token },
+      { token: t.cast.headB.token },
     );
     expect(list.body.map((c) => c.body)).toEqual([body, 'Baik.']);
     expect(
       (
-        await call<CommentView[]>('GET', `/api/documents/${id}/comments`, {
-          token: cast.headB.token,
+        await t.call<CommentView[]>('GET', `/api/documents/${id}/comments`, {
+          token: t.cast.headB.token,
         })
       ).body,
     ).toHaveLength(3);
@@ -94,24 +85,24 @@ describe('comments', () => {
   it('rejects comments on unknown clauses, bad parents and from outsiders', async () => {
     const { id, clauses } = await setup();
     expect(
-      (await comment(id, cast.reviewer.token, { clauseId: 'tidak-ada', body: 'x' })).status,
+      (await comment(id, t.cast.reviewer.token, { clauseId: 'tidak-ada', body: 'x' })).status,
     ).toBe(400);
     expect(
-      (await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body: '' })).status,
+      (await comment(id, t.cast.reviewer.token, { clauseId: clauses[0].id, body: '' })).status,
     ).toBe(400);
     expect(
       (
-        await comment(id, cast.reviewer.token, {
+        await comment(id, t.cast.reviewer.token, {
           clauseId: clauses[0].id,
           body: 'x',
           parentId: 'bukan-uuid',
         })
       ).status,
     ).toBe(400);
-    const other = await comment(id, cast.reviewer.token, { clauseId: clauses[1].id, body: 'x' });
+    const other = await comment(id, t.cast.reviewer.token, { clauseId: clauses[1].id, body: 'x' });
     expect(
       (
-        await comment(id, cast.reviewer.token, {
+        await comment(id, t.cast.reviewer.token, {
           clauseId: clauses[0].id,
           body: 'y',
           parentId: other.body.id,
@@ -119,9 +110,9 @@ describe('comments', () => {
       ).status,
     ).toBe(400);
     expect(
-      (await comment(id, cast.outsider.token, { clauseId: clauses[0].id, body: 'x' })).status,
+      (await comment(id, t.cast.outsider.token, { clauseId: clauses[0].id, body: 'x' })).status,
     ).toBe(404);
-    const count = await server.db.query<{ n: number }>(
+    const count = await t.server.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM comments WHERE document_id = $1',
       [id],
     );
@@ -130,35 +121,35 @@ describe('comments', () => {
 
   it('lets the drafter or the author resolve, nobody else', async () => {
     const { id, clauses } = await setup();
-    const c = await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body: 'x' });
+    const c = await comment(id, t.cast.reviewer.token, { clauseId: clauses[0].id, body: 'x' });
     expect(
       (
-        await call('POST', `/api/documents/${id}/comments/${c.body.id}/resolve`, {
-          token: cast.headA.token,
+        await t.call('POST', `/api/documents/${id}/comments/${c.body.id}/resolve`, {
+          token: t.cast.headA.token,
         })
       ).status,
     ).toBe(403);
-    const byAuthor = await call<CommentView>(
+    const byAuthor = await t.call<CommentView>(
       'POST',
       `/api/documents/${id}/comments/${c.body.id}/resolve`,
-      { token: cast.reviewer.token },
+      { token: t.cast.reviewer.token },
     );
     expect(byAuthor.status).toBe(200);
     expect(byAuthor.body.resolved).toBe(true);
-    const d = await comment(id, cast.headA.token, { clauseId: clauses[0].id, body: 'y' });
+    const d = await comment(id, t.cast.headA.token, { clauseId: clauses[0].id, body: 'y' });
     expect(
       (
-        await call('POST', `/api/documents/${id}/comments/${d.body.id}/resolve`, {
-          token: cast.drafter.token,
+        await t.call('POST', `/api/documents/${id}/comments/${d.body.id}/resolve`, {
+          token: t.cast.drafter.token,
         })
       ).status,
     ).toBe(200);
     expect(
       (
-        await call(
+        await t.call(
           'POST',
           `/api/documents/${id}/comments/00000000-0000-0000-0000-000000000000/resolve`,
-          { token: cast.drafter.token },
+          { token: t.cast.drafter.token },
         )
       ).status,
     ).toBe(404);
@@ -169,7 +160,7 @@ describe('comments', () => {
     const proposal = {
       text: 'Nota ini dimaksudkan sebagai pedoman bersama.\nKedua pihak berkoordinasi secara berkala.',
     };
-    const c = await comment(id, cast.reviewer.token, {
+    const c = await comment(id, t.cast.reviewer.token, {
       clauseId: clauses[0].id,
       body: 'Usulan redaksi',
       proposal,
@@ -177,17 +168,17 @@ describe('comments', () => {
     expect(c.body.proposal).toEqual(proposal);
     expect(
       (
-        await call('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, {
-          token: cast.reviewer.token,
+        await t.call('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, {
+          token: t.cast.reviewer.token,
         })
       ).status,
     ).toBe(403);
-    const watcher = await connectClient(server, id, cast.headA.token);
+    const watcher = await connectClient(t.server, id, t.cast.headA.token);
     try {
-      const accepted = await call<CommentView>(
+      const accepted = await t.call<CommentView>(
         'POST',
         `/api/documents/${id}/comments/${c.body.id}/accept`,
-        { token: cast.drafter.token },
+        { token: t.cast.drafter.token },
       );
       expect(accepted.status).toBe(200);
       expect(accepted.body).toMatchObject({ resolved: true, accepted: true });
@@ -198,56 +189,54 @@ describe('comments', () => {
     } finally {
       watcher.destroy();
     }
-    const live = await call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
-      token: cast.drafter.token,
+    const live = await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+      token: t.cast.drafter.token,
     });
     expect(live.body[0]).toMatchObject({ heading: 'Maksud', text: proposal.text });
-    const again = await call('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, {
-      token: cast.drafter.token,
+    const again = await t.call('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, {
+      token: t.cast.drafter.token,
     });
     expect(again.status).toBe(409);
-    const audit = await call<{ kind: string; data: { proposedBy: string; acceptedBy: string } }[]>(
-      'GET',
-      `/api/documents/${id}/audit`,
-      { token: cast.drafter.token },
-    );
+    const audit = await t.call<
+      { kind: string; data: { proposedBy: string; acceptedBy: string } }[]
+    >('GET', `/api/documents/${id}/audit`, { token: t.cast.drafter.token });
     expect(audit.body.find((e) => e.kind === 'proposal.accepted')).toMatchObject({
-      data: { proposedBy: cast.reviewer.id, acceptedBy: cast.drafter.id },
+      data: { proposedBy: t.cast.reviewer.id, acceptedBy: t.cast.drafter.id },
     });
   });
 
   it('refuses a proposal whose clause changed since it was made, or is gone', async () => {
     const { id, clauses } = await setup();
-    const c = await comment(id, cast.reviewer.token, {
+    const c = await comment(id, t.cast.reviewer.token, {
       clauseId: clauses[0].id,
       body: 'u',
       proposal: { text: 'Baru.' },
     });
-    const d = await comment(id, cast.reviewer.token, {
+    const d = await comment(id, t.cast.reviewer.token, {
       clauseId: clauses[1].id,
       body: 'u',
       proposal: { heading: 'Ketentuan Penutup', text: 'Baru.' },
     });
-    await server.ctx.texts.change(id, cast.drafter.id, (ydoc) => {
+    await t.server.ctx.texts.change(id, t.cast.drafter.id, (ydoc) => {
       edit.typeInParagraph(ydoc, clauses[0].id, 0, 'Adapun ');
       edit.remove(ydoc, clauses[1].id);
     });
-    const changed = await call<{ error: { message: string } }>(
+    const changed = await t.call<{ error: { message: string } }>(
       'POST',
       `/api/documents/${id}/comments/${c.body.id}/accept`,
-      { token: cast.drafter.token },
+      { token: t.cast.drafter.token },
     );
     expect(changed.status).toBe(409);
     expect(changed.body.error.message).toMatch(/berubah/);
-    const gone = await call<{ error: { message: string } }>(
+    const gone = await t.call<{ error: { message: string } }>(
       'POST',
       `/api/documents/${id}/comments/${d.body.id}/accept`,
-      { token: cast.drafter.token },
+      { token: t.cast.drafter.token },
     );
     expect(gone.status).toBe(409);
     expect(gone.body.error.message).toMatch(/dihapus/);
-    const live = await call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
-      token: cast.drafter.token,
+    const live = await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+      token: t.cast.drafter.token,
     });
     expect(live.body).toHaveLength(1);
     expect(live.body[0].text.startsWith('Adapun Nota ini')).toBe(true);
@@ -258,13 +247,13 @@ describe('comments', () => {
     const proposal = {
       text: 'Nota ini dimaksudkan sebagai pedoman kerja sama.\nKedua pihak berkoordinasi setiap triwulan.',
     };
-    const c = await comment(id, cast.reviewer.token, {
+    const c = await comment(id, t.cast.reviewer.token, {
       clauseId: clauses[0].id,
       body: 'u',
       proposal,
     });
-    const secondDrafter = await makeUser(server.db, 'drafter', cast.bureau.code);
-    const typist = await connectClient(server, id, secondDrafter.token);
+    const secondDrafter = await makeUser(t.server.db, 'drafter', t.cast.bureau.code);
+    const typist = await connectClient(t.server, id, secondDrafter.token);
     try {
       // The typist's words are still in flight (offline) when the drafter accepts the proposal.
       typist.provider.disconnect();
@@ -273,8 +262,8 @@ describe('comments', () => {
       );
       expect(
         (
-          await call('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, {
-            token: cast.drafter.token,
+          await t.call('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, {
+            token: t.cast.drafter.token,
           })
         ).status,
       ).toBe(200);
@@ -282,8 +271,8 @@ describe('comments', () => {
       const expected =
         'Dengan itikad baik, Nota ini dimaksudkan sebagai pedoman kerja sama.\nKedua pihak berkoordinasi setiap triwulan.';
       await waitFor(async () => {
-        const live = await call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
-          token: cast.drafter.token,
+        const live = await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+          token: t.cast.drafter.token,
         });
         return live.body[0].text === expected;
       }, 'both edits on the server');
@@ -296,8 +285,8 @@ describe('comments', () => {
   it('tells a second client about new comments and sign-offs over server-sent events', async () => {
     const { id, clauses } = await setup();
     const controller = new AbortController();
-    const res = await fetch(`${server.url}/api/documents/${id}/events`, {
-      headers: { authorization: `Bearer ${cast.headB.token}` },
+    const res = await fetch(`${t.server.url}/api/documents/${id}/events`, {
+      headers: { authorization: `Bearer ${t.cast.headB.token}` },
       signal: controller.signal,
     });
     expect(res.status).toBe(200);
@@ -311,10 +300,13 @@ describe('comments', () => {
         received += decoder.decode(value);
       }
     })().catch(() => undefined);
-    await comment(id, cast.reviewer.token, { clauseId: clauses[0].id, body: 'Live!' });
-    await call('POST', `/api/documents/${id}/revisions`, { token: cast.drafter.token, body: {} });
-    await call('POST', `/api/documents/${id}/revisions/1/signoffs`, {
-      token: cast.reviewer.token,
+    await comment(id, t.cast.reviewer.token, { clauseId: clauses[0].id, body: 'Live!' });
+    await t.call('POST', `/api/documents/${id}/revisions`, {
+      token: t.cast.drafter.token,
+      body: {},
+    });
+    await t.call('POST', `/api/documents/${id}/revisions/1/signoffs`, {
+      token: t.cast.reviewer.token,
       body: { decision: 'approve' },
     });
     await waitFor(() => received.includes('event: signoff.recorded'), 'the sign-off event');
@@ -325,8 +317,8 @@ describe('comments', () => {
     await read;
     expect(
       (
-        await fetch(`${server.url}/api/documents/${id}/events`, {
-          headers: { authorization: `Bearer ${cast.outsider.token}` },
+        await fetch(`${t.server.url}/api/documents/${id}/events`, {
+          headers: { authorization: `Bearer ${t.cast.outsider.token}` },
         })
       ).status,
     ).toBe(404);

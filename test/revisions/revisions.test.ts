@@ -1,19 +1,9 @@
-import { startTestServer, type TestServer } from '../support/server';
-import { apiClient, makeCast } from '../support/factories';
+import { serverWithCast } from '../support/server';
 import { clauseElement, edit } from '../support/text';
 import type { Clause } from '../../shared/clauses';
 import type { ClauseChange } from '../../shared/clauseDiff';
 
-let server: TestServer;
-let call: ReturnType<typeof apiClient>;
-let cast: Awaited<ReturnType<typeof makeCast>>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  call = apiClient(server.url);
-  cast = await makeCast(server.db);
-});
-afterAll(() => server.stop());
+const t = serverWithCast();
 
 const PLAIN = [
   'NOTA KESEPAKATAN',
@@ -33,25 +23,25 @@ const PLAIN = [
 ].join('\n');
 
 async function newDocument() {
-  const res = await call<{ id: string }>('POST', '/api/documents', {
-    token: cast.drafter.token,
+  const res = await t.call<{ id: string }>('POST', '/api/documents', {
+    token: t.cast.drafter.token,
     body: {
       title: 'Uji revisi',
-      parties: [cast.partyA.code, cast.partyB.code],
-      reviewers: [cast.inspectorate.code],
+      parties: [t.cast.partyA.code, t.cast.partyB.code],
+      reviewers: [t.cast.inspectorate.code],
       text: PLAIN,
     },
   });
   expect(res.status).toBe(201);
-  const clauses = await call<Clause[]>('GET', `/api/documents/${res.body.id}/clauses`, {
-    token: cast.drafter.token,
+  const clauses = await t.call<Clause[]>('GET', `/api/documents/${res.body.id}/clauses`, {
+    token: t.cast.drafter.token,
   });
   return { id: res.body.id, clauses: clauses.body };
 }
 
 const cut = (id: string, label?: string) =>
-  call<{ number: number; clauses: Clause[] }>('POST', `/api/documents/${id}/revisions`, {
-    token: cast.drafter.token,
+  t.call<{ number: number; clauses: Clause[] }>('POST', `/api/documents/${id}/revisions`, {
+    token: t.cast.drafter.token,
     body: { label },
   });
 
@@ -63,46 +53,56 @@ describe('revisions', () => {
     expect(first.body).toMatchObject({
       number: 1,
       label: 'Draf awal',
-      createdBy: { id: cast.drafter.id },
+      createdBy: { id: t.cast.drafter.id },
     });
     expect(first.body.clauses).toEqual(doc.clauses);
     expect((await cut(doc.id)).body.number).toBe(2);
-    const list = await call<{ number: number }[]>('GET', `/api/documents/${doc.id}/revisions`, {
-      token: cast.reviewer.token,
+    const list = await t.call<{ number: number }[]>('GET', `/api/documents/${doc.id}/revisions`, {
+      token: t.cast.reviewer.token,
     });
     expect(list.body.map((r) => r.number)).toEqual([1, 2]);
-    const one = await call<{ number: number }>('GET', `/api/documents/${doc.id}/revisions/2`, {
-      token: cast.reviewer.token,
+    const one = await t.call<{ number: number }>('GET', `/api/documents/${doc.id}/revisions/2`, {
+      token: t.cast.reviewer.token,
     });
     expect(one.body.number).toBe(2);
     expect(
-      (await call('GET', `/api/documents/${doc.id}/revisions/9`, { token: cast.reviewer.token }))
-        .status,
+      (
+        await t.call('GET', `/api/documents/${doc.id}/revisions/9`, {
+          token: t.cast.reviewer.token,
+        })
+      ).status,
     ).toBe(404);
     expect(
-      (await call('GET', `/api/documents/${doc.id}/revisions/abc`, { token: cast.reviewer.token }))
-        .status,
+      (
+        await t.call('GET', `/api/documents/${doc.id}/revisions/abc`, {
+          token: t.cast.reviewer.token,
+        })
+      ).status,
     ).toBe(404);
   });
 
   it('lets only drafters cut revisions, and hides the document from outsiders', async () => {
     const doc = await newDocument();
-    for (const user of [cast.reviewer, cast.headA]) {
+    for (const user of [t.cast.reviewer, t.cast.headA]) {
       expect(
-        (await call('POST', `/api/documents/${doc.id}/revisions`, { token: user.token, body: {} }))
-          .status,
+        (
+          await t.call('POST', `/api/documents/${doc.id}/revisions`, {
+            token: user.token,
+            body: {},
+          })
+        ).status,
       ).toBe(403);
     }
     expect(
       (
-        await call('POST', `/api/documents/${doc.id}/revisions`, {
-          token: cast.outsider.token,
+        await t.call('POST', `/api/documents/${doc.id}/revisions`, {
+          token: t.cast.outsider.token,
           body: {},
         })
       ).status,
     ).toBe(404);
     expect(
-      (await call('GET', `/api/documents/${doc.id}/revisions`, { token: cast.outsider.token }))
+      (await t.call('GET', `/api/documents/${doc.id}/revisions`, { token: t.cast.outsider.token }))
         .status,
     ).toBe(404);
   });
@@ -111,7 +111,7 @@ describe('revisions', () => {
     const doc = await newDocument();
     const [c1, c2, c3, c4] = doc.clauses.map((c) => c.id);
     await cut(doc.id);
-    await server.ctx.texts.change(doc.id, cast.drafter.id, (ydoc) => {
+    await t.server.ctx.texts.change(doc.id, t.cast.drafter.id, (ydoc) => {
       edit.insertAfter(
         ydoc,
         c1,
@@ -122,11 +122,11 @@ describe('revisions', () => {
       edit.typeInParagraph(ydoc, c3, 'Dibebankan pada'.length, ' masing-masing');
     });
     await cut(doc.id);
-    const diff = await call<{ from: number; to: number; clauses: ClauseChange[] }>(
+    const diff = await t.call<{ from: number; to: number; clauses: ClauseChange[] }>(
       'GET',
       `/api/documents/${doc.id}/revisions/2/diff`,
       {
-        token: cast.reviewer.token,
+        token: t.cast.reviewer.token,
       },
     );
     expect(diff.status).toBe(200);
@@ -164,23 +164,23 @@ describe('revisions', () => {
   it('diffs against the empty document with from=0 and rejects a malformed from', async () => {
     const doc = await newDocument();
     await cut(doc.id);
-    const diff = await call<{ clauses: ClauseChange[] }>(
+    const diff = await t.call<{ clauses: ClauseChange[] }>(
       'GET',
       `/api/documents/${doc.id}/revisions/1/diff?from=0`,
-      { token: cast.drafter.token },
+      { token: t.cast.drafter.token },
     );
     expect(diff.body.clauses.map((c) => c.change)).toEqual(['added', 'added', 'added', 'added']);
     expect(
       (
-        await call('GET', `/api/documents/${doc.id}/revisions/1/diff?from=x`, {
-          token: cast.drafter.token,
+        await t.call('GET', `/api/documents/${doc.id}/revisions/1/diff?from=x`, {
+          token: t.cast.drafter.token,
         })
       ).status,
     ).toBe(400);
     expect(
       (
-        await call('GET', `/api/documents/${doc.id}/revisions/1/diff?from=5`, {
-          token: cast.drafter.token,
+        await t.call('GET', `/api/documents/${doc.id}/revisions/1/diff?from=5`, {
+          token: t.cast.drafter.token,
         })
       ).status,
     ).toBe(404);
@@ -189,16 +189,19 @@ describe('revisions', () => {
   it('writes a revision event into the verifiable audit chain', async () => {
     const doc = await newDocument();
     await cut(doc.id, 'Untuk rapat');
-    const audit = await call<{ kind: string; data: { label?: string } }[]>(
+    const audit = await t.call<{ kind: string; data: { label?: string } }[]>(
       'GET',
       `/api/documents/${doc.id}/audit`,
-      { token: cast.drafter.token },
+      { token: t.cast.drafter.token },
     );
     expect(audit.body.map((e) => e.kind)).toEqual(['document.created', 'revision.created']);
     expect(audit.body[1].data.label).toBe('Untuk rapat');
     expect(
-      (await call('GET', `/api/documents/${doc.id}/audit/verify`, { token: cast.drafter.token }))
-        .body,
+      (
+        await t.call('GET', `/api/documents/${doc.id}/audit/verify`, {
+          token: t.cast.drafter.token,
+        })
+      ).body,
     ).toEqual({ ok: true, events: 2 });
   });
 });

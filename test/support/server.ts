@@ -1,3 +1,4 @@
+import { apiClient, makeCast } from './factories';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/log';
 import { startServer, type RunningServer } from '../../server/server';
@@ -37,4 +38,23 @@ export async function startTestServer(
       await testDb.drop();
     },
   };
+}
+
+/** A test file's server, API client and cast, set up in beforeAll and stopped in afterAll. */
+export interface CastSuite {
+  server: TestServer;
+  call: ReturnType<typeof apiClient>;
+  cast: Awaited<ReturnType<typeof makeCast>>;
+}
+
+/** Registers beforeAll/afterAll hooks that start a server with a cast; read the fields inside tests. */
+export function serverWithCast(): CastSuite {
+  const suite = {} as CastSuite;
+  beforeAll(async () => {
+    suite.server = await startTestServer();
+    suite.call = apiClient(suite.server.url);
+    suite.cast = await makeCast(suite.server.db);
+  });
+  afterAll(() => suite.server.stop());
+  return suite;
 }
