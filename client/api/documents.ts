@@ -1,4 +1,4 @@
-import { request } from './http';
+import { request, upload, type UploadProgress } from './http';
 import type { ClauseView, DocumentView } from './types';
 
 /** The input of a new document: template when `text` is absent, else the plain `Pasal N` form. */
@@ -24,17 +24,21 @@ export function createDocument(input: NewDocument): Promise<DocumentView> {
   return request('POST', '/api/documents', input);
 }
 
-/** Creates a document from an uploaded .docx draft. */
+/** The largest .docx the server accepts (docs/api.md: 413 over 10 MiB). */
+export const MAX_DOCX_BYTES = 10 * 1024 * 1024;
+
+/** Creates a document from an uploaded .docx draft, reporting the upload's progress. */
 export function importDocument(
   file: File,
   input: { title?: string; parties: string[]; reviewers: string[] },
+  onProgress: (progress: UploadProgress) => void = () => {},
 ): Promise<DocumentView> {
   const form = new FormData();
   form.append('file', file);
   form.append('parties', input.parties.join(','));
   form.append('reviewers', input.reviewers.join(','));
   if (input.title) form.append('title', input.title);
-  return request('POST', '/api/documents/import', form);
+  return upload('/api/documents/import', form, onProgress);
 }
 
 /** The live clauses of a document. */

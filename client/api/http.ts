@@ -63,6 +63,43 @@ export async function request<T>(method: string, path: string, body?: Body): Pro
   throw toApiError(res.status, parsed);
 }
 
+/** How far an upload has come: bytes sent of the total. */
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+/**
+ * Posts a multipart form like `request`, reporting the upload's progress (fetch cannot), and
+ * resolves with the parsed JSON or rejects with an `ApiError`.
+ */
+export function upload<T>(
+  path: string,
+  form: FormData,
+  onProgress: (progress: UploadProgress) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader(CSRF_HEADER, '1');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress({ loaded: event.loaded, total: event.total });
+    });
+    xhr.addEventListener('load', () => {
+      const parsed: unknown = xhr.responseText ? safeJson(xhr.responseText) : undefined;
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed as T);
+      if (xhr.status === 401) unauthenticatedListeners.forEach((l) => l());
+      reject(toApiError(xhr.status, parsed));
+    });
+    // The same error fetch gives when the network fails, so errorMessage says so.
+    xhr.addEventListener('error', () => reject(new TypeError('network error')));
+    xhr.addEventListener('abort', () => reject(new TypeError('upload aborted')));
+    xhr.send(form);
+  });
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);

@@ -1,5 +1,5 @@
 import { request } from './http';
-import type { Decision, Signoff } from './types';
+import type { Concern, Concerns, Decision, Signoff, SignoffMatrix } from './types';
 
 const base = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
 
@@ -24,4 +24,25 @@ export function recordSignoff(
 /** Approves a revision as the head of a party agency. */
 export function approveRevision(documentId: string, revision: number): Promise<unknown> {
   return request('POST', `${base(documentId)}/approve`, { revision });
+}
+
+/** The clause × agency matrix of the latest revision. */
+export function getSignoffMatrix(documentId: string): Promise<SignoffMatrix> {
+  return request('GET', `${base(documentId)}/signoffs/matrix`);
+}
+
+/** Which clauses each participating agency's sign-off covers. */
+export function getConcerns(documentId: string): Promise<Concerns> {
+  return request('GET', `${base(documentId)}/concerns`);
+}
+
+/** Sets the clauses an agency's sign-off covers (drafters). */
+export function setConcern(
+  documentId: string,
+  agencyCode: string,
+  clauses: Concern,
+): Promise<{ agency: string; clauses: Concern }> {
+  return request('PUT', `${base(documentId)}/concerns/${encodeURIComponent(agencyCode)}`, {
+    clauses,
+  });
 }

@@ -100,6 +100,31 @@ export interface Signoff {
   changedClauses: string[];
 }
 
+/** One cell of the sign-off matrix: an agency's status for one clause. */
+export type CellStatus = SignoffStatus | 'not_concerned';
+
+/** One clause row of the sign-off matrix. */
+export interface MatrixRow {
+  clauseId: string;
+  number: number;
+  heading: string;
+  cells: Record<string, CellStatus>;
+}
+
+/** `GET /api/documents/:id/signoffs/matrix`: clause × agency for the latest revision. */
+export interface SignoffMatrix {
+  /** Null before the first revision. */
+  revision: number | null;
+  agencies: string[];
+  clauses: MatrixRow[];
+}
+
+/** The clauses an agency's sign-off covers: every clause (also later ones) or a set of ids. */
+export type Concern = 'all' | string[];
+
+/** `GET /api/documents/:id/concerns`: each participating agency's concern. */
+export type Concerns = Record<string, Concern>;
+
 /** A sign-off decision. */
 export type Decision = 'approve' | 'changes_requested';
 

@@ -59,11 +59,17 @@ export function openCollab(documentId: string, user: AwarenessUser): CollabSessi
     if (synced && provider.wsconnected) unsynced = false;
     emit();
   });
+  // When the browser says the network is gone, close the socket rather than keep a dead one
+  // open until its timeouts notice; edits then wait in IndexedDB. Back online, connect at once
+  // instead of waiting out the provider's back-off, and the sync exchange merges both sides.
   const onOffline = () => {
+    provider.disconnect();
     connection = 'offline';
     emit();
   };
+  const onOnline = () => provider.connect();
   window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
 
   ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
     if (origin === provider || origin === persistence) return;
@@ -96,6 +102,7 @@ export function openCollab(documentId: string, user: AwarenessUser): CollabSessi
     },
     destroy() {
       window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
       listeners.clear();
       provider.destroy();
       void persistence.destroy();

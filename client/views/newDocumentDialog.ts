@@ -1,5 +1,5 @@
 import { listAgencies } from '../api/agencies';
-import { createDocument, importDocument } from '../api/documents';
+import { createDocument, importDocument, MAX_DOCX_BYTES } from '../api/documents';
 import { errorMessage } from '../api/http';
 import type { Agency, DocumentView } from '../api/types';
 import { documentInput } from '../../shared/api';
@@ -37,7 +37,14 @@ export function newDocumentDialog(onCreated: (doc: DocumentView) => void): void 
     ),
   );
   const textRow = h('label', { class: 'source-text', hidden: true }, 'Teks draf', text);
-  const fileRow = h('label', { class: 'source-docx', hidden: true }, 'Berkas .docx', file);
+  const progress = h('progress', { class: 'upload-progress', max: 100, hidden: true });
+  const progressText = h('span', { class: 'upload-status muted', role: 'status' });
+  const fileRow = h(
+    'div',
+    { class: 'source-docx', hidden: true },
+    h('label', {}, 'Berkas .docx (maks. 10 MiB; setiap pasal diawali paragraf "Pasal N")', file),
+    h('div', { class: 'upload' }, progress, progressText),
+  );
   const error = h('p', { class: 'form-error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Buat dokumen');
   const cancel = h('button', { type: 'button' }, 'Batal');
@@ -59,10 +66,24 @@ export function newDocumentDialog(onCreated: (doc: DocumentView) => void): void 
   cancel.addEventListener('click', () => dialog.close());
   const source = () =>
     ((form.elements.namedItem('source') as RadioNodeList).value || 'template') as Source;
+  const titleHint = h(
+    'span',
+    { class: 'muted', hidden: true },
+    ' (kosongkan: diambil dari berkas)',
+  );
+  title.before(titleHint);
   form.addEventListener('change', () => {
     textRow.hidden = source() !== 'text';
     fileRow.hidden = source() !== 'docx';
+    // A .docx carries its own title; the server takes it from the file when none is given.
+    title.required = source() !== 'docx';
+    titleHint.hidden = source() !== 'docx';
   });
+  const showProgress = (percent: number | null, text: string) => {
+    progress.hidden = percent === null;
+    if (percent !== null) progress.value = percent;
+    progressText.textContent = text;
+  };
 
   listAgencies()
     .then((agencies) => {
@@ -90,23 +111,45 @@ export function newDocumentDialog(onCreated: (doc: DocumentView) => void): void 
         .join('; ');
       return;
     }
-    if (source() === 'docx' && !file.files?.[0]) {
-      error.textContent = 'Pilih berkas .docx.';
-      return;
+    if (source() === 'docx') {
+      const problem = docxProblem(file.files?.[0], input.parties);
+      if (problem) {
+        error.textContent = problem;
+        return;
+      }
     }
     submit.disabled = true;
+    error.textContent = '';
     try {
       const doc =
-        source() === 'docx'
-          ? await importDocument(file.files![0], input)
-          : await createDocument(input);
+        source() === 'docx' ? await importDocx(file.files![0], input) : await createDocument(input);
       dialog.close();
       onCreated(doc);
     } catch (err) {
-      error.textContent = errorMessage(err);
+      showProgress(null, '');
+      error.textContent =
+        source() === 'docx' ? `Impor .docx gagal: ${errorMessage(err)}` : errorMessage(err);
       submit.disabled = false;
     }
   });
+
+  async function importDocx(
+    picked: File,
+    input: { title: string; parties: string[]; reviewers: string[] },
+  ) {
+    showProgress(0, 'Mengunggah… 0%');
+    const doc = await importDocument(
+      picked,
+      { ...input, title: input.title.trim() || undefined },
+      ({ loaded, total }) => {
+        const percent = Math.round((loaded / total) * 100);
+        if (percent < 100) showProgress(percent, `Mengunggah… ${percent}%`);
+        else showProgress(100, 'Berkas terkirim; memproses pasal…');
+      },
+    );
+    showProgress(100, 'Selesai.');
+    return doc;
+  }
   dialog.showModal();
   title.focus();
 }
@@ -120,6 +163,17 @@ const FIELD_NAMES: Record<string, string> = {
 
 function fieldName(path: PropertyKey[]): string {
   return FIELD_NAMES[String(path[0])] ?? String(path[0]);
+}
+
+/** Why a .docx upload cannot start (in Indonesian), or null when it can. */
+function docxProblem(picked: File | undefined, parties: string[]): string | null {
+  if (!picked) return 'Pilih berkas .docx.';
+  if (!/\.docx$/i.test(picked.name))
+    return `"${picked.name}" bukan berkas .docx. Simpan draf sebagai Word (.docx) terlebih dahulu.`;
+  if (picked.size > MAX_DOCX_BYTES)
+    return `Berkas terlalu besar (${(picked.size / 1024 / 1024).toFixed(1)} MiB); batasnya 10 MiB.`;
+  if (parties.length < 2) return 'Para pihak: pilih minimal dua pihak.';
+  return null;
 }
 
 function agencyPick(name: string, agency: Agency): HTMLLabelElement {

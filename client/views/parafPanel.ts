@@ -5,9 +5,14 @@ import { SIGNOFF_STATUS_LABELS } from './labels';
 import { notify, runAction } from './notice';
 import { canSignoff } from './permissions';
 import { openRedline } from './redline';
+import { concernsPanel } from './concernsPanel';
+import { signoffMatrix } from './signoffMatrix';
 import type { WorkspaceData, WorkspaceStore } from './store';
 
-/** The paraf koordinasi tab: agency × status table, the sign-off form and "what changed". */
+/**
+ * The paraf koordinasi tab: the sign-off form, "what changed", the clause × agency matrix, the
+ * agency × status table and each agency's cakupan paraf.
+ */
 export function parafPanel(store: WorkspaceStore) {
   const body = h('tbody');
   const table = h(
@@ -50,7 +55,19 @@ export function parafPanel(store: WorkspaceStore) {
     { type: 'button', class: 'since-ours', hidden: true },
     'Apa yang berubah sejak paraf kami',
   );
-  const element = h('section', { class: 'panel paraf-panel' }, form, reason, sinceOurs, table);
+  const matrix = signoffMatrix(store);
+  const concerns = concernsPanel(store);
+  const element = h(
+    'section',
+    { class: 'panel paraf-panel' },
+    form,
+    reason,
+    sinceOurs,
+    matrix.element,
+    h('h3', {}, 'Status per instansi'),
+    table,
+    concerns.element,
+  );
 
   const decide = (decision: Decision, button: HTMLButtonElement) =>
     void runAction(button, async () => {
@@ -59,7 +76,7 @@ export function parafPanel(store: WorkspaceStore) {
       await recordSignoff(doc.id, doc.latestRevision, decision, note.value.trim() || undefined);
       note.value = '';
       notify(decision === 'approve' ? 'Paraf tercatat.' : 'Permintaan perubahan tercatat.');
-      await store.refresh('signoffs');
+      await store.refresh('signoffs', 'matrix');
     });
   approve.addEventListener('click', () => decide('approve', approve));
   request.addEventListener('click', () => decide('changes_requested', request));
@@ -72,9 +89,11 @@ export function parafPanel(store: WorkspaceStore) {
 
   return {
     element,
-    /** Re-renders the table and the form from the store. */
+    /** Re-renders the matrix, the table, the concerns and the form from the store. */
     update() {
       const data = store.get();
+      matrix.update();
+      concerns.update();
       const rows = data.signoffs ?? [];
       replaceChildren(
         body,

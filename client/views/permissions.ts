@@ -22,6 +22,13 @@ export function canCutRevision(data: WorkspaceData): Permission {
   return allow;
 }
 
+/** Whether the user may set which clauses an agency's sign-off covers (drafters only). */
+export function canSetConcerns({ me, doc }: WorkspaceData): Permission {
+  if (doc.status === 'final') return deny('Dokumen sudah final.');
+  if (me.role !== 'drafter') return deny('Cakupan paraf diatur oleh perancang.');
+  return allow;
+}
+
 /** Whether the user may record its agency's sign-off (paraf) on the latest revision. */
 export function canSignoff({ me, doc }: WorkspaceData): Permission {
   if (doc.status === 'final') return deny('Dokumen sudah final.');

@@ -1,3 +1,4 @@
+import { exportUrl } from '../api/documents';
 import { createRevision } from '../api/revisions';
 import { formatTime, h, replaceChildren } from './dom';
 import { canCutRevision } from './permissions';
@@ -5,7 +6,7 @@ import { notify, runAction } from './notice';
 import { openRedline } from './redline';
 import type { WorkspaceStore } from './store';
 
-/** The revisions tab: cut a revision with a label, list them, open a redline. */
+/** The revisions tab: cut a revision with a label, list them, open a redline, export any. */
 export function revisionsPanel(store: WorkspaceStore) {
   const label = h('input', {
     name: 'label',
@@ -24,7 +25,7 @@ export function revisionsPanel(store: WorkspaceStore) {
       const revision = await createRevision(store.get().doc.id, label.value.trim() || undefined);
       label.value = '';
       notify(`Revisi ${revision.number} dibuat.`);
-      await store.refresh('revisions', 'doc', 'signoffs');
+      await store.refresh('revisions', 'doc', 'signoffs', 'matrix');
     });
   });
 
@@ -52,10 +53,32 @@ export function revisionsPanel(store: WorkspaceStore) {
                 h('strong', {}, `Revisi ${r.number}`),
                 r.label && h('span', {}, ` — ${r.label}`),
                 h('div', { class: 'muted' }, `${r.createdBy.name} · ${formatTime(r.createdAt)}`),
-                compare,
+                h(
+                  'div',
+                  { class: 'revision-actions' },
+                  compare,
+                  ...exportLinks(data.doc.id, r.number),
+                ),
               );
             })),
       );
     },
   };
+}
+
+/** The download links of a revision's .docx and PDF exports. */
+export function exportLinks(documentId: string, revision?: number): HTMLAnchorElement[] {
+  const which = revision ? `revisi ${revision}` : 'revisi terakhir';
+  return (['docx', 'pdf'] as const).map((format) =>
+    h(
+      'a',
+      {
+        class: `button export-${format}`,
+        href: exportUrl(documentId, format, revision),
+        download: '',
+        title: `Unduh ${which} sebagai ${format === 'docx' ? 'dokumen Word' : 'PDF'}`,
+      },
+      format === 'docx' ? '.docx' : 'PDF',
+    ),
+  );
 }

@@ -1,8 +1,16 @@
 import { listComments } from '../api/comments';
 import { getDocument } from '../api/documents';
 import { listRevisions } from '../api/revisions';
-import { listSignoffs } from '../api/signoffs';
-import type { Comment, DocumentView, Me, Revision, Signoff } from '../api/types';
+import { getConcerns, getSignoffMatrix, listSignoffs } from '../api/signoffs';
+import type {
+  Comment,
+  Concerns,
+  DocumentView,
+  Me,
+  Revision,
+  Signoff,
+  SignoffMatrix,
+} from '../api/types';
 import type { ClauseContent } from '../../shared/clauses';
 
 /** What the workspace panels show, loaded from the API and refreshed on live events. */
@@ -12,6 +20,10 @@ export interface WorkspaceData {
   revisions: Revision[];
   /** Null until loaded or while the endpoint is unavailable. */
   signoffs: Signoff[] | null;
+  /** The clause × agency matrix of the latest revision; null until loaded. */
+  matrix: SignoffMatrix | null;
+  /** Each agency's concerned clauses; null until loaded. */
+  concerns: Concerns | null;
   comments: Comment[];
   /** The live clauses in the editor, for the outline and for "live text equals revision". */
   liveClauses: ClauseContent[];
@@ -20,7 +32,7 @@ export interface WorkspaceData {
 }
 
 /** A part of the data that can be reloaded on its own. */
-export type Part = 'doc' | 'revisions' | 'signoffs' | 'comments';
+export type Part = 'doc' | 'revisions' | 'signoffs' | 'matrix' | 'concerns' | 'comments';
 
 /** The workspace's data with change notification; panels subscribe and re-render. */
 export interface WorkspaceStore {
@@ -35,6 +47,8 @@ const loaders: { [P in Part]: (id: string) => Promise<WorkspaceData[P]> } = {
   doc: getDocument,
   revisions: listRevisions,
   signoffs: listSignoffs,
+  matrix: getSignoffMatrix,
+  concerns: getConcerns,
   comments: listComments,
 };
 
@@ -45,6 +59,8 @@ export function createStore(me: Me, doc: DocumentView): WorkspaceStore {
     doc,
     revisions: [],
     signoffs: null,
+    matrix: null,
+    concerns: null,
     comments: [],
     liveClauses: [],
     currentClauseId: null,

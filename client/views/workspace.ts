@@ -12,13 +12,13 @@ import { createEditor } from '../editor/editor';
 import { approvalPanel, finalBanner } from './approvalPanel';
 import { commentsPanel } from './commentsPanel';
 import { connectionIndicator } from './connection';
-import { h } from './dom';
+import { h, replaceChildren } from './dom';
 import { appHeader } from './header';
 import { DOCUMENT_STATUS_LABELS } from './labels';
 import { clauseOutline } from './outline';
 import { parafPanel } from './parafPanel';
 import { canEdit } from './permissions';
-import { revisionsPanel } from './revisionsPanel';
+import { exportLinks, revisionsPanel } from './revisionsPanel';
 import { createStore, type Part, type WorkspaceData, type WorkspaceStore } from './store';
 import { tabs } from './tabs';
 import { editorToolbar } from './toolbar';
@@ -27,11 +27,11 @@ import { editorToolbar } from './toolbar';
 const EVENT_REFRESH: Record<DocumentEventType, Part[]> = {
   'comment.created': ['comments'],
   'comment.resolved': ['comments'],
-  'revision.created': ['revisions', 'doc', 'signoffs'],
-  'signoff.recorded': ['signoffs'],
-  'concerns.set': ['signoffs'],
-  'document.approved': ['doc', 'signoffs'],
-  'document.finalized': ['doc', 'signoffs'],
+  'revision.created': ['revisions', 'doc', 'signoffs', 'matrix'],
+  'signoff.recorded': ['signoffs', 'matrix'],
+  'concerns.set': ['signoffs', 'matrix', 'concerns'],
+  'document.approved': ['doc', 'signoffs', 'matrix'],
+  'document.finalized': ['doc', 'signoffs', 'matrix'],
 };
 
 /** The workspace at /documents/:id; returns its clean-up function. */
@@ -71,6 +71,7 @@ function mountWorkspace(
 
   const status = h('span', { class: `badge status-${doc.status}` });
   const title = h('h1', { class: 'doc-name' });
+  const exports = h('span', { class: 'doc-exports' });
   const banner = finalBanner(store);
   const toolbar = editorToolbar(() => view);
   const editorMount = h(
@@ -88,7 +89,7 @@ function mountWorkspace(
     h(
       'main',
       { class: 'workspace', dataset: { documentId: doc.id } },
-      h('div', { class: 'doc-bar' }, title, status),
+      h('div', { class: 'doc-bar' }, title, status, exports),
       banner.element,
       h(
         'div',
@@ -115,6 +116,14 @@ function mountWorkspace(
         status.textContent = DOCUMENT_STATUS_LABELS[store.get().doc.status];
         status.className = `badge status-${store.get().doc.status}`;
         banner.update();
+        const latest = store.get().doc.latestRevision;
+        if (latest)
+          replaceChildren(
+            exports,
+            h('span', { class: 'muted' }, `Unduh revisi ${latest}:`),
+            ...exportLinks(store.get().doc.id),
+          );
+        else replaceChildren(exports);
         view?.setProps({}); // re-reads `editable`: a final document locks the editor
         updateToolbar();
       },
@@ -125,7 +134,7 @@ function mountWorkspace(
     ],
     [['comments', 'currentClauseId', 'doc', 'liveClauses'], comments.update],
     [['revisions', 'doc'], revisions.update],
-    [['signoffs', 'doc', 'revisions', 'liveClauses'], paraf.update],
+    [['signoffs', 'matrix', 'concerns', 'doc', 'revisions', 'liveClauses', 'me'], paraf.update],
     [['signoffs', 'doc', 'revisions', 'liveClauses'], approval.update],
   ];
   let previous: WorkspaceData | null = null;
@@ -137,7 +146,7 @@ function mountWorkspace(
   };
   const unsubscribe = store.subscribe(render);
   render(store.get());
-  void store.refresh('revisions', 'signoffs', 'comments');
+  void store.refresh('revisions', 'signoffs', 'matrix', 'concerns', 'comments');
   const closeEvents = subscribeEvents(
     doc.id,
     (event) => void store.refresh(...(EVENT_REFRESH[event.type] ?? [])),

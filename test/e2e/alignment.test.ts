@@ -1,0 +1,299 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/server';
+import { apiClient, makeCast, type TestUser } from '../support/factories';
+import {
+  buildClientOnce,
+  describeBrowser,
+  launchBrowser,
+  loginThroughForm,
+  openPage,
+  openTab,
+  openWorkspace,
+  type UserPage,
+} from '../support/browser';
+
+jest.setTimeout(90_000);
+
+interface RevisionBody {
+  number: number;
+  clauses: { id: string; number: number; heading: string }[];
+}
+
+describeBrowser('sign-off matrix, concerns, .docx round trip and offline edits', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let call: ReturnType<typeof apiClient>;
+  let cast: Awaited<ReturnType<typeof makeCast>>;
+  let pages: UserPage[] = [];
+
+  beforeAll(async () => {
+    buildClientOnce();
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    call = apiClient(server.url);
+    cast = await makeCast(server.db);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async () => {
+    const errors = pages.flatMap((p) => p.errors.map((e) => e.message));
+    await Promise.all(pages.map((p) => p.context.close()));
+    pages = [];
+    expect(errors).toEqual([]);
+  });
+
+  async function newDocument(title = 'Nota Kesepakatan Matriks'): Promise<string> {
+    const res = await call<{ id: string }>('POST', '/api/documents', {
+      token: cast.drafter.token,
+      body: {
+        title,
+        parties: [cast.partyA.code, cast.partyB.code],
+        reviewers: [cast.inspectorate.code],
+      },
+    });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
+  async function cutRevision(id: string): Promise<RevisionBody> {
+    const res = await call<RevisionBody>('POST', `/api/documents/${id}/revisions`, {
+      token: cast.drafter.token,
+      body: {},
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  }
+
+  async function approve(id: string, user: TestUser, revision: number) {
+    const res = await call('POST', `/api/documents/${id}/revisions/${revision}/signoffs`, {
+      token: user.token,
+      body: { decision: 'approve' },
+    });
+    expect(res.status).toBe(201);
+  }
+
+  async function signedIn(user: TestUser, documentId?: string): Promise<UserPage> {
+    const userPage = await openPage(browser);
+    pages.push(userPage);
+    await loginThroughForm(userPage.page, server.url, user);
+    if (documentId) await openWorkspace(userPage.page, server.url, documentId);
+    return userPage;
+  }
+
+  async function typeInClauseHeading(page: Page, index: number, text: string) {
+    await page.locator('.ProseMirror section.clause .clause-heading').nth(index).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(text);
+  }
+
+  const cell = (agency: string, clauseId: string, status?: string) =>
+    `.signoff-matrix tr[data-clause-id="${clauseId}"] td[data-agency="${agency}"]` +
+    (status ? `[data-status="${status}"]` : '');
+
+  it('marks the changed clause stale in the matrix after a drafter edit and a new revision', async () => {
+    const id = await newDocument();
+    const first = await cutRevision(id);
+    await approve(id, cast.reviewer, 1);
+    const inspectorate = cast.inspectorate.code;
+    const [{ page: drafter }, { page: reviewer }] = await Promise.all([
+      signedIn(cast.drafter, id),
+      signedIn(cast.reviewer, id),
+    ]);
+    await Promise.all([
+      openTab(drafter, 'Paraf koordinasi'),
+      openTab(reviewer, 'Paraf koordinasi'),
+    ]);
+    const [changed, untouched] = first.clauses;
+    await reviewer.locator(cell(inspectorate, changed.id, 'approved')).waitFor();
+    expect(
+      await reviewer.locator(`.signoff-matrix td[data-agency="${inspectorate}"]`).count(),
+    ).toBe(first.clauses.length);
+    expect(await reviewer.locator('.matrix-legend').textContent()).toContain('Berubah sejak paraf');
+    expect(await reviewer.locator('.signoff-matrix th.matrix-clause').first().textContent()).toBe(
+      `Pasal 1 ${changed.heading}`,
+    );
+
+    await typeInClauseHeading(drafter, 0, ' dan Sasaran');
+    await openTab(drafter, 'Revisi');
+    await drafter.locator('.revision-form button').click();
+    await drafter.locator('.revision-list li[data-revision="2"]').waitFor();
+
+    // The reviewer's matrix follows the new revision live (revision.created).
+    await reviewer.locator(cell(inspectorate, changed.id, 'stale')).waitFor({ timeout: 5000 });
+    expect(
+      await reviewer.locator(cell(inspectorate, untouched.id)).getAttribute('data-status'),
+    ).toBe('approved');
+    expect(await reviewer.locator('.matrix-head h3').first().textContent()).toContain('revisi 2');
+    await openTab(drafter, 'Paraf koordinasi');
+    await drafter.locator(cell(inspectorate, changed.id, 'stale')).waitFor();
+    expect(
+      await drafter.locator(cell(cast.partyA.code, changed.id)).getAttribute('data-status'),
+    ).toBe('pending');
+  });
+
+  it('lets a drafter limit an agency to chosen clauses, shown as not_concerned cells everywhere', async () => {
+    const id = await newDocument();
+    const { clauses } = await cutRevision(id);
+    const inspectorate = cast.inspectorate.code;
+    const [{ page: drafter }, { page: reviewer }] = await Promise.all([
+      signedIn(cast.drafter, id),
+      signedIn(cast.reviewer, id),
+    ]);
+    await Promise.all([
+      openTab(drafter, 'Paraf koordinasi'),
+      openTab(reviewer, 'Paraf koordinasi'),
+    ]);
+    const row = `.concern-list li[data-agency="${inspectorate}"]`;
+    await reviewer.locator(`${row}[data-concern="all"]`).waitFor();
+    expect(await reviewer.locator(`${row} .concern-edit`).count()).toBe(0);
+
+    await drafter.locator(`${row} .concern-edit`).click();
+    const dialog = drafter.locator('dialog.concern-dialog');
+    await dialog.locator('input[name="scope"][value="some"]').check();
+    await dialog.locator(`input[name="clause"][value="${clauses[1].id}"]`).check();
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    for (const page of [drafter, reviewer]) {
+      await page.locator(`${row}[data-concern="some"]`).waitFor({ timeout: 5000 });
+      expect(await page.locator(`${row} .concern-summary`).textContent()).toBe(
+        `Pasal 2 (1 dari ${clauses.length})`,
+      );
+      await page.locator(cell(inspectorate, clauses[0].id, 'not_concerned')).waitFor();
+      expect(
+        await page.locator(cell(inspectorate, clauses[1].id)).getAttribute('data-status'),
+      ).toBe('pending');
+      const column = page.locator(`.signoff-matrix td[data-agency="${inspectorate}"]`);
+      const statuses = await column.evaluateAll((cells) =>
+        cells.map((c) => (c as HTMLElement).dataset.status),
+      );
+      expect(statuses.filter((s) => s === 'not_concerned')).toHaveLength(clauses.length - 1);
+    }
+    const concerns = await call<Record<string, unknown>>('GET', `/api/documents/${id}/concerns`, {
+      token: cast.reviewer.token,
+    });
+    expect(concerns.body[inspectorate]).toEqual([clauses[1].id]);
+  });
+
+  it('imports a .docx exported by Selaras through the dialog into the same Pasal headings', async () => {
+    const id = await newDocument('Nota Kesepakatan Ekspor');
+    const { clauses } = await cutRevision(id);
+    const exported = await fetch(`${server.url}/api/documents/${id}/export.docx`, {
+      headers: { authorization: `Bearer ${cast.drafter.token}` },
+    });
+    expect(exported.status).toBe(200);
+    const buffer = Buffer.from(await exported.arrayBuffer());
+
+    const { page } = await signedIn(cast.drafter);
+    await page.locator('button', { hasText: 'Dokumen baru' }).click();
+    const dialog = page.locator('dialog form.new-document');
+    await dialog.locator('input[name="source"][value="docx"]').check();
+    await dialog.locator('input[name="file"]').setInputFiles({
+      name: 'nota-ekspor.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer,
+    });
+    await dialog.locator(`input[name="party"][value="${cast.partyA.code}"]`).check();
+    await dialog.locator(`input[name="party"][value="${cast.partyB.code}"]`).check();
+    await dialog.locator('button[type="submit"]').click();
+
+    await page.waitForURL(
+      (url) => /\/documents\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(id),
+    );
+    await page.locator('.outline-item').first().waitFor({ timeout: 10_000 });
+    const outline = await page
+      .locator('.outline-item')
+      .evaluateAll((items) =>
+        items.map((item) => [
+          item.querySelector('.outline-number')?.textContent,
+          item.querySelector('.outline-heading')?.textContent,
+        ]),
+      );
+    expect(outline).toEqual(clauses.map((c) => [`Pasal ${c.number}`, c.heading]));
+  });
+
+  it('rejects a file that is not a Word draft with an Indonesian message and creates nothing', async () => {
+    const { page } = await signedIn(cast.drafter);
+    const before = await call<unknown[]>('GET', '/api/documents', { token: cast.drafter.token });
+    await page.locator('button', { hasText: 'Dokumen baru' }).click();
+    const dialog = page.locator('dialog form.new-document');
+    await dialog.locator('input[name="source"][value="docx"]').check();
+    await dialog.locator('input[name="file"]').setInputFiles({
+      name: 'rusak.docx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('bukan berkas word'),
+    });
+    await dialog.locator(`input[name="party"][value="${cast.partyA.code}"]`).check();
+    await dialog.locator(`input[name="party"][value="${cast.partyB.code}"]`).check();
+    await dialog.locator('button[type="submit"]').click();
+    const error = dialog.locator('.form-error');
+    await error.filter({ hasText: 'Impor .docx gagal' }).waitFor();
+    expect(await dialog.locator('button[type="submit"]').isEnabled()).toBe(true);
+    const after = await call<unknown[]>('GET', '/api/documents', { token: cast.drafter.token });
+    expect(after.body).toHaveLength(before.body.length);
+  });
+
+  it('keeps edits typed offline and merges them with the other side once back online', async () => {
+    const id = await newDocument();
+    const [offline, { page: colleague }, { page: reviewer }] = await Promise.all([
+      signedIn(cast.drafter, id),
+      signedIn(cast.admin, id),
+      signedIn(cast.reviewer, id),
+    ]);
+    const drafter = offline.page;
+    await drafter.locator('.connection[data-state="connected"]').waitFor();
+
+    await offline.context.setOffline(true);
+    await drafter.locator('.connection[data-state="offline"]').waitFor();
+    await typeInClauseHeading(drafter, 0, ' Luring');
+    await typeInClauseHeading(colleague, 1, ' Daring');
+    await drafter.locator('.unsynced:not([hidden])').waitFor();
+    await reviewer.locator('.ProseMirror', { hasText: 'Daring' }).waitFor();
+    await reviewer.waitForTimeout(500);
+    expect(await reviewer.locator('.ProseMirror').textContent()).not.toContain('Luring');
+
+    await offline.context.setOffline(false);
+    for (const page of [drafter, colleague, reviewer]) {
+      const text = page.locator('.ProseMirror');
+      await text.filter({ hasText: 'Luring' }).waitFor({ timeout: 10_000 });
+      await text.filter({ hasText: 'Daring' }).waitFor({ timeout: 10_000 });
+    }
+    await drafter.locator('.unsynced[hidden]').waitFor({ state: 'attached' });
+  });
+
+  it('restores unsynced text from IndexedDB after a reload, before the socket syncs', async () => {
+    const id = await newDocument();
+    const [offline, { page: reviewer }] = await Promise.all([
+      signedIn(cast.drafter, id),
+      signedIn(cast.reviewer, id),
+    ]);
+    const drafter = offline.page;
+    await drafter.locator('.connection[data-state="connected"]').waitFor();
+    // From now on the drafter's page reaches the collaboration socket only when allowed: the
+    // reload below must show the text from IndexedDB alone.
+    let socketAllowed = false;
+    await offline.context.routeWebSocket(/\/collab\//, (ws) => {
+      if (socketAllowed) ws.connectToServer();
+      else ws.close();
+    });
+
+    await offline.context.setOffline(true);
+    await drafter.locator('.connection[data-state="offline"]').waitFor();
+    await typeInClauseHeading(drafter, 0, ' Tersimpan Luring');
+    await drafter.waitForTimeout(500); // y-indexeddb writes each update in its own transaction
+    await offline.context.setOffline(false);
+    await drafter.reload();
+    await drafter
+      .locator('.ProseMirror', { hasText: 'Tersimpan Luring' })
+      .waitFor({ timeout: 10_000 });
+    expect(await drafter.locator('.connection').getAttribute('data-state')).not.toBe('connected');
+    expect(await reviewer.locator('.ProseMirror').textContent()).not.toContain('Tersimpan Luring');
+
+    socketAllowed = true;
+    await drafter.locator('.connection[data-state="connected"]').waitFor({ timeout: 15_000 });
+    await reviewer
+      .locator('.ProseMirror', { hasText: 'Tersimpan Luring' })
+      .waitFor({ timeout: 5000 });
+  });
+});
