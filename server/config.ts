@@ -15,6 +15,7 @@ const envSchema = z.object({
   ADMIN_PASSWORD: optionalText,
   SEED_DEMO: flag.optional(),
   REDIS_URL: optionalText,
+  REDIS_PREFIX: z.string().min(1).default('selaras:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOGIN_RATE_BURST: z.coerce.number().int().min(1).default(30),
@@ -31,6 +32,8 @@ export interface Config {
   admin?: { email: string; password: string };
   seedDemo: boolean;
   redisUrl?: string;
+  /** Prefixes every Redis channel and key, so deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
   logLevel: string;
   sessionTtlMs: number;
   /** Login attempts per client IP: a burst, refilled per minute; successful logins do not count. */
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     loginRateLimit: { burst: e.LOGIN_RATE_BURST, perMinute: e.LOGIN_RATE_PER_MINUTE },

@@ -8,7 +8,10 @@ import { createApp } from './http/app';
 import type { AppContext } from './http/context';
 import { bootstrapAdmin } from './accounts/accounts';
 import { seedDemo } from './seed/demo';
-import { localEventHub } from './events/hub';
+import { localEventHub, type EventHub } from './events/hub';
+import { openBus, type Bus } from './events/bus';
+import { redisEventHub } from './events/redisHub';
+import { redisRelay } from './collab/relay';
 import { createCollab, type Collab } from './collab/collab';
 import type { Limits } from './collab/protocol';
 
@@ -46,8 +49,15 @@ export async function startServer(
   if (config.admin && (await bootstrapAdmin(db, config.admin)))
     log.info({ email: config.admin.email }, 'admin account created');
   const metrics = createMetrics();
-  const events = localEventHub();
-  const collab = createCollab({ db, log, metrics, events, limits: options.collabLimits });
+  // With REDIS_URL, instances share live documents and events; without it Redis is never touched.
+  const bus: Bus | undefined = config.redisUrl
+    ? await openBus({ url: config.redisUrl, prefix: config.redisPrefix, log })
+    : undefined;
+  const events: EventHub & { close?(): void } = bus
+    ? await redisEventHub(bus, log)
+    : localEventHub();
+  const relay = bus ? redisRelay(bus, { log }) : undefined;
+  const collab = createCollab({ db, log, metrics, events, relay, limits: options.collabLimits });
   const ctx: AppContext = { config, db, log, metrics, texts: collab.texts, events };
   const app = createApp(ctx);
   const server = http.createServer(app);
@@ -67,6 +77,8 @@ export async function startServer(
       await collab.close();
       server.closeAllConnections();
       await closed;
+      events.close?.();
+      await bus?.close();
       if (!options.db) await db.close();
     },
   };

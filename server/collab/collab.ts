@@ -15,6 +15,7 @@ import { upgradeHandler } from './endpoint';
 import { UpdateWriter } from './persistence';
 import { CloseCode, DEFAULT_LIMITS, type Limits } from './protocol';
 import { appendUpdates } from './queries';
+import { noRelay, type Relay } from './relay';
 import { RoomRegistry } from './rooms';
 import { liveTextAccess } from './texts';
 
@@ -41,6 +42,8 @@ export interface CollabDeps {
   metrics: Metrics;
   events: EventHub;
   limits?: Partial<Limits>;
+  /** Shares open documents with other instances; without it this instance is alone. */
+  relay?: Relay;
 }
 
 // At shutdown, storing what is left is tried for this long before giving up (and logging).
@@ -68,15 +71,17 @@ export function createCollab(deps: CollabDeps): Collab {
       metrics.storedUpdates.inc(latencies.length);
       for (const seconds of latencies) metrics.persistenceLatency.observe(seconds);
       // Called only after `rooms` exists: nothing is stored before a room applied it.
-      rooms.stored(documentId, ids);
+      rooms.stored(documentId, ids, latencies.length);
     },
     failed: (error, retryInMs) =>
       log.warn(
         { err: error, retryInMs, backlog: writer.backlog },
         'storing updates failed; retrying',
       ),
-    dropped: (documentId, count) =>
-      log.warn({ documentId, count }, 'updates of a deleted document dropped'),
+    dropped(documentId, count) {
+      log.warn({ documentId, count }, 'updates of a deleted document dropped');
+      rooms.dropped(documentId, count);
+    },
   });
 
   const editEnded = (documentId: string, session: EditSession) => {
@@ -121,6 +126,7 @@ export function createCollab(deps: CollabDeps): Collab {
     log,
     metrics,
     limits,
+    relay: deps.relay ?? noRelay,
     editEnded,
   });
 
@@ -174,6 +180,7 @@ export function createCollab(deps: CollabDeps): Collab {
       const left = await writer.drain(Date.now() + SHUTDOWN_DRAIN_MS);
       if (left > 0) log.error({ left }, 'updates could not be stored before shutdown');
       await Promise.all([...audits]);
+      deps.relay?.close();
       wss.close();
     },
   };

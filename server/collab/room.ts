@@ -28,8 +28,13 @@ export interface RoomPeer {
 
 /** What the room tells its owner; persistence, attribution and unloading hang off these. */
 export interface RoomHooks {
-  /** An update was applied: made by `userId`, or by the server when null. */
-  applied(update: Uint8Array, userId: string | null): void;
+  /**
+   * An update was applied: made by `userId`, or by the server when null. `remote` updates came
+   * from another instance, which checked, stores and relays them; they are only relayed here.
+   */
+  applied(update: Uint8Array, userId: string | null, remote: boolean): void;
+  /** The awareness of this instance's connections changed (not called for remote changes). */
+  awareness?(update: Uint8Array): void;
   /** A change from `peer` was refused. */
   rejected(peer: RoomPeer): void;
   /** A connection of `peer` left; `last` when it was the room's last one. */
@@ -51,6 +56,9 @@ interface Member {
 class ServerChange {
   constructor(readonly userId: string) {}
 }
+
+/** The origin of changes another instance applied and relayed. */
+const REMOTE = Symbol('remote');
 
 /**
  * One open document: its Y.Doc and awareness, shared by every connection to it. The room
@@ -142,6 +150,16 @@ export class Room {
     this.doc.transact(() => change(this.doc), new ServerChange(userId));
   }
 
+  /** Applies an update another instance applied (it checked the author): relayed to every connection, not stored. */
+  applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE);
+  }
+
+  /** Applies an awareness update of another instance's connections. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+  }
+
   /** Locks the text from now on and tells every connection that could edit. */
   finalize(): void {
     if (this.isFinal) return;
@@ -216,7 +234,7 @@ export class Room {
         : this.isMember(origin)
           ? origin.peer.userId
           : null;
-    this.hooks.applied(update, userId);
+    this.hooks.applied(update, userId, origin === REMOTE);
   };
 
   private readonly onAwareness = (
@@ -228,7 +246,9 @@ export class Room {
       for (const id of changes.removed) origin.clients.delete(id);
     }
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    const frame = writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    if (origin !== REMOTE) this.hooks.awareness?.(update);
+    const frame = writeAwareness(update);
     // Sent back to its author too: the stock client reconnects after 30 s without any message.
     for (const member of this.members.values()) member.socket.send(frame);
   };

@@ -9,6 +9,7 @@ import { EditSessions, type EditSession } from './editSessions';
 import type { UpdateWriter } from './persistence';
 import type { Limits } from './protocol';
 import { loadStoredDocument } from './queries';
+import type { DocumentRelay, Relay } from './relay';
 import { Room, type RoomHooks } from './room';
 
 /** A claim on an open room; the room stays loaded until every lease is released and every connection has left. */
@@ -25,6 +26,7 @@ interface Entry {
   sessions: EditSessions;
   compacting: Promise<void> | undefined;
   unsubscribe: () => void;
+  relay: DocumentRelay;
 }
 
 /** What the registry needs from the rest of the server. */
@@ -35,6 +37,8 @@ export interface RoomDeps {
   log: Logger;
   metrics: Metrics;
   limits: Limits;
+  /** Shares open documents with other instances (`noRelay` when there are none). */
+  relay: Relay;
   /** Records an ended editing session (after its updates are stored). */
   editEnded(documentId: string, session: EditSession): void;
 }
@@ -93,12 +97,18 @@ export class RoomRegistry {
     return this.deps.writer.whenStored(documentId);
   }
 
-  /** Notes stored update ids of a document, compacting it once they pass the threshold. */
-  stored(documentId: string, ids: number[]): void {
+  /** Notes `count` stored updates of a document (under `ids`), compacting it once they pass the threshold. */
+  stored(documentId: string, ids: number[], count: number): void {
     const entry = this.entries.get(documentId);
     if (!entry) return;
+    entry.relay.stored(count);
     entry.base.ids.push(...ids);
     if (entry.base.ids.length >= this.deps.limits.compactThreshold) this.compact(documentId, entry);
+  }
+
+  /** Notes `count` queued updates of a deleted document that were dropped instead of stored. */
+  dropped(documentId: string, count: number): void {
+    this.entries.get(documentId)?.relay.stored(count);
   }
 
   /** Closes every connection of every room with `code`, then waits for the rooms to unload. */
@@ -116,7 +126,12 @@ export class RoomRegistry {
       finalized = true;
       entry?.room.finalize();
     });
+    let relay: DocumentRelay | undefined;
     try {
+      // Subscribed before loading, so an update another instance applies meanwhile is not missed.
+      relay = await this.deps.relay.open(documentId, (update, userId) =>
+        this.deps.writer.enqueue({ documentId, update, userId }),
+      );
       const stored = await loadStoredDocument(this.deps.db, documentId);
       if (!stored) throw notFound('Dokumen');
       const doc = buildDoc(
@@ -125,8 +140,9 @@ export class RoomRegistry {
       );
       const room = new Room(documentId, doc, {
         final: stored.status === 'final' || finalized,
-        hooks: this.hooks(documentId),
+        hooks: this.hooks(documentId, relay),
       });
+      await relay.attach(room);
       const sessions = new EditSessions(this.deps.limits.editSessionIdleMs, (s) =>
         this.deps.editEnded(documentId, s),
       );
@@ -139,6 +155,7 @@ export class RoomRegistry {
         sessions,
         compacting: undefined,
         unsubscribe,
+        relay,
       };
       this.entries.set(documentId, entry);
       this.deps.metrics.openDocuments.inc();
@@ -146,19 +163,24 @@ export class RoomRegistry {
       return entry;
     } catch (error) {
       unsubscribe();
+      relay?.close();
       throw error;
     }
   }
 
-  private hooks(documentId: string): RoomHooks {
+  private hooks(documentId: string, relay: DocumentRelay): RoomHooks {
     const { writer, metrics, log } = this.deps;
     const entry = () => this.entries.get(documentId);
     return {
-      applied: (update, userId) => {
+      applied: (update, userId, remote) => {
+        // The instance that applied it from its client stores, audits and counts it.
+        if (remote) return;
         metrics.appliedUpdates.inc();
+        relay.published(update, userId);
         writer.enqueue({ documentId, update, userId });
         if (userId) entry()?.sessions.note(userId);
       },
+      awareness: (update) => relay.awareness(update),
       rejected: () => metrics.rejectedUpdates.inc(),
       left: (peer, last) => {
         const current = entry();
@@ -187,6 +209,7 @@ export class RoomRegistry {
   private async unload(entry: Entry): Promise<void> {
     const { documentId } = entry.room;
     entry.sessions.endAll();
+    await entry.relay.settle();
     await this.deps.writer.whenStored(documentId);
     await entry.compacting;
     if (entry.closing && entry.base.ids.length >= this.deps.limits.compactOnUnload) {
@@ -197,6 +220,7 @@ export class RoomRegistry {
     if (!entry.closing) return;
     this.entries.delete(documentId);
     entry.unsubscribe();
+    entry.relay.close();
     entry.room.destroy();
     this.deps.metrics.openDocuments.dec();
   }

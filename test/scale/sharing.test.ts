@@ -1,0 +1,172 @@
+import { makeCast, apiClient } from '../support/factories';
+import { clausesOf, connectClient, sleep, typeInto, waitFor, type Client } from '../collab/clients';
+import { countUpdates } from '../../server/collab/queries';
+import { createCluster, describeCluster, type Cluster, type Instance } from './cluster';
+
+jest.setTimeout(120_000);
+
+const describeScale = describeCluster();
+
+describeScale('two instances sharing one database through Redis', () => {
+  let cluster: Cluster;
+  let a: Instance;
+  let b: Instance;
+  let cast: Awaited<ReturnType<typeof makeCast>>;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    cluster = await createCluster();
+    a = await cluster.start();
+    b = await cluster.start();
+    cast = await makeCast(cluster.testDb.db);
+  });
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy();
+  });
+  afterAll(async () => {
+    await cluster?.teardown();
+  });
+
+  const newDocument = async () => {
+    const res = await apiClient(a.url)<{ id: string }>('POST', '/api/documents', {
+      token: cast.drafter.token,
+      body: {
+        title: 'Nota Kesepakatan Lintas Instans',
+        parties: [cast.partyA.code, cast.partyB.code],
+        reviewers: [cast.inspectorate.code],
+      },
+    });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  };
+  const connect = async (instance: Instance, id: string, token = cast.drafter.token) => {
+    const client = await connectClient(instance, id, token);
+    clients.push(client);
+    return client;
+  };
+  const converged = (x: Client, y: Client) =>
+    JSON.stringify(clausesOf(x.doc)) === JSON.stringify(clausesOf(y.doc));
+
+  it('relays edits both ways, and text typed on both at once converges', async () => {
+    const id = await newDocument();
+    const onA = await connect(a, id);
+    const onB = await connect(b, id);
+    typeInto(onA.doc, 0, ' dari-A');
+    await waitFor(() => clausesOf(onB.doc)[0].text.includes(' dari-A'), 'A’s edit on B');
+    typeInto(onB.doc, 1, ' dari-B');
+    await waitFor(() => clausesOf(onA.doc)[1].text.includes(' dari-B'), 'B’s edit on A');
+
+    typeInto(onA.doc, 2, ' serentak-A');
+    typeInto(onB.doc, 2, ' serentak-B');
+    await waitFor(() => converged(onA, onB), 'convergence', 10_000);
+    const text = clausesOf(onA.doc)[2].text;
+    expect(text).toContain('serentak-A');
+    expect(text).toContain('serentak-B');
+    const late = await connect(b, id);
+    expect(clausesOf(late.doc)).toEqual(clausesOf(onA.doc));
+  });
+
+  it('relays awareness both ways and removes a leaver’s cursor on the other instance', async () => {
+    const id = await newDocument();
+    const onA = await connect(a, id);
+    const onB = await connect(b, id);
+    onA.provider.awareness.setLocalStateField('user', { name: 'Ani di A' });
+    onB.provider.awareness.setLocalStateField('user', { name: 'Budi di B' });
+    const nameOf = (seen: Client, of: Client) =>
+      (seen.provider.awareness.getStates().get(of.doc.clientID) as { user?: { name: string } })
+        ?.user?.name;
+    await waitFor(() => nameOf(onB, onA) === 'Ani di A', 'A’s cursor on B');
+    await waitFor(() => nameOf(onA, onB) === 'Budi di B', 'B’s cursor on A');
+    const leaver = onA.doc.clientID;
+    onA.provider.disconnect();
+    await waitFor(
+      () => !onB.provider.awareness.getStates().has(leaver),
+      'the leaver’s cursor gone on B',
+    );
+  });
+
+  it('stores each update once, on the instance whose client made it', async () => {
+    const id = await newDocument();
+    const before = await countUpdates(cluster.testDb.db, id);
+    const onA = await connect(a, id);
+    const onB = await connect(b, id);
+    typeInto(onA.doc, 0, 'abcdefghij');
+    typeInto(onB.doc, 1, 'klmnopq');
+    await waitFor(() => converged(onA, onB), 'convergence');
+    const made = 'abcdefghij'.length + 'klmnopq'.length;
+    await waitFor(
+      async () => (await countUpdates(cluster.testDb.db, id)) - before >= made,
+      'the updates stored',
+    );
+    // Long enough for any second copy to have landed too.
+    await sleep(1_500);
+    expect((await countUpdates(cluster.testDb.db, id)) - before).toBe(made);
+  });
+
+  it('refuses a reviewer’s edit on its own instance, and nothing of it reaches the other', async () => {
+    const id = await newDocument();
+    const drafter = await connect(a, id);
+    const reviewer = await connect(b, id, cast.reviewer.token);
+    const before = await countUpdates(cluster.testDb.db, id);
+    typeInto(reviewer.doc, 0, ' tidak-boleh');
+    await waitFor(() => reviewer.denied.length > 0, 'the refusal');
+    typeInto(drafter.doc, 1, ' boleh');
+    await waitFor(() => clausesOf(reviewer.doc)[1].text.includes(' boleh'), 'the drafter’s edit');
+    await sleep(300);
+    expect(clausesOf(drafter.doc)[0].text).not.toContain('tidak-boleh');
+    await waitFor(
+      async () => (await countUpdates(cluster.testDb.db, id)) - before === ' boleh'.length,
+      'stored',
+    );
+  });
+
+  it('tells an SSE client on one instance about comments and sign-offs made on the other', async () => {
+    const id = await newDocument();
+    const clauses = (
+      await apiClient(a.url)<{ id: string }[]>('GET', `/api/documents/${id}/clauses`, {
+        token: cast.drafter.token,
+      })
+    ).body;
+    const controller = new AbortController();
+    const res = await fetch(`${b.url}/api/documents/${id}/events`, {
+      headers: { authorization: `Bearer ${cast.headB.token}` },
+      signal: controller.signal,
+    });
+    expect(res.status).toBe(200);
+    let received = '';
+    const reader = res.body!.getReader();
+    const read = (async () => {
+      const decoder = new TextDecoder();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        received += decoder.decode(value);
+      }
+    })().catch(() => undefined);
+    await waitFor(() => received.includes(': selaras'), 'the stream to open');
+    const call = apiClient(a.url);
+    const comment = await call('POST', `/api/documents/${id}/comments`, {
+      token: cast.reviewer.token,
+      body: { clauseId: clauses[0].id, body: 'Dari instans A' },
+    });
+    expect(comment.status).toBe(201);
+    expect(
+      (
+        await call('POST', `/api/documents/${id}/revisions`, {
+          token: cast.drafter.token,
+          body: {},
+        })
+      ).status,
+    ).toBe(201);
+    const signoff = await call('POST', `/api/documents/${id}/revisions/1/signoffs`, {
+      token: cast.reviewer.token,
+      body: { decision: 'approve' },
+    });
+    expect(signoff.status).toBe(201);
+    await waitFor(() => received.includes('event: signoff.recorded'), 'the sign-off event on B');
+    expect(received).toContain('event: comment.created');
+    expect(received).toContain('"body":"Dari instans A"');
+    controller.abort();
+    await read;
+  });
+});
