@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { AwarenessUser } from './cursors';
+import { hasUnsyncedChanges, rememberSynced } from './syncedState';
 
 /** The state of the live connection, as the indicator shows it. */
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
@@ -56,7 +57,10 @@ export function openCollab(documentId: string, user: AwarenessUser): CollabSessi
   });
   provider.on('sync', (synced: boolean) => {
     // After a (re)connection's sync exchange the server holds everything we had.
-    if (synced && provider.wsconnected) unsynced = false;
+    if (synced && provider.wsconnected) {
+      unsynced = false;
+      rememberSynced(documentId, ydoc);
+    }
     emit();
   });
   // When the browser says the network is gone, close the socket rather than keep a dead one
@@ -78,6 +82,7 @@ export function openCollab(documentId: string, user: AwarenessUser): CollabSessi
     // A connected socket sends the update at once; it has left once its buffer drains.
     waitForDrain(provider, () => {
       unsynced = false;
+      rememberSynced(documentId, ydoc);
       emit();
     });
   });
@@ -86,6 +91,11 @@ export function openCollab(documentId: string, user: AwarenessUser): CollabSessi
     provider.once('sync', () => resolve());
     // Offline: the copy in IndexedDB is enough to work with, if it holds any text.
     persistence.once('synced', () => {
+      // Loaded before the socket synced: flag what was typed here in an earlier, offline session.
+      if (!provider.synced && hasUnsyncedChanges(documentId, ydoc)) {
+        unsynced = true;
+        emit();
+      }
       if (fragment.length > 0) resolve();
     });
   });

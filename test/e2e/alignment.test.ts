@@ -264,20 +264,23 @@ describeBrowser('sign-off matrix, concerns, .docx round trip and offline edits',
 
   it('restores unsynced text from IndexedDB after a reload, before the socket syncs', async () => {
     const id = await newDocument();
-    const [offline, { page: reviewer }] = await Promise.all([
-      signedIn(cast.drafter, id),
-      signedIn(cast.reviewer, id),
-    ]);
-    const drafter = offline.page;
-    await drafter.locator('.connection[data-state="connected"]').waitFor();
-    // From now on the drafter's page reaches the collaboration socket only when allowed: the
-    // reload below must show the text from IndexedDB alone.
-    let socketAllowed = false;
+    // The drafter's page reaches the collaboration socket only while allowed, so the reload
+    // below must show the text from IndexedDB alone. Playwright patches WebSocket in the page
+    // at load, so the route goes in before the first page load.
+    const offline = await openPage(browser);
+    pages.push(offline);
+    let socketAllowed = true;
     await offline.context.routeWebSocket(/\/collab\//, (ws) => {
       if (socketAllowed) ws.connectToServer();
       else ws.close();
     });
+    const drafter = offline.page;
+    await loginThroughForm(drafter, server.url, cast.drafter);
+    await openWorkspace(drafter, server.url, id);
+    const { page: reviewer } = await signedIn(cast.reviewer, id);
+    await drafter.locator('.connection[data-state="connected"]').waitFor();
 
+    socketAllowed = false;
     await offline.context.setOffline(true);
     await drafter.locator('.connection[data-state="offline"]').waitFor();
     await typeInClauseHeading(drafter, 0, ' Tersimpan Luring');
@@ -288,6 +291,8 @@ describeBrowser('sign-off matrix, concerns, .docx round trip and offline edits',
       .locator('.ProseMirror', { hasText: 'Tersimpan Luring' })
       .waitFor({ timeout: 10_000 });
     expect(await drafter.locator('.connection').getAttribute('data-state')).not.toBe('connected');
+    await drafter.locator('.unsynced:not([hidden])').waitFor();
+    await reviewer.waitForTimeout(500);
     expect(await reviewer.locator('.ProseMirror').textContent()).not.toContain('Tersimpan Luring');
 
     socketAllowed = true;
@@ -295,5 +300,6 @@ describeBrowser('sign-off matrix, concerns, .docx round trip and offline edits',
     await reviewer
       .locator('.ProseMirror', { hasText: 'Tersimpan Luring' })
       .waitFor({ timeout: 5000 });
+    await drafter.locator('.unsynced[hidden]').waitFor({ state: 'attached' });
   });
 });
