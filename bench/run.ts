@@ -15,6 +15,7 @@ const SCENARIOS: Scenario[] = [fanout, memory, coldLoad];
 /** Runs every scenario against Selaras and the reference y-websocket server, prints the table and writes bench/RESULTS.md. */
 async function main() {
   const started = Date.now();
+  const load = os.loadavg()[0];
   const { storage, description, cleanup } = await benchStorage();
   const progress = (message: string) =>
     process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}\n`);
@@ -34,10 +35,10 @@ async function main() {
   const seconds = Math.round((Date.now() - started) / 1000);
   process.stdout.write(`\n${textTable(rows)}\n\n(${seconds} s)\n`);
   if (process.argv.length <= 2)
-    writeFileSync(path.join(ROOT, 'bench/RESULTS.md'), results(rows, description, seconds));
+    writeFileSync(path.join(ROOT, 'bench/RESULTS.md'), results(rows, description, seconds, load));
 }
 
-function results(rows: ResultRow[], storage: string, seconds: number): string {
+function results(rows: ResultRow[], storage: string, seconds: number, load: number): string {
   const cpus = os.cpus();
   return `# Benchmark results
 
@@ -49,6 +50,8 @@ ${markdownTable(rows)}
 
 - ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${os.type()} ${os.release()}
 - Node ${process.version}
+- Load average when the run started: ${load.toFixed(2)} (the machine is shared; runs vary by a few
+  milliseconds at p95/p99, which is why the two servers' keystrokes alternate)
 - Selaras storage: ${storage}
 
 ## How it is measured

@@ -102,17 +102,23 @@ export async function startSelaras(
   storage: SelarasStorage,
 ): Promise<Target & { token: string; api: string }> {
   const port = await freePort();
-  const { child, output } = launch(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: storage.databaseUrl ?? '',
-    DATA_DIR: storage.dataDir,
-    SEED_DEMO: '0',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-  });
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof") goes to the Selaras process, for profiling it under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const { child, output } = launch(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', 'server/main.ts'],
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: storage.databaseUrl ?? '',
+      DATA_DIR: storage.dataDir,
+      SEED_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    },
+  );
   const api = `http://127.0.0.1:${port}`;
   await waitForHttp(`${api}/healthz`, child, output);
   const json = async <T>(

@@ -97,7 +97,7 @@ export function writeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return outgoing(encoder);
 }
 
 /** The y-protocols auth message telling a client its changes are refused. */
@@ -106,7 +106,7 @@ export function writePermissionDenied(reason: string): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_AUTH);
   encoding.writeVarUint(encoder, AUTH_PERMISSION_DENIED);
   encoding.writeVarString(encoder, reason);
-  return encoding.toUint8Array(encoder);
+  return outgoing(encoder);
 }
 
 function frame(type: number, step: number, payload: Uint8Array): Uint8Array {
@@ -114,5 +114,14 @@ function frame(type: number, step: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, type);
   encoding.writeVarUint(encoder, step);
   encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
+  return outgoing(encoder);
+}
+
+/**
+ * The encoded frame as a Buffer view (no copy): \`ws\` would otherwise wrap a plain
+ * Uint8Array anew for every socket a frame is relayed to.
+ */
+function outgoing(encoder: encoding.Encoder): Uint8Array {
+  const bytes = encoding.toUint8Array(encoder);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

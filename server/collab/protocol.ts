@@ -104,7 +104,9 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   messageBurst: 300,
   maxBufferedBytes: 16 * 1024 * 1024,
   heartbeatMs: 30_000,
-  flushDelayMs: 50,
+  // Five writes a second at most per instance, and room for a retry well within the one second
+  // promised for storage; every write costs the event loop a little latency for the relay.
+  flushDelayMs: 200,
   maxRetryDelayMs: 1_000,
   compactThreshold: 500,
   compactOnUnload: 50,
