@@ -115,11 +115,22 @@ async function main() {
         }),
       );
     }
+    // BKAD only signs off the financing clause, so edits elsewhere leave its paraf standing.
+    const clauses = await api.call<{ id: string; heading: string }[]>(
+      drafter,
+      'GET',
+      `/api/documents/${doc.id}/clauses`,
+    );
+    const financing = clauses.filter((c) => c.heading === 'Pembiayaan').map((c) => c.id);
+    await step('concerns BKAD', () =>
+      api.call(drafter, 'PUT', `/api/documents/${doc.id}/concerns/BKAD`, { clauses: financing }),
+    );
     const bappeda = await openPage(browser, { height: 1150 });
     await loginThroughForm(bappeda.page, server.url, login('bappeda@selaras.test'));
     await openWorkspace(bappeda.page, server.url, doc.id);
     await openTab(bappeda.page, 'Paraf koordinasi');
     await bappeda.page.locator('.paraf-table tbody tr').first().waitFor();
+    await bappeda.page.locator('.signoff-matrix td[data-status="not_concerned"]').first().waitFor();
     await bappeda.page.waitForTimeout(300);
     await shot(bappeda.page, 'paraf');
 

@@ -115,7 +115,12 @@ function matrixTable(matrix: SignoffMatrix, data: WorkspaceData): HTMLTableEleme
       h(
         'th',
         { scope: 'row', class: 'matrix-clause', title: `Pasal ${row.number} ${row.heading}` },
-        h('span', { class: 'matrix-number' }, `Pasal ${row.number}`),
+        h(
+          'span',
+          { class: 'matrix-number' },
+          h('span', { class: 'matrix-word' }, 'Pasal '),
+          String(row.number),
+        ),
         ' ',
         h('span', { class: 'matrix-heading' }, row.heading || '(tanpa judul)'),
       ),

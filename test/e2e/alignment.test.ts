@@ -127,6 +127,11 @@ describeBrowser('sign-off matrix, concerns, .docx round trip and offline edits',
     expect(await reviewer.locator('.matrix-head h3').first().textContent()).toContain('revisi 2');
     await openTab(drafter, 'Paraf koordinasi');
     await drafter.locator(cell(inspectorate, changed.id, 'stale')).waitFor();
+    await drafter.locator('.matrix-expand').click();
+    const wide = drafter.locator('dialog.matrix-dialog');
+    await wide.locator(cell(inspectorate, changed.id, 'stale')).waitFor();
+    await wide.locator('button', { hasText: 'Tutup' }).click();
+    await wide.waitFor({ state: 'detached' });
     expect(
       await drafter.locator(cell(cast.partyA.code, changed.id)).getAttribute('data-status'),
     ).toBe('pending');
