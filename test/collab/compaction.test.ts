@@ -21,7 +21,7 @@ const clients: Client[] = [];
 beforeAll(async () => {
   server = await startTestServer({}, { collabLimits: LIMITS });
   env = await castAndDocument(server);
-});
+}, 120_000);
 afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();
 });

@@ -11,7 +11,7 @@ beforeAll(async () => {
   server = await startTestServer();
   env = await castAndDocument(server);
   documentId = await env.newDocument();
-});
+}, 120_000);
 afterAll(() => server.stop());
 
 describe('the upgrade', () => {
