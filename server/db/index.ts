@@ -6,6 +6,7 @@ import type { Db } from './types';
 
 export type { Db, Queryable, QueryResult, SqlParam } from './types';
 export { migrate } from './migrate';
+export { isConnectionError } from './postgres';
 
 /** Opens PostgreSQL when a URL is given, else the embedded engine stored under `dataDir`. */
 export async function openDb(options: { databaseUrl?: string; dataDir: string }): Promise<Db> {

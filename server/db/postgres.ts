@@ -24,6 +24,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
     query: (text, params) => run(pool, text, params),
     async transaction(work) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: without ours, a server-side disconnect
+      // (restart, pg_terminate_backend) would be an unhandled 'error' event and end the process.
+      let broken: Error | undefined;
+      const onError = (error: Error) => (broken = error);
+      client.on('error', onError);
       const tx: Queryable = { query: (text, params) => run(client, text, params) };
       try {
         await client.query('BEGIN');
@@ -32,11 +37,35 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
+        broken ??= isConnectionError(error) ? (error as Error) : undefined;
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // Passing the error destroys the client instead of returning a dead one to the pool.
+        client.release(broken);
       }
     },
     close: () => pool.end(),
   };
+}
+
+// SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, terminate).
+const CONNECTION_CODES = /^(08|57P0)/;
+
+/** True when an error means the database connection is gone, not that the query was wrong. */
+export function isConnectionError(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (
+    typeof e?.code === 'string' &&
+    (CONNECTION_CODES.test(e.code) ||
+      ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(e.code))
+  ) {
+    return true;
+  }
+  return (
+    typeof e?.message === 'string' &&
+    /Connection terminated|connection (?:is )?(?:closed|ended)|Client has encountered a connection error/i.test(
+      e.message,
+    )
+  );
 }

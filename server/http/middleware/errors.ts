@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isConnectionError } from '../../db';
 import { AppError } from '../../errors';
 import type { Logger } from '../../log';
 
@@ -17,9 +18,17 @@ const BODY_ERRORS: Record<string, AppError> = {
 // Express's router marks a path it cannot decode (`/api/documents/%E0%A4%A`) with status 400.
 const BAD_REQUEST = new AppError('invalid_input', 'Alamat permintaan tidak valid.');
 
+// The database dropped the connection mid-request: nothing was committed, and a retry will do.
+const DATABASE_DOWN = new AppError(
+  'unavailable',
+  'Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.',
+);
+
 /** The AppError an error stands for, if it is one of the expected kinds. */
+
 function knownError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
+  if (isConnectionError(err)) return DATABASE_DOWN;
   const { type, status } = (err ?? {}) as { type?: unknown; status?: unknown };
   if (typeof type === 'string' && Object.hasOwn(BODY_ERRORS, type)) return BODY_ERRORS[type];
   return status === 400 ? BAD_REQUEST : undefined;
