@@ -74,6 +74,8 @@ export class Room {
   private readonly members = new Map<RoomSocket, Member>();
   private readonly hooks: RoomHooks;
   private isFinal: boolean;
+  /** Edits that arrived while held back (`holdEdits`), in order; undefined when not holding. */
+  private heldBack: { member: Member; update: Uint8Array }[] | undefined;
 
   /** Opens a room over a loaded document; `final` locks the text from the start. */
   constructor(
@@ -94,6 +96,31 @@ export class Room {
   /** Whether the text is locked for everyone. */
   get final(): boolean {
     return this.isFinal;
+  }
+
+  /** Whether edits are being held back while the text is checked and finalised. */
+  get holding(): boolean {
+    return this.heldBack !== undefined;
+  }
+
+  /**
+   * Holds back every edit from connections until `resumeEdits`, so a check of the text and the
+   * commit that depends on it (the last approval) see the same text.
+   */
+  holdEdits(): void {
+    this.heldBack ??= [];
+  }
+
+  /** Ends the hold: with `final` the text locks and held edits are refused, else they apply in order. */
+  resumeEdits(final: boolean): void {
+    const held = this.heldBack ?? [];
+    this.heldBack = undefined;
+    if (final) this.finalize();
+    for (const { member, update } of held) {
+      if (!this.members.has(member.socket)) continue;
+      if (this.isFinal) this.refuse(member);
+      else Y.applyUpdate(this.doc, update, member);
+    }
   }
 
   /** How many connections are in the room. */
@@ -197,7 +224,8 @@ export class Room {
       case 'update':
         if (message.empty) return;
         if (!member.peer.mayEdit || this.isFinal) return this.refuse(member);
-        Y.applyUpdate(this.doc, message.update, member);
+        if (this.heldBack) this.heldBack.push({ member, update: message.update });
+        else Y.applyUpdate(this.doc, message.update, member);
         return;
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, member);

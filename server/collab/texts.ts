@@ -35,11 +35,29 @@ export function liveTextAccess(db: Db, rooms: RoomRegistry): TextAccess {
       const lease = await rooms.acquire(documentId);
       try {
         if (lease.room.final) throw conflict('Dokumen sudah final; teksnya tidak dapat diubah.');
+        if (lease.room.holding)
+          throw conflict(
+            'Naskah sedang diperiksa untuk persetujuan final. Coba lagi sebentar lagi.',
+          );
         lease.room.change(userId, change);
       } finally {
         lease.release();
       }
       await rooms.whenStored(documentId);
+    },
+    async hold(documentId) {
+      const lease = await rooms.acquire(documentId);
+      lease.room.holdEdits();
+      let released = false;
+      return {
+        read: async () => readDocument(lease.room.doc),
+        release(final) {
+          if (released) return;
+          released = true;
+          lease.room.resumeEdits(final);
+          lease.release();
+        },
+      };
     },
   };
 }

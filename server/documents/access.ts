@@ -16,6 +16,16 @@ export interface TextAccess {
   state(documentId: string): Promise<Uint8Array>;
   /** Runs `change` on the document's Y.Doc as one transaction made by `userId`. */
   change(documentId: string, userId: string, change: (ydoc: Y.Doc) => void): Promise<void>;
+  /** Holds back every edit of the document until the hold is released (see `TextHold`). */
+  hold(documentId: string): Promise<TextHold>;
+}
+
+/** A document whose text stands still: what is read from it stays true until `release`. */
+export interface TextHold {
+  /** The current ProseMirror document. */
+  read(): Promise<Node>;
+  /** Ends the hold: `final` locks the text and refuses the held edits; otherwise they apply. */
+  release(final: boolean): void;
 }
 
 /** Loads a document's Y.Doc from its stored snapshot and updates. */
@@ -48,5 +58,7 @@ export function storedTextAccess(db: Db): TextAccess {
       ydoc.destroy();
       await insertUpdates(db, id, updates, userId);
     },
+    // Without live rooms nobody edits in between; the caller's row lock covers the rest.
+    hold: async (id) => ({ read: () => withDoc(id, readDocument), release: () => undefined }),
   };
 }

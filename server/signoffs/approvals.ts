@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { Node } from 'prosemirror-model';
 import type { Actor } from '../accounts/present';
 import { documentStream, recordEvent } from '../audit/audit';
 import { canonicalJson } from '../audit/chain';
+import type { Queryable } from '../db';
+import type { TextHold } from '../documents/access';
 import type { DocumentRow } from '../documents/queries';
 import { conflict, forbidden, notFound } from '../errors';
 import { policy } from '../policies/policies';
@@ -38,7 +41,7 @@ export async function approve(deps: SignoffDeps, actor: Actor, doc: DocumentRow,
   if (!(await findRevision(deps.db, doc.id, revision))) throw notFound('Revisi');
   if (revision !== latest)
     throw conflict(`Hanya revisi terakhir (revisi ${latest}) yang dapat disetujui.`);
-  await requireLiveTextEquals(deps, doc.id, revision);
+  await requireTextEquals(deps.db, doc.id, revision, await deps.texts.read(doc.id));
   const notApproved = (await signoffStatuses(deps.db, doc)).filter((s) => s.status !== 'approved');
   if (notApproved.length) {
     const list = notApproved.map((s) => `${s.agency.code} (${s.status})`).join(', ');
@@ -46,30 +49,15 @@ export async function approve(deps: SignoffDeps, actor: Actor, doc: DocumentRow,
       agencies: notApproved.map((s) => ({ code: s.agency.code, status: s.status })),
     });
   }
-  const finalized = await deps.db.transaction(async (tx) => {
-    const locked = await lockDocument(tx, doc.id);
-    if (locked?.status !== 'drafting') throw conflict('Dokumen sudah final.');
-    if ((await latestNumber(tx, doc.id)) !== revision)
-      throw conflict('Revisi baru dibuat sementara persetujuan diproses.');
-    await q.insertApproval(tx, doc.id, revision, actor.agency.code, actor.id);
-    await recordEvent(tx, documentStream(doc.id), {
-      actorId: actor.id,
-      kind: 'document.approved',
-      data: { revision, agency: actor.agency.code },
-    });
-    const approvals = await q.listApprovals(tx, doc.id, revision);
-    const approvedParties = new Set(approvals.map((a) => a.agency_code));
-    if (!doc.parties.every((p) => approvedParties.has(p.code))) return null;
-    const clauses = (await findRevision(tx, doc.id, revision))!.clauses;
-    const hash = finalHashOf(doc.id, revision, doc.title, clauses);
-    await q.finalizeDocument(tx, doc.id, revision, hash);
-    await recordEvent(tx, documentStream(doc.id), {
-      actorId: actor.id,
-      kind: 'document.finalized',
-      data: { revision, hash },
-    });
-    return hash;
-  });
+  // The last approval holds edits back from its final check of the text until it has committed,
+  // so no keystroke lands between the check and the lock.
+  const hold = await deps.texts.hold(doc.id);
+  let finalized: string | null = null;
+  try {
+    finalized = await finalizeIfLast(deps, actor, doc, revision, hold);
+  } finally {
+    hold.release(finalized !== null);
+  }
   deps.events.publish({
     type: 'document.approved',
     documentId: doc.id,
@@ -85,10 +73,44 @@ export async function approve(deps: SignoffDeps, actor: Actor, doc: DocumentRow,
   return approvalsView(deps, doc.id, revision);
 }
 
+/** In one transaction: records the approval and, when it is the last party's, finalises the document; returns the final hash then. */
+function finalizeIfLast(
+  deps: SignoffDeps,
+  actor: Actor,
+  doc: DocumentRow,
+  revision: number,
+  hold: TextHold,
+): Promise<string | null> {
+  return deps.db.transaction(async (tx) => {
+    const locked = await lockDocument(tx, doc.id);
+    if (locked?.status !== 'drafting') throw conflict('Dokumen sudah final.');
+    if ((await latestNumber(tx, doc.id)) !== revision)
+      throw conflict('Revisi baru dibuat sementara persetujuan diproses.');
+    await q.insertApproval(tx, doc.id, revision, actor.agency.code, actor.id);
+    await recordEvent(tx, documentStream(doc.id), {
+      actorId: actor.id,
+      kind: 'document.approved',
+      data: { revision, agency: actor.agency.code },
+    });
+    const approvals = await q.listApprovals(tx, doc.id, revision);
+    const approvedParties = new Set(approvals.map((a) => a.agency_code));
+    if (!doc.parties.every((p) => approvedParties.has(p.code))) return null;
+    await requireTextEquals(tx, doc.id, revision, await hold.read());
+    const clauses = (await findRevision(tx, doc.id, revision))!.clauses;
+    const hash = finalHashOf(doc.id, revision, doc.title, clauses);
+    await q.finalizeDocument(tx, doc.id, revision, hash);
+    await recordEvent(tx, documentStream(doc.id), {
+      actorId: actor.id,
+      kind: 'document.finalized',
+      data: { revision, hash },
+    });
+    return hash;
+  });
+}
+
 /** 409 unless the live text is exactly the given revision's text. */
-async function requireLiveTextEquals(deps: SignoffDeps, documentId: string, revision: number) {
-  const frozen = await revisionState(deps.db, documentId, revision);
-  const live = await deps.texts.read(documentId);
+async function requireTextEquals(db: Queryable, documentId: string, revision: number, live: Node) {
+  const frozen = await revisionState(db, documentId, revision);
   if (!frozen || !live.eq(stateToDoc(frozen))) {
     throw conflict(
       'Naskah telah diubah setelah revisi terakhir: buat revisi baru dan mintakan paraf ulang.',

@@ -133,4 +133,25 @@ describe('Room', () => {
     room.leave(socket);
     room.destroy();
   });
+
+  it('holds edits back during a check, then applies them in order, or refuses them once final', () => {
+    const { room, applied } = makeRoom();
+    const editor = new FakeSocket();
+    room.join(editor, { userId: 'u1', mayEdit: true });
+    room.holdEdits();
+    room.receive(editor, writeUpdate(typed('halo')));
+    expect(room.doc.getText('t').toString()).toBe('');
+    room.resumeEdits(false);
+    expect(room.doc.getText('t').toString()).toBe('halo');
+    expect(applied).toEqual([{ userId: 'u1' }]);
+
+    room.holdEdits();
+    room.receive(editor, writeUpdate(typed('lagi')));
+    room.resumeEdits(true);
+    expect(room.doc.getText('t').toString()).toBe('halo');
+    expect(room.final).toBe(true);
+    expect(editor.denials()).toEqual([DeniedReason.final]);
+    expect(applied).toHaveLength(1);
+    room.destroy();
+  });
 });

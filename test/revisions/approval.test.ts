@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { serverWithCast } from '../support/server';
 import { makeUser } from '../support/factories';
 import { edit } from '../support/text';
+import { connectClient, sleep, typeInto, waitFor } from '../collab/clients';
 import { canonicalJson } from '../../server/audit/chain';
 import type { Clause } from '../../shared/clauses';
 
@@ -158,5 +159,40 @@ describe('approval and lock', () => {
       'document.approved',
       'document.finalized',
     ]);
+  });
+
+  it('never finalises a text a keystroke changed while the last head approved', async () => {
+    // The keystroke lands at a different moment of the approval each round: before its check
+    // (409), or between its check and its commit, where it must be held back and refused.
+    for (const delayMs of [0, 2, 4, 6, 8, 12, 16, 24]) {
+      const { id } = await setup();
+      await everyoneSigns(id, 1);
+      expect((await approve(id, 1, t.cast.headA.token)).status).toBe(200);
+      const drafter = await connectClient(t.server, id, t.cast.drafter.token);
+      try {
+        const [last] = await Promise.all([
+          approve(id, 1, t.cast.headB.token),
+          sleep(delayMs).then(() => typeInto(drafter.doc, 0, 'x')),
+        ]);
+        const live = await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+          token: t.cast.drafter.token,
+        });
+        const frozen = await t.call<{ clauses: Clause[] }>(
+          'GET',
+          `/api/documents/${id}/revisions/1`,
+          { token: t.cast.drafter.token },
+        );
+        if (last.status === 200) {
+          expect(last.body.status).toBe('final');
+          expect(live.body).toEqual(frozen.body.clauses);
+          await waitFor(() => drafter.denied.length > 0, 'the drafter told the text is locked');
+        } else {
+          expect(last.status).toBe(409);
+          expect(live.body[0].text).toContain('x');
+        }
+      } finally {
+        drafter.destroy();
+      }
+    }
   });
 });
