@@ -42,6 +42,11 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** Tells the app the session is gone (the collaboration socket was closed for it). */
+export function sessionEnded(): void {
+  unauthenticatedListeners.forEach((l) => l());
+}
+
 /** A request body: JSON for plain values, multipart for FormData. */
 export type Body = FormData | object | undefined;
 
@@ -58,8 +63,7 @@ export async function request<T>(method: string, path: string, body?: Body): Pro
   const text = await res.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (res.ok) return parsed as T;
-  if (res.status === 401 && path !== '/api/auth/login')
-    unauthenticatedListeners.forEach((l) => l());
+  if (res.status === 401 && path !== '/api/auth/login') sessionEnded();
   throw toApiError(res.status, parsed);
 }
 
@@ -90,7 +94,7 @@ export function upload<T>(
     xhr.addEventListener('load', () => {
       const parsed: unknown = xhr.responseText ? safeJson(xhr.responseText) : undefined;
       if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed as T);
-      if (xhr.status === 401) unauthenticatedListeners.forEach((l) => l());
+      if (xhr.status === 401) sessionEnded();
       reject(toApiError(xhr.status, parsed));
     });
     // The same error fetch gives when the network fails, so errorMessage says so.

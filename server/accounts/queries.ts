@@ -102,6 +102,19 @@ export async function findSessionUser(
   return rows[0];
 }
 
+/** Which of the given session token hashes are still live (unexpired, unrevoked). */
+export async function liveSessionHashes(
+  db: Queryable,
+  tokenHashes: string[],
+): Promise<Set<string>> {
+  const { rows } = await db.query<{ token_hash: string }>(
+    `SELECT token_hash FROM sessions
+      WHERE token_hash = ANY($1::text[]) AND revoked_at IS NULL AND expires_at > now()`,
+    [tokenHashes],
+  );
+  return new Set(rows.map((r) => r.token_hash));
+}
+
 /** Revokes a session. */
 export async function revokeSession(db: Queryable, tokenHash: string) {
   await db.query(

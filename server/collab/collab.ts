@@ -8,6 +8,7 @@ import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import { documentStream, recordEvent } from '../audit/audit';
 import type { Actor } from '../accounts/present';
+import { liveSessionHashes } from '../accounts/queries';
 import { policy } from '../policies/policies';
 import { Connection } from './connection';
 import type { EditSession } from './editSessions';
@@ -58,11 +59,21 @@ function roleMayEdit(actor: Actor): boolean {
   return policy.editText(actor, { status: 'drafting', parties: [], reviewers: [] });
 }
 
+/** Closes the sockets whose session was signed out or has expired since they were opened. */
+async function closeEndedSessions(db: Db, connections: Map<Connection, string>): Promise<void> {
+  if (connections.size === 0) return;
+  const live = await liveSessionHashes(db, [...new Set(connections.values())]);
+  for (const [connection, session] of connections) {
+    if (!live.has(session)) connection.close(CloseCode.sessionEnded, 'session ended');
+  }
+}
+
 /** Builds the collaboration server: rooms, the update writer, the socket endpoint and the heartbeat. */
 export function createCollab(deps: CollabDeps): Collab {
   const { db, log, metrics } = deps;
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
-  const connections = new Set<Connection>();
+  // Every open socket and the hash of the session token it was opened with.
+  const connections = new Map<Connection, string>();
   const audits = new Set<Promise<void>>();
   let accepting = true;
 
@@ -141,7 +152,7 @@ export function createCollab(deps: CollabDeps): Collab {
     rooms,
     wss,
     accepting: () => accepting,
-    attach(ws, lease, actor) {
+    attach(ws, lease, actor, session) {
       const peer = { userId: actor.id, mayEdit: roleMayEdit(actor) };
       const connection = new Connection(ws, lease.room, peer, limits, {
         closed(c) {
@@ -150,7 +161,7 @@ export function createCollab(deps: CollabDeps): Collab {
         },
         error: (_c, error) => log.debug({ err: error.message }, 'collaboration socket error'),
       });
-      connections.add(connection);
+      connections.set(connection, session);
       metrics.connections.inc();
       lease.room.join(connection, connection.peer);
       lease.release();
@@ -158,9 +169,18 @@ export function createCollab(deps: CollabDeps): Collab {
   });
 
   const heartbeat = setInterval(() => {
-    for (const connection of connections) connection.heartbeat();
+    for (const connection of connections.keys()) connection.heartbeat();
   }, limits.heartbeatMs);
   heartbeat.unref();
+  const sessionCheck = setInterval(
+    () =>
+      void closeEndedSessions(db, connections).catch((error) =>
+        // Storage outages are handled elsewhere; the sockets stay until a check succeeds.
+        log.warn({ err: error }, 'checking socket sessions failed'),
+      ),
+    limits.sessionCheckMs,
+  );
+  sessionCheck.unref();
 
   return {
     texts: liveTextAccess(db, rooms),
@@ -176,6 +196,7 @@ export function createCollab(deps: CollabDeps): Collab {
     async close() {
       accepting = false;
       clearInterval(heartbeat);
+      clearInterval(sessionCheck);
       await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
       const left = await writer.drain(Date.now() + SHUTDOWN_DRAIN_MS);
       if (left > 0) log.error({ left }, 'updates could not be stored before shutdown');

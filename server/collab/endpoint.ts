@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import type { Logger } from '../log';
 import { authenticate } from '../accounts/accounts';
 import type { Actor } from '../accounts/present';
+import { hashToken } from '../accounts/tokens';
 import { findDocument } from '../documents/queries';
 import { AppError } from '../errors';
 import { SESSION_COOKIE } from '../http/middleware/auth';
@@ -23,8 +24,11 @@ export interface EndpointDeps {
   wss: WebSocketServer;
   /** False once the server is shutting down. */
   accepting(): boolean;
-  /** Puts an accepted socket into its room; the lease keeps the room open until then. */
-  attach(ws: WebSocket, lease: Lease, actor: Actor): void;
+  /**
+   * Puts an accepted socket into its room; the lease keeps the room open until then. `session`
+   * is the hash of the token it was opened with, for closing it when that session ends.
+   */
+  attach(ws: WebSocket, lease: Lease, actor: Actor, session: string): void;
 }
 
 interface Refusal {
@@ -78,7 +82,7 @@ async function upgrade(
   // handleUpgrade calls back synchronously when the handshake succeeds.
   deps.wss.handleUpgrade(req, socket, head, (ws) => {
     attached = true;
-    deps.attach(ws, lease, admitted.actor);
+    deps.attach(ws, lease, admitted.actor, admitted.session);
   });
   if (!attached) lease.release();
 }
@@ -103,7 +107,7 @@ const unavailable: Refusal = {
 async function admit(
   deps: EndpointDeps,
   req: IncomingMessage,
-): Promise<Refusal | { actor: Actor; documentId: string }> {
+): Promise<Refusal | { actor: Actor; documentId: string; session: string }> {
   if (!deps.accepting()) return unavailable;
   const url = new URL(req.url ?? '/', 'http://localhost');
   const match = COLLAB_PATH.exec(url.pathname);
@@ -118,7 +122,7 @@ async function admit(
   const doc = await findDocument(deps.db, documentId);
   if (!doc) return notFound;
   if (!policy.seeDocument(actor, doc)) return forbidden;
-  return { actor, documentId };
+  return { actor, documentId, session: hashToken(found.token) };
 }
 
 /** The session token of an upgrade request: `?token=`, else the session cookie. */

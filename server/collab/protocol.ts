@@ -20,6 +20,8 @@
  * message, after which the connection stays open, read-only.
  */
 
+import { SESSION_ENDED_CLOSE_CODE } from '../../shared/api';
+
 /** Message type: a y-protocols sync message (step 1, step 2 or update). */
 export const MESSAGE_SYNC = 0;
 /** Message type: a y-protocols awareness update (cursors, names, colours). */
@@ -58,6 +60,11 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** The server failed while handling the connection. */
   internalError: 1011,
+  /**
+   * The session behind the socket was signed out or expired. In the 4400–4499 range, so the
+   * stock client stops reconnecting (a reconnect would only be refused with 401).
+   */
+  sessionEnded: SESSION_ENDED_CLOSE_CODE,
 } as const;
 
 /** One of the close codes above. */
@@ -93,6 +100,8 @@ export interface Limits {
   compactOnUnload: number;
   /** Quiet time after which a user's editing session ends and is audited. */
   editSessionIdleMs: number;
+  /** How often open sockets' sessions are checked; a signed-out or expired one is closed. */
+  sessionCheckMs: number;
 }
 
 /** The limits in production. */
@@ -111,4 +120,6 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   compactThreshold: 500,
   compactOnUnload: 50,
   editSessionIdleMs: 5 * 60_000,
+  // One indexed query per interval for all sockets of the instance.
+  sessionCheckMs: 5_000,
 });

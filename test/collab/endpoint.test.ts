@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../support/server';
 import { makeUser } from '../support/factories';
-import { castAndDocument, rawSocket, RefusedUpgrade, upgradeStatus } from './clients';
+import { hashToken } from '../../server/accounts/tokens';
+import { CloseCode } from '../../server/collab/protocol';
+import {
+  castAndDocument,
+  connectClient,
+  rawSocket,
+  RefusedUpgrade,
+  sleep,
+  typeInto,
+  upgradeStatus,
+  waitFor,
+} from './clients';
 
 let server: TestServer;
 let env: Awaited<ReturnType<typeof castAndDocument>>;
 let documentId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, { collabLimits: { sessionCheckMs: 100 } });
   env = await castAndDocument(server);
   documentId = await env.newDocument();
 }, 120_000);
@@ -62,5 +73,46 @@ describe('the upgrade', () => {
         origin: 'https://evil.example',
       }),
     ).toBe(403);
+  });
+});
+
+describe('an open socket whose session ends', () => {
+  it('is closed with 4401 after sign-out or expiry, and the stock client stops reconnecting', async () => {
+    const { drafter, reviewer } = env.cast;
+    const signedOut = await makeUser(server.db, 'drafter', drafter.agency.code);
+    const expiring = await makeUser(server.db, 'reviewer', reviewer.agency.code);
+    const [out, expired, stays] = await Promise.all([
+      connectClient(server, documentId, signedOut.token),
+      connectClient(server, documentId, expiring.token),
+      connectClient(server, documentId, drafter.token),
+    ]);
+    try {
+      const closes = [out, expired].map(
+        (c) =>
+          new Promise<number>((resolve) =>
+            c.provider.once('connection-close', (event) => resolve(event?.code ?? 0)),
+          ),
+      );
+      expect((await env.call('POST', '/api/auth/logout', { token: signedOut.token })).status).toBe(
+        204,
+      );
+      await server.db.query(
+        `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1`,
+        [hashToken(expiring.token)],
+      );
+      expect(await Promise.all(closes)).toEqual([CloseCode.sessionEnded, CloseCode.sessionEnded]);
+      await sleep(500);
+      expect(out.provider.shouldConnect).toBe(false);
+      expect(expired.provider.wsconnected).toBe(false);
+      // The colleague whose session is still live keeps editing.
+      expect(stays.provider.wsconnected).toBe(true);
+      typeInto(stays.doc, 0, 'tetap ');
+      await waitFor(
+        async () => (await server.ctx.texts.read(documentId)).textContent.includes('tetap '),
+        'the live session’s edit applied',
+      );
+    } finally {
+      for (const c of [out, expired, stays]) c.destroy();
+    }
   });
 });
