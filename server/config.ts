@@ -21,6 +21,12 @@ const envSchema = z.object({
   LOGIN_RATE_BURST: z.coerce.number().int().min(1).default(30),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().positive().default(10),
   NODE_ENV: z.string().default('development'),
+  // Express's `trust proxy`: whose X-Forwarded-For is believed for the client address.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^[\w.:/, -]+$/, 'a list of addresses, subnets or loopback/linklocal/uniquelocal')
+    .default('loopback'),
 });
 
 /** The validated configuration of one Selaras process. */
@@ -40,6 +46,8 @@ export interface Config {
   loginRateLimit: { burst: number; perMinute: number };
   /** Cookies get the Secure flag in production. */
   secureCookies: boolean;
+  /** The proxies whose X-Forwarded-For gives the client address (login limit, logs). */
+  trustProxy: string;
 }
 
 /** Reads the configuration from environment variables; the only reader of `process.env`. */
@@ -66,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     loginRateLimit: { burst: e.LOGIN_RATE_BURST, perMinute: e.LOGIN_RATE_PER_MINUTE },
     secureCookies: e.NODE_ENV === 'production',
+    trustProxy: e.TRUST_PROXY,
   };
 }

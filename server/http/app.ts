@@ -26,7 +26,7 @@ export const JSON_LIMIT = '2mb';
 export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => express.Router)[] = []) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', ctx.config.trustProxy);
   app.use(securityHeaders);
   app.use(operationRoutes(ctx));
 

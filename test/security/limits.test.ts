@@ -1,5 +1,6 @@
 import { KeyedBuckets } from '../../server/http/middleware/rateLimit';
 import { JSON_LIMIT } from '../../server/http/app';
+import { loadConfig } from '../../server/config';
 import { startTestServer, type TestServer } from '../support/server';
 import { apiClient, makeUser, type TestUser } from '../support/factories';
 
@@ -59,6 +60,38 @@ describe('the per-address login limit', () => {
       ).toBe(400);
     }
     expect((await attempt(ip, user.email, user.password)).status).toBe(429);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('ignores X-Forwarded-For from a peer it does not trust, so forged addresses do not dodge the limit', async () => {
+    // The test's connections come from loopback, which this server does not trust.
+    const direct = await startTestServer({
+      LOGIN_RATE_BURST: '3',
+      LOGIN_RATE_PER_MINUTE: '0.01',
+      TRUST_PROXY: '10.0.0.1',
+    });
+    try {
+      const post = apiClient(direct.url);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await post('POST', '/api/auth/login', {
+          body: { email: `palsu-${i}@uji.test`, password: 'salah' },
+          headers: from(`192.0.2.${i + 1}`),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await direct.stop();
+    }
+  });
+
+  it('refuses a value that is not a list of addresses', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'loopback; rm -rf' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ TRUST_PROXY: 'uniquelocal, 10.1.2.3/8' }).trustProxy).toBe(
+      'uniquelocal, 10.1.2.3/8',
+    );
   });
 });
 
