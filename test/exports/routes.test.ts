@@ -49,17 +49,18 @@ function upload(
   fields: Record<string, string>,
   token: string,
   name = 'draf.docx',
+  field = 'file',
 ) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file) form.append('file', new Blob([new Uint8Array(file)]), name);
+  if (file) form.append(field, new Blob([new Uint8Array(file)]), name);
   return fetch(`${server.url}/api/documents/import`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },
     body: form,
   }).then(async (res) => ({
     status: res.status,
-    body: (await res.json()) as { id: string; error?: { code: string } },
+    body: (await res.json()) as { id: string; error?: { code: string; details?: unknown } },
   }));
 }
 
@@ -128,6 +129,18 @@ describe('export and import over HTTP', () => {
       400,
     );
     expect((await upload(Buffer.from('x'), { parties }, cast.reviewer.token)).status).toBe(403);
+    // A file under another field name: multer's English message is not passed on.
+    const wrongField = await upload(
+      Buffer.from([1, 2, 3]),
+      { parties },
+      cast.drafter.token,
+      'draf.docx',
+      'lampiran',
+    );
+    expect(wrongField.status).toBe(400);
+    expect(wrongField.body).toMatchObject({
+      error: { code: 'invalid_input', details: { file: 'berkas harus dikirim di kolom "file"' } },
+    });
     const huge = await upload(Buffer.alloc(11 * 1024 * 1024, 1), { parties }, cast.drafter.token);
     expect(huge.status).toBe(413);
     expect(huge.body.error?.code).toBe('too_large');

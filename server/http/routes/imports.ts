@@ -34,14 +34,29 @@ const upload = multer({
   limits: { fileSize: MAX_DOCX_BYTES, files: 1, fields: 10, fieldSize: 10_000 },
 }).single('file');
 
+const UNREADABLE = 'unggahan multipart tidak dapat dibaca';
+// multer's own messages are English; the details name the problem in Bahasa Indonesia.
+const UPLOAD_PROBLEMS: Record<string, string> = {
+  LIMIT_FILE_COUNT: 'hanya satu berkas yang boleh diunggah',
+  LIMIT_UNEXPECTED_FILE: 'berkas harus dikirim di kolom "file"',
+  LIMIT_FIELD_COUNT: 'terlalu banyak kolom',
+  LIMIT_FIELD_VALUE: 'isi kolom terlalu panjang',
+  LIMIT_FIELD_KEY: 'nama kolom terlalu panjang',
+  LIMIT_PART_COUNT: 'terlalu banyak bagian',
+};
+
 /** Runs multer, turning its errors into our 400/413. */
 function receiveFile(req: Request, res: Response, next: NextFunction) {
   upload(req, res, (err: unknown) => {
     if (!err) return next();
     if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE')
       return next(tooLarge('Berkas .docx melebihi 10 MiB.'));
-    const message = err instanceof Error ? err.message : 'unreadable upload';
-    next(invalidInput('Unggahan tidak dapat dibaca.', { file: message }));
+    const code = err instanceof multer.MulterError ? err.code : undefined;
+    next(
+      invalidInput('Unggahan tidak dapat dibaca.', {
+        file: UPLOAD_PROBLEMS[code ?? ''] ?? UNREADABLE,
+      }),
+    );
   });
 }
 
