@@ -58,7 +58,15 @@ export async function startServer(
     : localEventHub();
   const relay = bus ? redisRelay(bus, { log }) : undefined;
   const collab = createCollab({ db, log, metrics, events, relay, limits: options.collabLimits });
-  const ctx: AppContext = { config, db, log, metrics, texts: collab.texts, events };
+  const ctx: AppContext = {
+    config,
+    db,
+    log,
+    metrics,
+    texts: collab.texts,
+    events,
+    redisReady: bus && (() => bus.ready()),
+  };
   const app = createApp(ctx);
   const server = http.createServer(app);
   server.on('upgrade', collab.handleUpgrade);

@@ -22,6 +22,8 @@ export interface Bus {
   alive(instanceId: string): Promise<boolean>;
   /** Takes `key` for `ttlMs` if nobody holds it; true when this instance got it. */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Whether both connections to Redis are up right now. */
+  ready(): boolean;
   /** Calls `listener` after a connection to Redis was lost and restored (messages may be lost). */
   onReconnect(listener: () => void): () => void;
   /** Stops the heartbeat, drops the liveness key and closes both connections. */
@@ -90,6 +92,7 @@ export async function openBus(options: BusOptions): Promise<Bus> {
   return {
     instanceId,
     name: (name) => `${prefix}${name}`,
+    ready: () => pub.status === 'ready' && sub.status === 'ready',
     publish(channel, message) {
       pub.publish(channel, Buffer.from(message)).catch((error: Error) => {
         log.warn({ err: error.message, channel }, 'redis publish failed');

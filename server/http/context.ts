@@ -13,4 +13,6 @@ export interface AppContext {
   metrics: Metrics;
   texts: TextAccess;
   events: EventHub;
+  /** With REDIS_URL: whether this instance reaches Redis (reported by /healthz). */
+  redisReady?: () => boolean;
 }

@@ -47,6 +47,13 @@ describeScale('two instances sharing one database through Redis', () => {
   const converged = (x: Client, y: Client) =>
     JSON.stringify(clausesOf(x.doc)) === JSON.stringify(clausesOf(y.doc));
 
+  it('reports Redis in /healthz on both instances', async () => {
+    for (const instance of [a, b]) {
+      const health = await apiClient(instance.url)('GET', '/healthz');
+      expect(health.body).toEqual({ ok: true, redis: true });
+    }
+  });
+
   it('relays edits both ways, and text typed on both at once converges', async () => {
     const id = await newDocument();
     const onA = await connect(a, id);
