@@ -146,31 +146,8 @@ export interface Comment {
   parentId?: string | null;
 }
 
-/** The live events of one document (server-sent events). */
-export type DocumentEventType =
-  | 'comment.created'
-  | 'comment.resolved'
-  | 'revision.created'
-  | 'signoff.recorded'
-  | 'concerns.set'
-  | 'document.approved'
-  | 'document.finalized';
-
-/** Every live event type, in one list for subscribing. */
-export const DOCUMENT_EVENT_TYPES: DocumentEventType[] = [
-  'comment.created',
-  'comment.resolved',
-  'revision.created',
-  'signoff.recorded',
-  'concerns.set',
-  'document.approved',
-  'document.finalized',
-];
-
-/** A live event as the server sends it. */
-export interface DocumentEvent {
-  type: DocumentEventType;
-  documentId: string;
-  at: string;
-  data: unknown;
-}
+export {
+  DOCUMENT_EVENT_TYPES,
+  type DocumentEvent,
+  type DocumentEventType,
+} from '../../shared/events';

@@ -1,22 +1,7 @@
 import { EventEmitter } from 'node:events';
+import type { DocumentEvent } from '../../shared/events';
 
-/** The kinds of live events clients receive about a document. */
-export type DocumentEventType =
-  | 'comment.created'
-  | 'comment.resolved'
-  | 'revision.created'
-  | 'signoff.recorded'
-  | 'concerns.set'
-  | 'document.approved'
-  | 'document.finalized';
-
-/** Something that happened to a document, told to everyone watching it. */
-export interface DocumentEvent {
-  type: DocumentEventType;
-  documentId: string;
-  at: string;
-  data: unknown;
-}
+export type { DocumentEvent, DocumentEventType } from '../../shared/events';
 
 /** Publishes document events and lets connections subscribe to one document's. */
 export interface EventHub {

@@ -1,22 +1,13 @@
 import { z } from 'zod';
 import type { Logger } from '../log';
 import type { Bus } from './bus';
-import { localEventHub, type DocumentEvent, type DocumentEventType, type EventHub } from './hub';
-
-const EVENT_TYPES = [
-  'comment.created',
-  'comment.resolved',
-  'revision.created',
-  'signoff.recorded',
-  'concerns.set',
-  'document.approved',
-  'document.finalized',
-] as const satisfies readonly DocumentEventType[];
+import { DOCUMENT_EVENT_TYPES } from '../../shared/events';
+import { localEventHub, type DocumentEvent, type EventHub } from './hub';
 
 const envelope = z.object({
   from: z.string(),
   event: z.object({
-    type: z.enum(EVENT_TYPES),
+    type: z.enum(DOCUMENT_EVENT_TYPES),
     documentId: z.string(),
     at: z.string(),
     data: z.unknown(),
