@@ -8,9 +8,10 @@ import { ROOT } from './targets';
 import { fanout } from './scenarios/fanout';
 import { memory } from './scenarios/memory';
 import { coldLoad } from './scenarios/coldload';
+import { load } from './scenarios/load';
 
 /** Every scenario, in the order they run; add new ones here. */
-const SCENARIOS: Scenario[] = [fanout, memory, coldLoad];
+const SCENARIOS: Scenario[] = [fanout, memory, coldLoad, load];
 
 /** Runs every scenario against Selaras and the reference y-websocket server, prints the table and writes bench/RESULTS.md. */
 async function main() {
@@ -73,6 +74,33 @@ ${markdownTable(rows)}
   updates in one Yjs transaction; the reference server reads LevelDB through y-leveldb (its own
   persistence, \`YPERSISTENCE\`). Both compact a long document when they load it; the reopen row
   is the same document after its room unloaded.
+- **Load**: 20 documents holding the template with 10 editors each (200 sockets, one drafter
+  account on Selaras) type for 60 s: each editor types one character every 150–450 ms (about
+  3.3/s, 670/s in all) into its own copy of the document, mostly at its cursor (a Yjs relative
+  position), jumping to a random place in a clause paragraph one keystroke in twenty, and sends
+  each keystroke as one update. To keep the bench process light, editors do not apply what the
+  others type (they type among the others' text only as the server merges it); from every frame
+  it receives, each reads whose keystrokes it carries (Yjs client and clock). A fan-out sample is
+  the time from a keystroke until one of the nine other editors of its document has the frame
+  (every keystroke × every receiver). Meanwhile 50 REST readers (one reviewer account, bearer
+  token) each poll \`GET /api/documents\`, \`/api/documents/:id/clauses\` and
+  \`/api/documents/:id/revisions\` one after another every 0.8–1.2 s; a REST sample is one
+  request until its body is read. The reference server gets the same editors only (it has no
+  REST API and no storage), so Selaras's fan-out also pays for serving the readers and writing
+  PostgreSQL, on the same cores as the bench and PostgreSQL. **Errors** add sockets that
+  failed or were closed by the server, requests that failed or answered non-2xx, keystrokes some
+  other editor still lacked 15 s after the typing stopped, and keystrokes no other editor
+  received. **CPU** is the server process's user + system time (\`/proc/<pid>/stat\`) over the
+  typing divided by its wall time; **RSS** is VmRSS before the editors connected (Selaras
+  restarted after the setup, nothing loaded), the highest of samples every 250 ms, and 3 s after
+  they left. **Stored vs applied**: applied counts keystrokes that reached another editor (so the
+  server accepted and relayed them); stored counts rows inserted into \`document_updates\` for
+  these documents during the run, by a statement trigger the bench adds to its own database for
+  this scenario (compaction folds rows into the snapshot and deletes them, so counting the table
+  afterwards would show fewer), read after the server stopped and so wrote all it had queued.
+  The row also requires each document loaded fresh from PostgreSQL (snapshot plus remaining
+  updates) to equal the merge of its editors' copies in text and state vector, else it says
+  "stored state differs".
 - The reference is \`@y/websocket-server@0.1.1\` (\`node node_modules/@y/websocket-server/src/server.js\`);
   later versions need Yjs 14 prereleases.
 `;
