@@ -1,5 +1,5 @@
 import { request } from './http';
-import type { Concern, Concerns, Decision, Signoff, SignoffMatrix } from './types';
+import type { Approvals, Concern, Concerns, Decision, Signoff, SignoffMatrix } from './types';
 
 const base = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
 
@@ -19,6 +19,11 @@ export function recordSignoff(
     decision,
     ...(note ? { note } : {}),
   });
+}
+
+/** The party heads' approvals of the final revision, else of the latest. */
+export function listApprovals(documentId: string): Promise<Approvals> {
+  return request('GET', `${base(documentId)}/approvals`);
 }
 
 /** Approves a revision as the head of a party agency. */

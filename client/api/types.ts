@@ -151,3 +151,16 @@ export {
   type DocumentEvent,
   type DocumentEventType,
 } from '../../shared/events';
+
+/** A party head's approval of a revision. */
+export interface Approval {
+  agency: string;
+  by: UserRef;
+  at: string;
+}
+
+/** The approvals of the final revision, else of the latest one. */
+export interface Approvals {
+  revision: number | null;
+  approvals: Approval[];
+}

@@ -1,6 +1,6 @@
 import { approveRevision } from '../api/signoffs';
 import { exportUrl } from '../api/documents';
-import { h, replaceChildren } from './dom';
+import { formatTime, h, replaceChildren } from './dom';
 import { notify, runAction } from './notice';
 import { canApprove } from './permissions';
 import type { WorkspaceStore } from './store';
@@ -34,7 +34,7 @@ export function approvalPanel(store: WorkspaceStore) {
         if (!doc.latestRevision) return;
         await approveRevision(doc.id, doc.latestRevision);
         notify('Persetujuan Anda tercatat.');
-        await store.refresh('doc', 'signoffs');
+        await store.refresh('doc', 'signoffs', 'approvals');
       }),
   );
   return {
@@ -42,14 +42,31 @@ export function approvalPanel(store: WorkspaceStore) {
     /** Shows the parties, the approve button, or the reason it is not possible. */
     update() {
       const data = store.get();
+      const approvals = data.approvals?.approvals ?? [];
       replaceChildren(
         parties,
-        ...data.doc.parties.map((p) => h('li', {}, h('strong', {}, p.code), ` ${p.name}`)),
+        ...data.doc.parties.map((p) => {
+          const approval = approvals.find((a) => a.agency === p.code);
+          return h(
+            'li',
+            {},
+            h('strong', {}, p.code),
+            ` ${p.name}`,
+            h(
+              'div',
+              { class: approval ? 'approved' : 'muted' },
+              approval
+                ? `Disetujui oleh ${approval.by.name}, ${formatTime(approval.at)} (revisi ${data.approvals?.revision})`
+                : 'Belum disetujui',
+            ),
+          );
+        }),
       );
       const allowed = canApprove(data);
       approve.hidden = data.me.role !== 'head' || data.doc.status === 'final';
       approve.disabled = !allowed.ok;
-      reason.textContent = allowed.ok ? '' : allowed.reason;
+      // A final document says so in its banner; the panel then only lists who approved.
+      reason.textContent = allowed.ok || data.doc.status === 'final' ? '' : allowed.reason;
     },
   };
 }
@@ -66,7 +83,7 @@ export function finalBanner(store: WorkspaceStore) {
       if (doc.status !== 'final') return;
       replaceChildren(
         element,
-        h('strong', {}, '🔒 Dokumen final — teks terkunci.'),
+        h('strong', {}, 'Dokumen final — teks terkunci.'),
         h('span', {}, ` Revisi ${doc.finalRevision ?? doc.latestRevision ?? ''}. Hash SHA-256: `),
         h('code', { class: 'final-hash' }, doc.finalHash ?? ''),
         h(

@@ -1,8 +1,9 @@
 import { listComments } from '../api/comments';
 import { getDocument } from '../api/documents';
 import { listRevisions } from '../api/revisions';
-import { getConcerns, getSignoffMatrix, listSignoffs } from '../api/signoffs';
+import { getConcerns, getSignoffMatrix, listApprovals, listSignoffs } from '../api/signoffs';
 import type {
+  Approvals,
   Comment,
   Concerns,
   DocumentView,
@@ -25,6 +26,8 @@ export interface WorkspaceData {
   /** Each agency's concerned clauses; null until loaded. */
   concerns: Concerns | null;
   comments: Comment[];
+  /** The party heads' approvals of the final or latest revision; null until loaded. */
+  approvals: Approvals | null;
   /** The live clauses in the editor, for the outline and for "live text equals revision". */
   liveClauses: ClauseContent[];
   /** The clause the user is working on (cursor or outline click), for new comments. */
@@ -32,7 +35,8 @@ export interface WorkspaceData {
 }
 
 /** A part of the data that can be reloaded on its own. */
-export type Part = 'doc' | 'revisions' | 'signoffs' | 'matrix' | 'concerns' | 'comments';
+export type Part =
+  'doc' | 'revisions' | 'signoffs' | 'matrix' | 'concerns' | 'comments' | 'approvals';
 
 /** The workspace's data with change notification; panels subscribe and re-render. */
 export interface WorkspaceStore {
@@ -50,6 +54,7 @@ const loaders: { [P in Part]: (id: string) => Promise<WorkspaceData[P]> } = {
   matrix: getSignoffMatrix,
   concerns: getConcerns,
   comments: listComments,
+  approvals: listApprovals,
 };
 
 /** Creates the store of one document's workspace. */
@@ -62,6 +67,7 @@ export function createStore(me: Me, doc: DocumentView): WorkspaceStore {
     matrix: null,
     concerns: null,
     comments: [],
+    approvals: null,
     liveClauses: [],
     currentClauseId: null,
   };

@@ -27,11 +27,11 @@ import { editorToolbar } from './toolbar';
 const EVENT_REFRESH: Record<DocumentEventType, Part[]> = {
   'comment.created': ['comments'],
   'comment.resolved': ['comments'],
-  'revision.created': ['revisions', 'doc', 'signoffs', 'matrix'],
+  'revision.created': ['revisions', 'doc', 'signoffs', 'matrix', 'approvals'],
   'signoff.recorded': ['signoffs', 'matrix'],
   'concerns.set': ['signoffs', 'matrix', 'concerns'],
-  'document.approved': ['doc', 'signoffs', 'matrix'],
-  'document.finalized': ['doc', 'signoffs', 'matrix'],
+  'document.approved': ['doc', 'signoffs', 'matrix', 'approvals'],
+  'document.finalized': ['doc', 'signoffs', 'matrix', 'approvals'],
 };
 
 /** The workspace at /documents/:id; returns its clean-up function. */
@@ -146,7 +146,7 @@ function mountWorkspace(
   };
   const unsubscribe = store.subscribe(render);
   render(store.get());
-  void store.refresh('revisions', 'signoffs', 'matrix', 'concerns', 'comments');
+  void store.refresh('revisions', 'signoffs', 'matrix', 'concerns', 'comments', 'approvals');
   const closeEvents = subscribeEvents(
     doc.id,
     (event) => void store.refresh(...(EVENT_REFRESH[event.type] ?? [])),

@@ -118,6 +118,13 @@ async function requireTextEquals(db: Queryable, documentId: string, revision: nu
   }
 }
 
+/** The approvals of the final revision, else of the latest (`revision: null` before the first). */
+export async function currentApprovals(deps: Pick<SignoffDeps, 'db'>, doc: DocumentRow) {
+  const revision = doc.final_revision ?? (await latestNumber(deps.db, doc.id));
+  if (!revision) return { revision: null, approvals: [] };
+  return approvalsView(deps, doc.id, revision);
+}
+
 /** The approvals of a revision, as the API presents them. */
 export async function approvalsView(
   deps: Pick<SignoffDeps, 'db'>,

@@ -104,6 +104,15 @@ describe('approval and lock', () => {
     const first = await approve(id, 1, t.cast.headA.token);
     expect(first.status).toBe(200);
     expect(first.body.status).toBe('drafting');
+    const pendingOne = await t.call<{ revision: number; approvals: { agency: string }[] }>(
+      'GET',
+      `/api/documents/${id}/approvals`,
+      { token: t.cast.reviewer.token },
+    );
+    expect(pendingOne.body).toMatchObject({
+      revision: 1,
+      approvals: [{ agency: t.cast.partyA.code, by: { id: t.cast.headA.id } }],
+    });
     const second = await approve(id, 1, t.cast.headB.token);
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ status: 'final', finalRevision: 1 });
@@ -132,6 +141,14 @@ describe('approval and lock', () => {
       )
       .digest('hex');
     expect(doc.body).toMatchObject({ status: 'final', finalRevision: 1, finalHash: expected });
+    const approvals = await t.call<{ approvals: { agency: string }[] }>(
+      'GET',
+      `/api/documents/${id}/approvals`,
+      { token: t.cast.reviewer.token },
+    );
+    expect(approvals.body.approvals.map((a) => a.agency).sort()).toEqual(
+      [t.cast.partyA.code, t.cast.partyB.code].sort(),
+    );
 
     expect(
       (

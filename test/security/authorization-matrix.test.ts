@@ -54,6 +54,7 @@ const MATRIX: Record<string, readonly number[]> = {
   'GET /api/documents/:id/signoffs/matrix':            [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/concerns':                   [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'PUT /api/documents/:id/concerns/:agencyCode':       [403,  200,   403,   403,   403,   404,     401,  401,  401],
+  'GET /api/documents/:id/approvals':                  [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'POST /api/documents/:id/approve':                   [403,  403,   403,   200,   403,   404,     401,  401,  401],
   'POST /api/documents/:id/comments':                  [201,  201,   201,   201,   201,   404,     401,  401,  401],
   'GET /api/documents/:id/comments':                   [200,  200,   200,   200,   200,   404,     401,  401,  401],
@@ -186,6 +187,7 @@ const PERFORM: Record<string, (who: Caller) => Promise<number>> = {
       clauses: [first],
     });
   },
+  'GET /api/documents/:id/approvals': (who) => get(who, `/api/documents/${shared.id}/approvals`),
   'POST /api/documents/:id/approve': async (who) =>
     send(who, 'POST', `/api/documents/${await cast.approvableDocument()}/approve`, { revision: 1 }),
   'POST /api/documents/:id/comments': async (who) => {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { approveInput, concernsInput, signoffInput } from '../../../shared/api';
 import * as signoffs from '../../signoffs/signoffs';
-import { approve } from '../../signoffs/approvals';
+import { approve, currentApprovals } from '../../signoffs/approvals';
 import { findDocument } from '../../documents/queries';
 import { presentDocument } from '../../documents/present';
 import { actorOf } from '../middleware/auth';
@@ -39,6 +39,11 @@ export function signoffRoutes(ctx: AppContext) {
     res.json(
       await signoffs.setConcerns(ctx, actorOf(req), doc, String(req.params.agencyCode), clauses),
     );
+  });
+
+  router.get('/documents/:id/approvals', async (req, res) => {
+    const doc = await visibleDocument(ctx, req);
+    res.json(await currentApprovals(ctx, doc));
   });
 
   router.post('/documents/:id/approve', async (req, res) => {
