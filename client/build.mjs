@@ -31,7 +31,7 @@ export async function buildClient() {
     write: false,
   });
   const files = result.outputFiles.map((f) => writeAtomically(f.path, f.contents));
-  for (const name of ['index.html', 'styles.css']) {
+  for (const name of ['index.html', 'styles.css', 'favicon.svg']) {
     files.push(
       readFile(path.join(here, name)).then((data) => writeAtomically(path.join(out, name), data)),
     );
