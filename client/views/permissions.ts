@@ -46,6 +46,12 @@ export function canApprove(data: WorkspaceData): Permission {
   if (!doc.parties.some((p) => p.code === me.agency.code))
     return deny('Instansi Anda bukan pihak dalam nota kesepakatan ini.');
   if (!doc.latestRevision) return deny('Belum ada revisi untuk disetujui.');
+  const { approvals } = data;
+  if (
+    approvals?.revision === doc.latestRevision &&
+    approvals.approvals.some((a) => a.agency === me.agency.code)
+  )
+    return deny('Instansi Anda sudah menyetujui revisi ini; menunggu pimpinan pihak lain.');
   if (!liveMatchesLatest(data))
     return deny('Teks terkini berbeda dari revisi terakhir; perancang perlu membuat revisi baru.');
   const waiting = (signoffs ?? []).filter((s) => s.status !== 'approved');
