@@ -5,7 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { FRAGMENT, readClauses } from '../../server/documents/text';
 import type { Clause } from '../../shared/clauses';
 import { MESSAGE_AUTH } from '../../server/collab/protocol';
-import { apiClient, makeCast } from '../support/factories';
+import { apiClient, createDocument, makeCast } from '../support/factories';
 import type { TestServer } from '../support/server';
 
 /** A real y-websocket client on its own Y.Doc. */
@@ -105,19 +105,7 @@ export const clausesOf = (doc: Y.Doc): Clause[] => readClauses(doc);
 export async function castAndDocument(server: TestServer) {
   const cast = await makeCast(server.db);
   const call = apiClient(server.url);
-  const newDocument = async () => {
-    const res = await call<{ id: string }>('POST', '/api/documents', {
-      token: cast.drafter.token,
-      body: {
-        title: 'Nota Kesepakatan Uji',
-        parties: [cast.partyA.code, cast.partyB.code],
-        reviewers: [cast.inspectorate.code],
-      },
-    });
-    if (res.status !== 201)
-      throw new Error(`creating a document failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.id;
-  };
+  const newDocument = () => createDocument(call, cast);
   return { cast, call, newDocument };
 }
 

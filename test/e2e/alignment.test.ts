@@ -1,108 +1,45 @@
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server';
-import { apiClient, makeCast, type TestUser } from '../support/factories';
+import type { Locator, Page } from 'playwright-core';
 import {
-  buildClientOnce,
+  browserSuite,
   describeBrowser,
-  launchBrowser,
   loginThroughForm,
-  openPage,
   openTab,
   openWorkspace,
-  type UserPage,
+  typeInClauseHeading,
 } from '../support/browser';
 
 jest.setTimeout(90_000);
 
-interface RevisionBody {
-  number: number;
-  clauses: { id: string; number: number; heading: string }[];
-}
-
 describeBrowser('sign-off matrix, concerns, .docx round trip and offline edits', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let call: ReturnType<typeof apiClient>;
-  let cast: Awaited<ReturnType<typeof makeCast>>;
-  let pages: UserPage[] = [];
-
-  beforeAll(async () => {
-    buildClientOnce();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    call = apiClient(server.url);
-    cast = await makeCast(server.db);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    const errors = pages.flatMap((p) => p.errors.map((e) => e.message));
-    await Promise.all(pages.map((p) => p.context.close()));
-    pages = [];
-    expect(errors).toEqual([]);
-  });
-
-  async function newDocument(title = 'Nota Kesepakatan Matriks'): Promise<string> {
-    const res = await call<{ id: string }>('POST', '/api/documents', {
-      token: cast.drafter.token,
-      body: {
-        title,
-        parties: [cast.partyA.code, cast.partyB.code],
-        reviewers: [cast.inspectorate.code],
-      },
-    });
-    expect(res.status).toBe(201);
-    return res.body.id;
-  }
-
-  async function cutRevision(id: string): Promise<RevisionBody> {
-    const res = await call<RevisionBody>('POST', `/api/documents/${id}/revisions`, {
-      token: cast.drafter.token,
-      body: {},
-    });
-    expect(res.status).toBe(201);
-    return res.body;
-  }
-
-  async function approve(id: string, user: TestUser, revision: number) {
-    const res = await call('POST', `/api/documents/${id}/revisions/${revision}/signoffs`, {
-      token: user.token,
-      body: { decision: 'approve' },
-    });
-    expect(res.status).toBe(201);
-  }
-
-  async function signedIn(user: TestUser, documentId?: string): Promise<UserPage> {
-    const userPage = await openPage(browser);
-    pages.push(userPage);
-    await loginThroughForm(userPage.page, server.url, user);
-    if (documentId) await openWorkspace(userPage.page, server.url, documentId);
-    return userPage;
-  }
-
-  async function typeInClauseHeading(page: Page, index: number, text: string) {
-    await page.locator('.ProseMirror section.clause .clause-heading').nth(index).click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(text);
-  }
+  const t = browserSuite();
 
   const cell = (agency: string, clauseId: string, status?: string) =>
     `.signoff-matrix tr[data-clause-id="${clauseId}"] td[data-agency="${agency}"]` +
     (status ? `[data-status="${status}"]` : '');
 
+  /** Submits the new-document dialog importing `file` for parties A and B; returns the dialog. */
+  async function importDocx(
+    page: Page,
+    file: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<Locator> {
+    await page.locator('button', { hasText: 'Dokumen baru' }).click();
+    const dialog = page.locator('dialog form.new-document');
+    await dialog.locator('input[name="source"][value="docx"]').check();
+    await dialog.locator('input[name="file"]').setInputFiles(file);
+    await dialog.locator(`input[name="party"][value="${t.cast.partyA.code}"]`).check();
+    await dialog.locator(`input[name="party"][value="${t.cast.partyB.code}"]`).check();
+    await dialog.locator('button[type="submit"]').click();
+    return dialog;
+  }
+
   it('marks the changed clause stale in the matrix after a drafter edit and a new revision', async () => {
-    const id = await newDocument();
-    const first = await cutRevision(id);
-    await approve(id, cast.reviewer, 1);
-    const inspectorate = cast.inspectorate.code;
-    const [{ page: drafter }, { page: reviewer }] = await Promise.all([
-      signedIn(cast.drafter, id),
-      signedIn(cast.reviewer, id),
-    ]);
-    await Promise.all([
-      openTab(drafter, 'Paraf koordinasi'),
-      openTab(reviewer, 'Paraf koordinasi'),
+    const id = await t.newDocument();
+    const first = await t.cutRevision(id);
+    await t.approveSignoff(id, t.cast.reviewer, 1);
+    const inspectorate = t.cast.inspectorate.code;
+    const [drafter, reviewer] = await t.workspacesOnTab(id, 'Paraf koordinasi', [
+      t.cast.drafter,
+      t.cast.reviewer,
     ]);
     const [changed, untouched] = first.clauses;
     await reviewer.locator(cell(inspectorate, changed.id, 'approved')).waitFor();
@@ -133,21 +70,17 @@ describeBrowser('sign-off matrix, concerns, .docx round trip and offline edits',
     await wide.locator('button', { hasText: 'Tutup' }).click();
     await wide.waitFor({ state: 'detached' });
     expect(
-      await drafter.locator(cell(cast.partyA.code, changed.id)).getAttribute('data-status'),
+      await drafter.locator(cell(t.cast.partyA.code, changed.id)).getAttribute('data-status'),
     ).toBe('pending');
   });
 
   it('lets a drafter limit an agency to chosen clauses, shown as not_concerned cells everywhere', async () => {
-    const id = await newDocument();
-    const { clauses } = await cutRevision(id);
-    const inspectorate = cast.inspectorate.code;
-    const [{ page: drafter }, { page: reviewer }] = await Promise.all([
-      signedIn(cast.drafter, id),
-      signedIn(cast.reviewer, id),
-    ]);
-    await Promise.all([
-      openTab(drafter, 'Paraf koordinasi'),
-      openTab(reviewer, 'Paraf koordinasi'),
+    const id = await t.newDocument();
+    const { clauses } = await t.cutRevision(id);
+    const inspectorate = t.cast.inspectorate.code;
+    const [drafter, reviewer] = await t.workspacesOnTab(id, 'Paraf koordinasi', [
+      t.cast.drafter,
+      t.cast.reviewer,
     ]);
     const row = `.concern-list li[data-agency="${inspectorate}"]`;
     await reviewer.locator(`${row}[data-concern="all"]`).waitFor();
@@ -175,33 +108,27 @@ describeBrowser('sign-off matrix, concerns, .docx round trip and offline edits',
       );
       expect(statuses.filter((s) => s === 'not_concerned')).toHaveLength(clauses.length - 1);
     }
-    const concerns = await call<Record<string, unknown>>('GET', `/api/documents/${id}/concerns`, {
-      token: cast.reviewer.token,
+    const concerns = await t.call<Record<string, unknown>>('GET', `/api/documents/${id}/concerns`, {
+      token: t.cast.reviewer.token,
     });
     expect(concerns.body[inspectorate]).toEqual([clauses[1].id]);
   });
 
   it('imports a .docx exported by Selaras through the dialog into the same Pasal headings', async () => {
-    const id = await newDocument('Nota Kesepakatan Ekspor');
-    const { clauses } = await cutRevision(id);
-    const exported = await fetch(`${server.url}/api/documents/${id}/export.docx`, {
-      headers: { authorization: `Bearer ${cast.drafter.token}` },
+    const id = await t.newDocument('Nota Kesepakatan Ekspor');
+    const { clauses } = await t.cutRevision(id);
+    const exported = await fetch(`${t.server.url}/api/documents/${id}/export.docx`, {
+      headers: { authorization: `Bearer ${t.cast.drafter.token}` },
     });
     expect(exported.status).toBe(200);
     const buffer = Buffer.from(await exported.arrayBuffer());
 
-    const { page } = await signedIn(cast.drafter);
-    await page.locator('button', { hasText: 'Dokumen baru' }).click();
-    const dialog = page.locator('dialog form.new-document');
-    await dialog.locator('input[name="source"][value="docx"]').check();
-    await dialog.locator('input[name="file"]').setInputFiles({
+    const { page } = await t.signedIn(t.cast.drafter);
+    await importDocx(page, {
       name: 'nota-ekspor.docx',
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       buffer,
     });
-    await dialog.locator(`input[name="party"][value="${cast.partyA.code}"]`).check();
-    await dialog.locator(`input[name="party"][value="${cast.partyB.code}"]`).check();
-    await dialog.locator('button[type="submit"]').click();
 
     await page.waitForURL(
       (url) => /\/documents\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(id),
@@ -219,32 +146,28 @@ describeBrowser('sign-off matrix, concerns, .docx round trip and offline edits',
   });
 
   it('rejects a file that is not a Word draft with an Indonesian message and creates nothing', async () => {
-    const { page } = await signedIn(cast.drafter);
-    const before = await call<unknown[]>('GET', '/api/documents', { token: cast.drafter.token });
-    await page.locator('button', { hasText: 'Dokumen baru' }).click();
-    const dialog = page.locator('dialog form.new-document');
-    await dialog.locator('input[name="source"][value="docx"]').check();
-    await dialog.locator('input[name="file"]').setInputFiles({
+    const { page } = await t.signedIn(t.cast.drafter);
+    const before = await t.call<unknown[]>('GET', '/api/documents', {
+      token: t.cast.drafter.token,
+    });
+    const dialog = await importDocx(page, {
       name: 'rusak.docx',
       mimeType: 'application/octet-stream',
       buffer: Buffer.from('bukan berkas word'),
     });
-    await dialog.locator(`input[name="party"][value="${cast.partyA.code}"]`).check();
-    await dialog.locator(`input[name="party"][value="${cast.partyB.code}"]`).check();
-    await dialog.locator('button[type="submit"]').click();
     const error = dialog.locator('.form-error');
     await error.filter({ hasText: 'Impor .docx gagal' }).waitFor();
     expect(await dialog.locator('button[type="submit"]').isEnabled()).toBe(true);
-    const after = await call<unknown[]>('GET', '/api/documents', { token: cast.drafter.token });
+    const after = await t.call<unknown[]>('GET', '/api/documents', { token: t.cast.drafter.token });
     expect(after.body).toHaveLength(before.body.length);
   });
 
   it('keeps edits typed offline and merges them with the other side once back online', async () => {
-    const id = await newDocument();
+    const id = await t.newDocument();
     const [offline, { page: colleague }, { page: reviewer }] = await Promise.all([
-      signedIn(cast.drafter, id),
-      signedIn(cast.admin, id),
-      signedIn(cast.reviewer, id),
+      t.signedIn(t.cast.drafter, id),
+      t.signedIn(t.cast.admin, id),
+      t.signedIn(t.cast.reviewer, id),
     ]);
     const drafter = offline.page;
     await drafter.locator('.connection[data-state="connected"]').waitFor();
@@ -268,21 +191,20 @@ describeBrowser('sign-off matrix, concerns, .docx round trip and offline edits',
   });
 
   it('restores unsynced text from IndexedDB after a reload, before the socket syncs', async () => {
-    const id = await newDocument();
+    const id = await t.newDocument();
     // The drafter's page reaches the collaboration socket only while allowed, so the reload
     // below must show the text from IndexedDB alone. Playwright patches WebSocket in the page
     // at load, so the route goes in before the first page load.
-    const offline = await openPage(browser);
-    pages.push(offline);
+    const offline = await t.openPage();
     let socketAllowed = true;
     await offline.context.routeWebSocket(/\/collab\//, (ws) => {
       if (socketAllowed) ws.connectToServer();
       else ws.close();
     });
     const drafter = offline.page;
-    await loginThroughForm(drafter, server.url, cast.drafter);
-    await openWorkspace(drafter, server.url, id);
-    const { page: reviewer } = await signedIn(cast.reviewer, id);
+    await loginThroughForm(drafter, t.server.url, t.cast.drafter);
+    await openWorkspace(drafter, t.server.url, id);
+    const { page: reviewer } = await t.signedIn(t.cast.reviewer, id);
     await drafter.locator('.connection[data-state="connected"]').waitFor();
 
     socketAllowed = false;

@@ -1,96 +1,43 @@
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server';
-import { apiClient, makeCast, makeUser, type TestUser } from '../support/factories';
-import {
-  buildClientOnce,
-  describeBrowser,
-  launchBrowser,
-  loginThroughForm,
-  openPage,
-  openTab,
-  openWorkspace,
-  type UserPage,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { makeUser, type TestUser } from '../support/factories';
+import { browserSuite, describeBrowser, openTab, typeInClauseHeading } from '../support/browser';
 
 jest.setTimeout(60_000);
 
 describeBrowser('the web client', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let call: ReturnType<typeof apiClient>;
-  let cast: Awaited<ReturnType<typeof makeCast>>;
+  const t = browserSuite();
   let bureauReviewer: TestUser;
-  let pages: UserPage[] = [];
 
   beforeAll(async () => {
-    buildClientOnce();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    call = apiClient(server.url);
-    cast = await makeCast(server.db);
     // The bureau participates as the creator's agency, so it signs off too.
-    bureauReviewer = await makeUser(server.db, 'reviewer', cast.bureau.code);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    const errors = pages.flatMap((p) => p.errors.map((e) => e.message));
-    await Promise.all(pages.map((p) => p.context.close()));
-    pages = [];
-    expect(errors).toEqual([]);
+    bureauReviewer = await makeUser(t.server.db, 'reviewer', t.cast.bureau.code);
   });
 
-  async function newDocument(title = 'Nota Kesepakatan Uji'): Promise<string> {
-    const res = await call<{ id: string }>('POST', '/api/documents', {
-      token: cast.drafter.token,
-      body: {
-        title,
-        parties: [cast.partyA.code, cast.partyB.code],
-        reviewers: [cast.inspectorate.code],
-      },
-    });
-    expect(res.status).toBe(201);
-    return res.body.id;
-  }
-
-  async function signedIn(user: TestUser, documentId?: string): Promise<Page> {
-    const userPage = await openPage(browser);
-    pages.push(userPage);
-    await loginThroughForm(userPage.page, server.url, user);
-    if (documentId) await openWorkspace(userPage.page, server.url, documentId);
-    return userPage.page;
-  }
-
-  // A clause heading is a single line, so End puts the cursor after its last word.
-  async function typeInFirstClause(page: Page, text: string) {
-    await page.locator('.ProseMirror section.clause .clause-heading').first().click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(text);
-  }
+  const signedIn = async (user: TestUser, documentId?: string): Promise<Page> =>
+    (await t.signedIn(user, documentId)).page;
 
   it('logs in through the form and lists the documents with their status and parties', async () => {
-    const id = await newDocument('Nota Kesepakatan Daftar');
-    const page = await signedIn(cast.reviewer);
+    const id = await t.newDocument('Nota Kesepakatan Daftar');
+    const page = await signedIn(t.cast.reviewer);
     const row = page.locator(`tr[data-document-id="${id}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain('Nota Kesepakatan Daftar');
     expect(await row.textContent()).toContain('Penyusunan');
-    expect(await row.textContent()).toContain(cast.partyA.name);
+    expect(await row.textContent()).toContain(t.cast.partyA.name);
     await page.locator('button.logout').click();
     await page.locator('form.login').waitFor();
   });
 
   it('shows what a drafter types to a reviewer within two seconds, and the reviewer cannot type', async () => {
-    const id = await newDocument();
+    const id = await t.newDocument();
     const [drafter, reviewer] = await Promise.all([
-      signedIn(cast.drafter, id),
-      signedIn(cast.reviewer, id),
+      signedIn(t.cast.drafter, id),
+      signedIn(t.cast.reviewer, id),
     ]);
     expect(await drafter.locator('.ProseMirror').getAttribute('contenteditable')).toBe('true');
     expect(await reviewer.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
 
-    await typeInFirstClause(drafter, ' Kalimat tambahan dari perancang.');
+    await typeInClauseHeading(drafter, 0, ' Kalimat tambahan dari perancang.');
     await reviewer
       .locator('.ProseMirror', { hasText: 'Kalimat tambahan dari perancang.' })
       .waitFor({ timeout: 2000 });
@@ -104,10 +51,10 @@ describeBrowser('the web client', () => {
   });
 
   it('shows a reviewer comment live in the drafter workspace', async () => {
-    const id = await newDocument();
+    const id = await t.newDocument();
     const [drafter, reviewer] = await Promise.all([
-      signedIn(cast.drafter, id),
-      signedIn(cast.reviewer, id),
+      signedIn(t.cast.drafter, id),
+      signedIn(t.cast.reviewer, id),
     ]);
     await reviewer.locator('.outline-item').first().click();
     await reviewer
@@ -121,13 +68,13 @@ describeBrowser('the web client', () => {
   });
 
   it('cuts revisions and shows the inserted words in the redline', async () => {
-    const id = await newDocument();
-    const drafter = await signedIn(cast.drafter, id);
+    const id = await t.newDocument();
+    const drafter = await signedIn(t.cast.drafter, id);
     await openTab(drafter, 'Revisi');
     await drafter.locator('.revision-form button').click();
     await drafter.locator('.revision-list li[data-revision="1"]').waitFor();
 
-    await typeInFirstClause(drafter, ' secara terpadu dan berkelanjutan');
+    await typeInClauseHeading(drafter, 0, ' secara terpadu dan berkelanjutan');
     await drafter.locator('.revision-form input[name="label"]').fill('Setelah rapat');
     await drafter.locator('.revision-form button').click();
     await drafter.locator('.revision-list li[data-revision="2"]').waitFor();
@@ -142,24 +89,13 @@ describeBrowser('the web client', () => {
   });
 
   it('updates the paraf koordinasi table live when an agency signs off', async () => {
-    const id = await newDocument();
-    expect(
-      (
-        await call('POST', `/api/documents/${id}/revisions`, {
-          token: cast.drafter.token,
-          body: {},
-        })
-      ).status,
-    ).toBe(201);
-    const [drafter, reviewer] = await Promise.all([
-      signedIn(cast.drafter, id),
-      signedIn(cast.reviewer, id),
+    const id = await t.newDocument();
+    await t.cutRevision(id);
+    const [drafter, reviewer] = await t.workspacesOnTab(id, 'Paraf koordinasi', [
+      t.cast.drafter,
+      t.cast.reviewer,
     ]);
-    await Promise.all([
-      openTab(drafter, 'Paraf koordinasi'),
-      openTab(reviewer, 'Paraf koordinasi'),
-    ]);
-    const row = `.paraf-table tr[data-agency="${cast.inspectorate.code}"]`;
+    const row = `.paraf-table tr[data-agency="${t.cast.inspectorate.code}"]`;
     await drafter.locator(`${row}[data-status="pending"]`).waitFor();
     expect(await drafter.locator('.signoff-form').isHidden()).toBe(true);
 
@@ -170,27 +106,18 @@ describeBrowser('the web client', () => {
   });
 
   it('becomes final and read-only once the heads of both parties approve', async () => {
-    const id = await newDocument();
-    const revision = await call('POST', `/api/documents/${id}/revisions`, {
-      token: cast.drafter.token,
-      body: {},
-    });
-    expect(revision.status).toBe(201);
+    const id = await t.newDocument();
+    await t.cutRevision(id);
     const [headA, headB, drafter] = await Promise.all([
-      signedIn(cast.headA, id),
-      signedIn(cast.headB, id),
-      signedIn(cast.drafter, id),
+      signedIn(t.cast.headA, id),
+      signedIn(t.cast.headB, id),
+      signedIn(t.cast.drafter, id),
     ]);
     await openTab(headA, 'Persetujuan');
     expect(await headA.locator('.approval-panel .reason').textContent()).toMatch(/Menunggu paraf/);
 
-    for (const user of [cast.reviewer, bureauReviewer, cast.headA, cast.headB]) {
-      const res = await call('POST', `/api/documents/${id}/revisions/1/signoffs`, {
-        token: user.token,
-        body: { decision: 'approve' },
-      });
-      expect(res.status).toBe(201);
-    }
+    for (const user of [t.cast.reviewer, bureauReviewer, t.cast.headA, t.cast.headB])
+      await t.approveSignoff(id, user, 1);
     await openTab(headB, 'Persetujuan');
     for (const head of [headA, headB]) {
       const approve = head.locator('.approval-panel button.approve');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { serverWithCast } from '../support/server';
-import { makeUser } from '../support/factories';
+import { draftDocument, makeUser } from '../support/factories';
 import { edit } from '../support/text';
 import { connectClient, sleep, typeInto, waitFor } from '../collab/clients';
 import { canonicalJson } from '../../server/audit/chain';
@@ -18,19 +18,11 @@ const PLAIN = [
 ].join('\n');
 
 async function setup() {
-  const res = await t.call<{ id: string }>('POST', '/api/documents', {
-    token: t.cast.drafter.token,
-    body: {
-      title: 'Uji persetujuan',
-      parties: [t.cast.partyA.code, t.cast.partyB.code],
-      reviewers: [t.cast.inspectorate.code],
-      text: PLAIN,
-    },
+  const { id, clauses } = await draftDocument(t.call, t.cast, {
+    title: 'Uji persetujuan',
+    text: PLAIN,
   });
-  const id = res.body.id;
-  const ids = (
-    await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: t.cast.drafter.token })
-  ).body.map((c) => c.id);
+  const ids = clauses.map((c) => c.id);
   await t.call('POST', `/api/documents/${id}/revisions`, { token: t.cast.drafter.token, body: {} });
   return { id, ids };
 }

@@ -1,5 +1,6 @@
 import { serverWithCast } from '../support/server';
-import { makeUser } from '../support/factories';
+import { draftDocument, makeUser } from '../support/factories';
+import { openEventStream } from '../support/events';
 import { edit } from '../support/text';
 import { connectClient, waitFor } from '../collab/clients';
 import { readClauses } from '../../server/documents/text';
@@ -28,22 +29,7 @@ interface CommentView {
   proposal: { heading?: string; text: string } | null;
 }
 
-async function setup() {
-  const res = await t.call<{ id: string }>('POST', '/api/documents', {
-    token: t.cast.drafter.token,
-    body: {
-      title: 'Uji komentar',
-      parties: [t.cast.partyA.code, t.cast.partyB.code],
-      reviewers: [t.cast.inspectorate.code],
-      text: PLAIN,
-    },
-  });
-  const id = res.body.id;
-  const clauses = (
-    await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: t.cast.drafter.token })
-  ).body;
-  return { id, clauses };
-}
+const setup = () => draftDocument(t.call, t.cast, { title: 'Uji komentar', text: PLAIN });
 
 const comment = (id: string, token: string, body: Record<string, unknown>) =>
   t.call<CommentView>('POST', `/api/documents/${id}/comments`, { token, body });
@@ -284,22 +270,8 @@ describe('comments', () => {
 
   it('tells a second client about new comments and sign-offs over server-sent events', async () => {
     const { id, clauses } = await setup();
-    const controller = new AbortController();
-    const res = await fetch(`${t.server.url}/api/documents/${id}/events`, {
-      headers: { authorization: `Bearer ${t.cast.headB.token}` },
-      signal: controller.signal,
-    });
-    expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
-    let received = '';
-    const read = (async () => {
-      const decoder = new TextDecoder();
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        received += decoder.decode(value);
-      }
-    })().catch(() => undefined);
+    const events = await openEventStream(t.server.url, id, t.cast.headB.token);
+    expect(events.status).toBe(200);
     await comment(id, t.cast.reviewer.token, { clauseId: clauses[0].id, body: 'Live!' });
     await t.call('POST', `/api/documents/${id}/revisions`, {
       token: t.cast.drafter.token,
@@ -309,12 +281,11 @@ describe('comments', () => {
       token: t.cast.reviewer.token,
       body: { decision: 'approve' },
     });
-    await waitFor(() => received.includes('event: signoff.recorded'), 'the sign-off event');
-    expect(received).toContain('event: comment.created');
-    expect(received).toContain('"body":"Live!"');
-    expect(received).toContain('event: revision.created');
-    controller.abort();
-    await read;
+    await waitFor(() => events.received.includes('event: signoff.recorded'), 'the sign-off event');
+    expect(events.received).toContain('event: comment.created');
+    expect(events.received).toContain('"body":"Live!"');
+    expect(events.received).toContain('event: revision.created');
+    await events.close();
     expect(
       (
         await fetch(`${t.server.url}/api/documents/${id}/events`, {

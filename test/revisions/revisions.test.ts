@@ -1,4 +1,5 @@
 import { serverWithCast } from '../support/server';
+import { draftDocument } from '../support/factories';
 import { clauseElement, edit } from '../support/text';
 import type { Clause } from '../../shared/clauses';
 import type { ClauseChange } from '../../shared/clauseDiff';
@@ -22,22 +23,7 @@ const PLAIN = [
   'Berlaku sejak ditandatangani.',
 ].join('\n');
 
-async function newDocument() {
-  const res = await t.call<{ id: string }>('POST', '/api/documents', {
-    token: t.cast.drafter.token,
-    body: {
-      title: 'Uji revisi',
-      parties: [t.cast.partyA.code, t.cast.partyB.code],
-      reviewers: [t.cast.inspectorate.code],
-      text: PLAIN,
-    },
-  });
-  expect(res.status).toBe(201);
-  const clauses = await t.call<Clause[]>('GET', `/api/documents/${res.body.id}/clauses`, {
-    token: t.cast.drafter.token,
-  });
-  return { id: res.body.id, clauses: clauses.body };
-}
+const newDocument = () => draftDocument(t.call, t.cast, { title: 'Uji revisi', text: PLAIN });
 
 const cut = (id: string, label?: string) =>
   t.call<{ number: number; clauses: Clause[] }>('POST', `/api/documents/${id}/revisions`, {

@@ -1,7 +1,6 @@
 import { serverWithCast } from '../support/server';
-import { makeUser } from '../support/factories';
+import { draftDocument, makeUser } from '../support/factories';
 import { clauseElement, edit } from '../support/text';
-import type { Clause } from '../../shared/clauses';
 
 const t = serverWithCast();
 
@@ -27,19 +26,7 @@ interface Entry {
 }
 
 async function setup() {
-  const res = await t.call<{ id: string }>('POST', '/api/documents', {
-    token: t.cast.drafter.token,
-    body: {
-      title: 'Uji paraf',
-      parties: [t.cast.partyA.code, t.cast.partyB.code],
-      reviewers: [t.cast.inspectorate.code],
-      text: PLAIN,
-    },
-  });
-  const id = res.body.id;
-  const clauses = (
-    await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: t.cast.drafter.token })
-  ).body;
+  const { id, clauses } = await draftDocument(t.call, t.cast, { title: 'Uji paraf', text: PLAIN });
   return { id, ids: clauses.map((c) => c.id) };
 }
 

@@ -1,4 +1,5 @@
-import { makeCast, apiClient } from '../support/factories';
+import { apiClient, createDocument, makeCast, type Cast } from '../support/factories';
+import { openEventStream } from '../support/events';
 import { clausesOf, connectClient, sleep, typeInto, waitFor, type Client } from '../collab/clients';
 import { countUpdates } from '../../server/collab/queries';
 import { createCluster, describeCluster, type Cluster, type Instance } from './cluster';
@@ -11,7 +12,7 @@ describeScale('two instances sharing one database through Redis', () => {
   let cluster: Cluster;
   let a: Instance;
   let b: Instance;
-  let cast: Awaited<ReturnType<typeof makeCast>>;
+  let cast: Cast;
   const clients: Client[] = [];
 
   beforeAll(async () => {
@@ -27,18 +28,8 @@ describeScale('two instances sharing one database through Redis', () => {
     await cluster?.teardown();
   });
 
-  const newDocument = async () => {
-    const res = await apiClient(a.url)<{ id: string }>('POST', '/api/documents', {
-      token: cast.drafter.token,
-      body: {
-        title: 'Nota Kesepakatan Lintas Instans',
-        parties: [cast.partyA.code, cast.partyB.code],
-        reviewers: [cast.inspectorate.code],
-      },
-    });
-    expect(res.status).toBe(201);
-    return res.body.id;
-  };
+  const newDocument = () =>
+    createDocument(apiClient(a.url), cast, { title: 'Nota Kesepakatan Lintas Instans' });
   const connect = async (instance: Instance, id: string, token = cast.drafter.token) => {
     const client = await connectClient(instance, id, token);
     clients.push(client);
@@ -134,23 +125,9 @@ describeScale('two instances sharing one database through Redis', () => {
         token: cast.drafter.token,
       })
     ).body;
-    const controller = new AbortController();
-    const res = await fetch(`${b.url}/api/documents/${id}/events`, {
-      headers: { authorization: `Bearer ${cast.headB.token}` },
-      signal: controller.signal,
-    });
-    expect(res.status).toBe(200);
-    let received = '';
-    const reader = res.body!.getReader();
-    const read = (async () => {
-      const decoder = new TextDecoder();
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        received += decoder.decode(value);
-      }
-    })().catch(() => undefined);
-    await waitFor(() => received.includes(': selaras'), 'the stream to open');
+    const events = await openEventStream(b.url, id, cast.headB.token);
+    expect(events.status).toBe(200);
+    await waitFor(() => events.received.includes(': selaras'), 'the stream to open');
     const call = apiClient(a.url);
     const comment = await call('POST', `/api/documents/${id}/comments`, {
       token: cast.reviewer.token,
@@ -170,10 +147,12 @@ describeScale('two instances sharing one database through Redis', () => {
       body: { decision: 'approve' },
     });
     expect(signoff.status).toBe(201);
-    await waitFor(() => received.includes('event: signoff.recorded'), 'the sign-off event on B');
-    expect(received).toContain('event: comment.created');
-    expect(received).toContain('"body":"Dari instans A"');
-    controller.abort();
-    await read;
+    await waitFor(
+      () => events.received.includes('event: signoff.recorded'),
+      'the sign-off event on B',
+    );
+    expect(events.received).toContain('event: comment.created');
+    expect(events.received).toContain('"body":"Dari instans A"');
+    await events.close();
   });
 });

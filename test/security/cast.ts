@@ -1,7 +1,13 @@
 import type { Db } from '../../server/db';
 import { insertSession } from '../../server/accounts/queries';
 import { hashToken, newToken } from '../../server/accounts/tokens';
-import { apiClient, makeAgency, makeUser, type TestUser } from '../support/factories';
+import {
+  apiClient,
+  createDocument,
+  makeAgency,
+  makeUser,
+  type TestUser,
+} from '../support/factories';
 import type { TestServer } from '../support/server';
 
 /** Every kind of caller the authorization matrix tries, in the matrix's column order. */
@@ -82,19 +88,8 @@ export async function makeSecurityCast(server: TestServer) {
   };
 
   /** A new document drafted by the bureau for parties A and B, reviewed by the inspectorate. */
-  const newDocument = async (body: Record<string, unknown> = {}) => {
-    const res = await call<{ id: string }>('POST', '/api/documents', {
-      token: drafter.token,
-      body: {
-        title: 'Nota Kesepakatan Uji',
-        parties: [partyA.code, partyB.code],
-        reviewers: [inspectorate.code],
-        ...body,
-      },
-    });
-    if (res.status !== 201) throw new Error(`document: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.id;
-  };
+  const newDocument = (body: Record<string, unknown> = {}) =>
+    createDocument(call, { drafter, partyA, partyB, inspectorate }, body);
   const expectStatus = async (
     what: string,
     res: Promise<{ status: number; body: unknown }>,

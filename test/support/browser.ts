@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { apiClient, createDocument, makeCast, type ApiClient, type Cast } from './factories';
+import { startTestServer, type TestServer } from './server';
 
 /** Where Debian installs Chromium; the browser tests need it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -97,4 +99,106 @@ export async function openWorkspace(page: Page, baseUrl: string, documentId: str
 /** Selects a tab of the workspace's side panel by its label. */
 export async function openTab(page: Page, label: string): Promise<void> {
   await page.locator('.tabs button', { hasText: label }).click();
+}
+
+/** Clicks into a clause heading (a single line, so End lands after its last word) and types. */
+export async function typeInClauseHeading(page: Page, index: number, text: string): Promise<void> {
+  await page.locator('.ProseMirror section.clause .clause-heading').nth(index).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+/** A browser test file's server, Chromium, API client and cast, and the pages its test opened. */
+export interface BrowserSuite {
+  server: TestServer;
+  browser: Browser;
+  call: ApiClient;
+  cast: Cast;
+  /** Pages opened by the running test; closed after it, which fails when any had a page error. */
+  pages: UserPage[];
+  /** Opens a page that is closed and checked for page errors after the test. */
+  openPage(): Promise<UserPage>;
+  /** A page logged in as `user`, showing the workspace of `documentId` when given. */
+  signedIn(user: { email: string; password: string }, documentId?: string): Promise<UserPage>;
+  /** Workspaces of `documentId` signed in as each of `users`, each showing the side panel's `tab`. */
+  workspacesOnTab(
+    documentId: string,
+    tab: string,
+    users: { email: string; password: string }[],
+  ): Promise<Page[]>;
+  /** A new document drafted by the cast's drafter for parties A and B, reviewed by the inspectorate. */
+  newDocument(title?: string): Promise<string>;
+  /** Cuts the next revision as the drafter; the test fails unless it is created. */
+  cutRevision(documentId: string): Promise<RevisionBody>;
+  /** Approves a revision as `user`'s agency; the test fails unless the sign-off is recorded. */
+  approveSignoff(documentId: string, user: { token: string }, revision: number): Promise<void>;
+}
+
+/** What cutting a revision returns, as far as the browser tests read it. */
+export interface RevisionBody {
+  number: number;
+  clauses: { id: string; number: number; heading: string }[];
+}
+
+/**
+ * Registers hooks that build the client, start a server with a cast and Chromium (beforeAll),
+ * close each test's pages and fail the test on uncaught page errors (afterEach) and stop it
+ * all (afterAll); read the fields inside tests.
+ */
+export function browserSuite(): BrowserSuite {
+  const suite: BrowserSuite = {
+    pages: [] as UserPage[],
+    async openPage() {
+      const userPage = await openPage(suite.browser);
+      suite.pages.push(userPage);
+      return userPage;
+    },
+    async signedIn(user, documentId) {
+      const userPage = await suite.openPage();
+      await loginThroughForm(userPage.page, suite.server.url, user);
+      if (documentId) await openWorkspace(userPage.page, suite.server.url, documentId);
+      return userPage;
+    },
+    async workspacesOnTab(documentId, tab, users) {
+      const userPages = await Promise.all(users.map((user) => suite.signedIn(user, documentId)));
+      await Promise.all(userPages.map(({ page }) => openTab(page, tab)));
+      return userPages.map(({ page }) => page);
+    },
+    newDocument(title) {
+      return createDocument(suite.call, suite.cast, title === undefined ? {} : { title });
+    },
+    async cutRevision(documentId) {
+      const res = await suite.call<RevisionBody>('POST', `/api/documents/${documentId}/revisions`, {
+        token: suite.cast.drafter.token,
+        body: {},
+      });
+      expect(res.status).toBe(201);
+      return res.body;
+    },
+    async approveSignoff(documentId, user, revision) {
+      const res = await suite.call(
+        'POST',
+        `/api/documents/${documentId}/revisions/${revision}/signoffs`,
+        { token: user.token, body: { decision: 'approve' } },
+      );
+      expect(res.status).toBe(201);
+    },
+  } as BrowserSuite;
+  beforeAll(async () => {
+    buildClientOnce();
+    [suite.server, suite.browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    suite.call = apiClient(suite.server.url);
+    suite.cast = await makeCast(suite.server.db);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  afterEach(async () => {
+    const errors = suite.pages.flatMap((p) => p.errors.map((e) => e.message));
+    await Promise.all(suite.pages.map((p) => p.context.close()));
+    suite.pages = [];
+    expect(errors).toEqual([]);
+  });
+  return suite;
 }

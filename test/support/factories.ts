@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../server/db';
 import { createAgency, createUser, login } from '../../server/accounts/accounts';
 import type { Actor, Role } from '../../server/accounts/present';
+import type { Clause } from '../../shared/clauses';
 
 const unique = () => randomBytes(4).toString('hex').toUpperCase();
 
@@ -66,6 +67,55 @@ export async function makeCast(db: Db) {
   };
 }
 
+/** The cast `makeCast` returns. */
+export type Cast = Awaited<ReturnType<typeof makeCast>>;
+
+/** Who a test document is drafted by and for: parties A and B, reviewed by the inspectorate. */
+export interface DocumentCast {
+  drafter: { token: string };
+  partyA: { code: string };
+  partyB: { code: string };
+  inspectorate: { code: string };
+}
+
+/**
+ * Creates a document as the cast's drafter for parties A and B, reviewed by the inspectorate;
+ * `body` adds to (or overrides) the request, e.g. its `title` or plain `text`. Returns its id.
+ */
+export async function createDocument(
+  call: ApiClient,
+  cast: DocumentCast,
+  body: Record<string, unknown> = {},
+): Promise<string> {
+  const res = await call<{ id: string }>('POST', '/api/documents', {
+    token: cast.drafter.token,
+    body: {
+      title: 'Nota Kesepakatan Uji',
+      parties: [cast.partyA.code, cast.partyB.code],
+      reviewers: [cast.inspectorate.code],
+      ...body,
+    },
+  });
+  if (res.status !== 201)
+    throw new Error(`creating a document failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** Creates a document as `createDocument` does and reads its live clauses as the drafter. */
+export async function draftDocument(
+  call: ApiClient,
+  cast: DocumentCast,
+  body: Record<string, unknown> = {},
+): Promise<{ id: string; clauses: Clause[] }> {
+  const id = await createDocument(call, cast, body);
+  const res = await call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+    token: cast.drafter.token,
+  });
+  if (res.status !== 200)
+    throw new Error(`reading the clauses failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id, clauses: res.body };
+}
+
 /** A JSON API client for a server, optionally signed in. */
 export function apiClient(baseUrl: string) {
   return async function call<T = unknown>(
@@ -96,3 +146,6 @@ export function apiClient(baseUrl: string) {
     return { status: res.status, body: body as T, headers: res.headers };
   };
 }
+
+/** The client `apiClient` returns. */
+export type ApiClient = ReturnType<typeof apiClient>;

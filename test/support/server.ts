@@ -1,4 +1,4 @@
-import { apiClient, makeCast } from './factories';
+import { apiClient, makeCast, type ApiClient, type Cast } from './factories';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/log';
 import { startServer, type RunningServer } from '../../server/server';
@@ -43,8 +43,8 @@ export async function startTestServer(
 /** A test file's server, API client and cast, set up in beforeAll and stopped in afterAll. */
 export interface CastSuite {
   server: TestServer;
-  call: ReturnType<typeof apiClient>;
-  cast: Awaited<ReturnType<typeof makeCast>>;
+  call: ApiClient;
+  cast: Cast;
 }
 
 /** Registers beforeAll/afterAll hooks that start a server with a cast; read the fields inside tests. */
