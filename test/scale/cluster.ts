@@ -1,13 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDb, testDatabaseUrl, type TestDb } from '../support/db';
 import { redisUnavailable, testRedisPrefix, testRedisUrl } from '../support/redis';
-import { waitFor } from '../collab/clients';
-
-const ROOT = path.resolve(__dirname, '../..');
+import { freePort, spawnServer, stopProcess } from '../support/process';
 
 /** One Selaras instance running as a process of its own. */
 export interface Instance {
@@ -49,18 +46,6 @@ export function describeCluster(): jest.Describe {
   return describe.skip;
 }
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** Creates the database and prefix of a cluster; instances come from `start`. */
 export async function createCluster(): Promise<Cluster> {
   const testDb = await createTestDb();
@@ -86,60 +71,26 @@ export async function createCluster(): Promise<Cluster> {
       return instance;
     },
     async teardown() {
-      await Promise.all([...children].map((child) => killed(child)));
+      await Promise.all([...children].map((child) => stopProcess(child)));
       await testDb.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-/**
- * Starts `node --import tsx server/main.ts` (one process: the `tsx` launcher would run the
- * server in a child of its own, which a SIGKILL of the launcher leaves running).
- */
-async function spawnInstance(env: Record<string, string>, children: Set<ChildProcess>) {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      HOST: '127.0.0.1',
-      SEED_DEMO: '0',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: 'pipe',
-  });
+/** Starts one instance process and keeps track of it until it exits. */
+async function spawnInstance(
+  env: Record<string, string>,
+  children: Set<ChildProcess>,
+): Promise<Instance> {
+  const spawned = await spawnServer(env);
+  const { child } = spawned;
   children.add(child);
   child.once('exit', () => children.delete(child));
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${env.PORT}`;
-  await waitFor(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`instance exited: ${output}`);
-      return fetch(`${url}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-    },
-    'a spawned instance',
-    60_000,
-  );
-  const instance: Instance = {
-    url,
-    output: () => output,
-    kill: () => killed(child),
-    stop: () => killed(child, 'SIGTERM'),
+  return {
+    url: spawned.url,
+    output: spawned.output,
+    kill: () => stopProcess(child),
+    stop: () => stopProcess(child, 'SIGTERM'),
   };
-  return instance;
-}
-
-function killed(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
 }
