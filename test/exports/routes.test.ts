@@ -1,5 +1,5 @@
 import { startTestServer, type TestServer } from '../support/server';
-import { apiClient, makeCast } from '../support/factories';
+import { apiClient, createDocument, makeCast } from '../support/factories';
 import { docxText, normalise, pdfPages } from './readBack';
 import type { Clause } from '../../shared/clauses';
 
@@ -13,15 +13,7 @@ beforeAll(async () => {
   server = await startTestServer();
   call = apiClient(server.url);
   cast = await makeCast(server.db);
-  const doc = await call<{ id: string }>('POST', '/api/documents', {
-    token: cast.drafter.token,
-    body: {
-      title: 'Nota uji ekspor',
-      parties: [cast.partyA.code, cast.partyB.code],
-      reviewers: [cast.inspectorate.code],
-    },
-  });
-  documentId = doc.body.id;
+  documentId = await createDocument(call, cast, { title: 'Nota uji ekspor' });
   clauses = (
     await call<{ clauses: Clause[] }>('POST', `/api/documents/${documentId}/revisions`, {
       token: cast.drafter.token,

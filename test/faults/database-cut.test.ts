@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { serverWithCast } from '../support/server';
+import { createDocument } from '../support/factories';
 import { testDatabaseUrl } from '../support/db';
 import { connectClient, waitFor } from '../collab/clients';
 import { edit } from '../support/text';
@@ -32,15 +33,7 @@ async function cutConnections(url: string) {
 describeOnPostgres('database connections cut during work', () => {
   it('keeps every edit and never leaves a half-written revision or sign-off', async () => {
     const { server, call, cast } = t;
-    const created = await call<{ id: string }>('POST', '/api/documents', {
-      token: cast.drafter.token,
-      body: {
-        title: 'Uji putus',
-        parties: [cast.partyA.code, cast.partyB.code],
-        reviewers: [cast.inspectorate.code],
-      },
-    });
-    const id = created.body.id;
+    const id = await createDocument(call, cast, { title: 'Uji putus' });
     const firstClause = (
       await call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: cast.drafter.token })
     ).body[0].id;
