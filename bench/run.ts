@@ -9,9 +9,11 @@ import { fanout } from './scenarios/fanout';
 import { memory } from './scenarios/memory';
 import { coldLoad } from './scenarios/coldload';
 import { load } from './scenarios/load';
+import { crossInstance } from './scenarios/crossinstance';
+import { clauseDiff } from './scenarios/clausediff';
 
 /** Every scenario, in the order they run; add new ones here. */
-const SCENARIOS: Scenario[] = [fanout, memory, coldLoad, load];
+const SCENARIOS: Scenario[] = [fanout, memory, coldLoad, load, crossInstance, clauseDiff];
 
 /** Runs every scenario against Selaras and the reference y-websocket server, prints the table and writes bench/RESULTS.md. */
 async function main() {
@@ -101,6 +103,24 @@ ${markdownTable(rows)}
   The row also requires each document loaded fresh from PostgreSQL (snapshot plus remaining
   updates) to equal the merge of its editors' copies in text and state vector, else it says
   "stored state differs".
+- **Cross-instance**: two Selaras processes on the bench's database with \`REDIS_URL\` (Redis at
+  127.0.0.1:6379, or \`BENCH_REDIS_URL\`; without it or PostgreSQL the row says "skipped") and a
+  \`REDIS_PREFIX\` of their own for the run, started one after the other (the second finds the
+  admin and agencies already there). Measured as fan-out with 50 receivers, 400 keystrokes after
+  the warm-up: the writer on instance 1 and the readers on instance 2, so every keystroke goes
+  through Redis and instance 2 relays it; and, on another document in turn with it, writer and
+  readers all on instance 1 (it still publishes every update to Redis, but no other instance
+  holds the document). The reference server cannot run as several instances, so the
+  two-instance rows have no counterpart; the one-instance rows compare with the reference server
+  given the same writer and 50 readers, typing in the same turns. All processes share the
+  machine's cores with the bench, PostgreSQL and Redis.
+- **Clause diff**: \`diffClauses\` (\`shared/clauseDiff.ts\`, what the revision diff and the
+  sign-off staleness use) on two revisions of a 300-clause nota kesepakatan built from the
+  template's ten clauses (each about a field of government and naming a reviewing unit, some
+  550 characters): 100 clauses get one to three word edits (a word replaced, a phrase inserted,
+  a word deleted), 10 are removed, 10 moved and 10 added, from a fixed seed. The cold row is the
+  first call in the bench process, one of 5 uncounted warm-up calls; 50 timed calls follow
+  (\`performance.now()\` around the call, in the bench process). Pure computation: no reference.
 - The reference is \`@y/websocket-server@0.1.1\` (\`node node_modules/@y/websocket-server/src/server.js\`);
   later versions need Yjs 14 prereleases.
 `;

@@ -96,10 +96,12 @@ export interface SelarasStorage {
 
 /**
  * Starts Selaras as one process (`node --import tsx server/main.ts`, so its pid is the server's)
- * with an admin account, logged in, and two party agencies.
+ * with an admin account, logged in, and two party agencies. With `redis` it is one of several
+ * instances on `storage`: a later instance finds the admin and agencies there already (409).
  */
 export async function startSelaras(
   storage: SelarasStorage,
+  options: { redis?: { url: string; prefix: string } } = {},
 ): Promise<Target & { token: string; api: string }> {
   const port = await freePort();
   // BENCH_NODE_ARGS (e.g. "--cpu-prof") goes to the Selaras process, for profiling it under load.
@@ -117,6 +119,8 @@ export async function startSelaras(
       NODE_ENV: 'production',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
+      REDIS_URL: options.redis?.url ?? '',
+      REDIS_PREFIX: options.redis?.prefix ?? 'selaras:',
     },
   );
   const api = `http://127.0.0.1:${port}`;

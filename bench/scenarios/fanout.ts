@@ -29,14 +29,7 @@ export const fanout: Scenario = {
       for (const size of SIZES) {
         ctx.progress(`fan-out: ${size.clients} clients on each server`);
         const sessions = await Promise.all(targets.map((t) => openSession(t, ctx, size.clients)));
-        const samples = sessions.map(() => [] as number[]);
-        for (let round = 0; round < WARMUP_ROUNDS + size.rounds; round++) {
-          for (const [i, session] of sessions.entries()) {
-            const latencies = await session.keystroke();
-            if (round >= WARMUP_ROUNDS) samples[i].push(...latencies);
-          }
-        }
-        await Promise.all(sessions.map((s) => s.close()));
+        const samples = await typeInTurn(sessions, size.rounds);
         for (const p of [50, 95, 99]) {
           rows.push({
             scenario: `fan-out, ${size.clients} clients on one document`,
@@ -53,8 +46,35 @@ export const fanout: Scenario = {
   },
 };
 
-/** One typist and `clients - 1` receivers on a fresh document of a server. */
-async function openSession(target: Target, ctx: BenchContext, clients: number) {
+/**
+ * Types `rounds` keystrokes (after the warm-up) in each session in turn, so background load
+ * falls on all alike; closes the sessions and returns each one's latencies.
+ */
+export async function typeInTurn(
+  sessions: Awaited<ReturnType<typeof openSession>>[],
+  rounds: number,
+): Promise<number[][]> {
+  const samples = sessions.map(() => [] as number[]);
+  for (let round = 0; round < WARMUP_ROUNDS + rounds; round++) {
+    for (const [i, session] of sessions.entries()) {
+      const latencies = await session.keystroke();
+      if (round >= WARMUP_ROUNDS) samples[i].push(...latencies);
+    }
+  }
+  await Promise.all(sessions.map((s) => s.close()));
+  return samples;
+}
+
+/**
+ * One typist and `clients - 1` receivers on a fresh document of a server; the receivers connect
+ * to `readers` (another instance on the same database) when it is given.
+ */
+export async function openSession(
+  target: Target,
+  ctx: BenchContext,
+  clients: number,
+  readers: Target = target,
+) {
   const id = await target.newDocument();
   const doc = new Y.Doc();
   // The reference server starts empty: its typist brings the template along.
@@ -66,7 +86,7 @@ async function openSession(target: Target, ctx: BenchContext, clients: number) {
     const batch = Math.min(25, clients - 1 - i);
     receivers.push(
       ...(await Promise.all(
-        Array.from({ length: batch }, () => BenchClient.connect(target.socketUrl(id))),
+        Array.from({ length: batch }, () => BenchClient.connect(readers.socketUrl(id))),
       )),
     );
   }
