@@ -11,12 +11,15 @@ import { writeUpdate } from '../server/collab/messages';
  * it only timestamps update frames.
  */
 export class BenchClient {
-  /** Called with the arrival time (performance.now()) of every document update frame. */
-  onUpdate: ((at: number) => void) | undefined;
+  /** Called with the arrival time (performance.now()) and the update of every update frame. */
+  onUpdate: ((at: number, update: Uint8Array) => void) | undefined;
   /** Called after the client's doc changed from a received frame. */
   onApplied: (() => void) | undefined;
   /** Whether the server's sync step 2 has arrived. */
   synced = false;
+  /** The socket failed, or the server closed it. */
+  failed = false;
+  private closing = false;
 
   private constructor(
     private readonly ws: WebSocket,
@@ -26,10 +29,20 @@ export class BenchClient {
     ws.on('message', (data: Buffer) =>
       this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
     );
+    ws.on('error', () => (this.failed = true));
+    ws.on('close', () => {
+      if (!this.closing) this.failed = true;
+    });
   }
 
-  /** Connects and sends sync step 1 (for the whole document when it keeps a doc). */
-  static connect(url: string, options: { doc?: Y.Doc } = {}): Promise<BenchClient> {
+  /**
+   * Connects and sends sync step 1: for the whole document when it keeps a doc, else from
+   * `stateVector` (a client typing into a copy of its own that it does not keep here).
+   */
+  static connect(
+    url: string,
+    options: { doc?: Y.Doc; stateVector?: Uint8Array } = {},
+  ): Promise<BenchClient> {
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(url, { perMessageDeflate: false });
       const client = new BenchClient(ws, options.doc);
@@ -39,7 +52,9 @@ export class BenchClient {
         encoding.writeVarUint(encoder, SYNC_STEP_1);
         encoding.writeVarUint8Array(
           encoder,
-          options.doc ? Y.encodeStateVector(options.doc) : new Uint8Array([0]),
+          options.doc
+            ? Y.encodeStateVector(options.doc)
+            : (options.stateVector ?? new Uint8Array([0])),
         );
         ws.send(encoding.toUint8Array(encoder));
         resolve(client);
@@ -63,6 +78,7 @@ export class BenchClient {
 
   /** Closes the socket and waits until it is closed. */
   close(): Promise<void> {
+    this.closing = true;
     if (this.ws.readyState === WebSocket.CLOSED) return Promise.resolve();
     return new Promise((resolve) => {
       this.ws.once('close', () => resolve());
@@ -88,9 +104,10 @@ export class BenchClient {
     }
     if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return;
     if (step === SYNC_STEP_2) this.synced = true;
-    if (step === SYNC_UPDATE) this.onUpdate?.(at);
+    const update = decoding.readVarUint8Array(decoder);
+    if (step === SYNC_UPDATE) this.onUpdate?.(at, update);
     if (this.doc) {
-      Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), this);
+      Y.applyUpdate(this.doc, update, this);
       this.onApplied?.();
     }
   }

@@ -3,11 +3,6 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import WebSocket from 'ws';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import { MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from '../../server/collab/protocol';
-import { writeUpdate } from '../../server/collab/messages';
 import { openDb, type Db } from '../../server/db';
 import { loadStoredDocument } from '../../server/collab/queries';
 import { buildDoc } from '../../server/collab/compaction';
@@ -337,85 +332,10 @@ interface RunResult {
   finalStates: Map<string, FinalState>;
 }
 
-/**
- * An editor's socket: it speaks the sync protocol like `BenchClient` but never applies what it
- * receives; it hands each update to `onUpdate` with its arrival time, so the bench can tell
- * whose keystrokes a frame carries without the cost of integrating it.
- */
-class EditorSocket {
-  onUpdate: ((update: Uint8Array, at: number) => void) | undefined;
-  synced = false;
-  /** The socket failed or the server closed it. */
-  failed = false;
-  private closing = false;
-
-  private constructor(private readonly ws: WebSocket) {
-    ws.on('message', (data: Buffer) =>
-      this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
-    );
-    ws.on('error', () => (this.failed = true));
-    ws.on('close', () => {
-      if (!this.closing) this.failed = true;
-    });
-  }
-
-  /** Connects and sends sync step 1 with the state vector the editor already holds. */
-  static connect(url: string, stateVector: Uint8Array): Promise<EditorSocket> {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { perMessageDeflate: false });
-      const socket = new EditorSocket(ws);
-      ws.once('open', () => {
-        ws.send(syncFrame(SYNC_STEP_1, stateVector));
-        resolve(socket);
-      });
-      ws.once('error', reject);
-      ws.once('unexpected-response', (_req, res) =>
-        reject(new Error(`upgrade refused: ${res.statusCode}`)),
-      );
-    });
-  }
-
-  get open(): boolean {
-    return this.ws.readyState === WebSocket.OPEN;
-  }
-
-  send(update: Uint8Array): void {
-    this.ws.send(writeUpdate(update));
-  }
-
-  close(): Promise<void> {
-    this.closing = true;
-    if (this.ws.readyState === WebSocket.CLOSED) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.ws.once('close', () => resolve());
-      this.ws.close();
-    });
-  }
-
-  private receive(frame: Uint8Array): void {
-    const at = performance.now();
-    const decoder = decoding.createDecoder(frame);
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
-    const step = decoding.readVarUint(decoder);
-    // The editor started from the server's state and only adds to it: it answers the server's
-    // step 1 with nothing, as the stock client does when it has nothing new.
-    if (step === SYNC_STEP_1) this.ws.send(syncFrame(SYNC_STEP_2, new Uint8Array([0, 0])));
-    else if (step === SYNC_STEP_2) this.synced = true;
-    else if (step === SYNC_UPDATE) this.onUpdate?.(decoding.readVarUint8Array(decoder), at);
-  }
-}
-
-function syncFrame(step: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, step);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
-
 /** One editor: its own copy of the document to type into, and a socket. */
 interface Editor {
-  socket: EditorSocket;
+  /** Its socket: it keeps no doc, so what it receives is only timestamped, never applied. */
+  socket: BenchClient;
   doc: Y.Doc;
   /** When each of the editor's keystrokes (its Yjs clock) was typed, performance.now(). */
   sentAt: number[];
@@ -501,7 +421,7 @@ async function drive(
         Array.from({ length: EDITORS_PER_DOCUMENT }, async (): Promise<Editor> => {
           const doc = new Y.Doc();
           Y.applyUpdate(doc, state);
-          const socket = await EditorSocket.connect(url, Y.encodeStateVector(doc));
+          const socket = await BenchClient.connect(url, { stateVector: Y.encodeStateVector(doc) });
           return { socket, doc, sentAt: [], received: new Map() };
         }),
       );
@@ -515,7 +435,7 @@ async function drive(
     for (const editors of byDocument.values()) {
       const byClient = new Map(editors.map((e) => [e.doc.clientID, e]));
       for (const editor of editors) {
-        editor.socket.onUpdate = (update, at) => {
+        editor.socket.onUpdate = (at, update) => {
           const { from, to } = Y.parseUpdateMeta(update);
           for (const [clientId, end] of to) {
             const sender = byClient.get(clientId);
@@ -656,7 +576,7 @@ async function type(editor: Editor, seed: number, stopped: () => boolean): Promi
     text.insert(index, random() < 0.17 ? ' ' : String.fromCharCode(97 + Math.floor(random() * 26)));
     if (Y.getState(doc.store, doc.clientID) !== clock + 1)
       throw new Error('bench: a keystroke took more than one Yjs clock');
-    if (socket.open) socket.send(Y.encodeStateAsUpdate(doc, vector));
+    if (socket.open) socket.sendUpdate(Y.encodeStateAsUpdate(doc, vector));
     cursor = Y.createRelativePositionFromTypeIndex(text, index + 1);
     next += between(random, KEYSTROKE_MS);
   }
