@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { makeUser, type TestUser } from '../support/factories';
+import { SESSION_COOKIE } from '../../server/http/middleware/auth';
 import { browserSuite, describeBrowser, openTab, typeInClauseHeading } from '../support/browser';
 
 jest.setTimeout(60_000);
@@ -134,5 +135,18 @@ describeBrowser('the web client', () => {
       expect(await page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
     }
     expect(await drafter.locator('.toolbar-reason').textContent()).toContain('final');
+    await headA.locator('.party-list .approved', { hasText: t.cast.headB.name }).waitFor();
+    expect(await headA.locator('.party-list .approved').count()).toBe(2);
+  });
+
+  it('returns to the login form when the session is signed out elsewhere', async () => {
+    const id = await t.newDocument();
+    const { page, context } = await t.signedIn(t.cast.reviewer, id);
+    const session = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
+    expect(session).toBeDefined();
+    // Another tab or device signs this session out; only the open socket is left to notice.
+    const out = await t.call('POST', '/api/auth/logout', { token: session!.value });
+    expect(out.status).toBe(204);
+    await page.locator('form.login').waitFor({ timeout: 15_000 });
   });
 });
