@@ -66,7 +66,11 @@ async function upgrade(
   head: Buffer,
 ): Promise<void> {
   const admitted = await admit(deps, req);
-  if ('status' in admitted) return refuse(socket, admitted);
+  if ('status' in admitted) {
+    // The path only: the query may carry the token.
+    deps.log.debug({ path: req.url?.split('?')[0], status: admitted.status }, 'upgrade refused');
+    return refuse(socket, admitted);
+  }
   let lease: Lease;
   try {
     lease = await deps.rooms.acquire(admitted.documentId);

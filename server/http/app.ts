@@ -4,6 +4,7 @@ import cookieParser from 'cookie-parser';
 import type { AppContext } from './context';
 import { requireAuth } from './middleware/auth';
 import { errorHandler, unknownRoute } from './middleware/errors';
+import { requestLog } from './middleware/requestLog';
 import { securityHeaders } from './middleware/security';
 import { authRoutes } from './routes/auth';
 import { accountRoutes } from './routes/accounts';
@@ -27,6 +28,7 @@ export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => expre
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
+  app.use(requestLog(ctx.log));
   app.use(securityHeaders);
   app.use(operationRoutes(ctx));
 

@@ -131,8 +131,8 @@ export class ServerProcess {
     return this.current !== undefined && isRunning(this.current.child);
   }
 
-  /** Starts the server on the port and storage and waits until it answers. */
-  async start(): Promise<void> {
+  /** Starts the server on the port and storage and waits until it answers; `env` adds to its environment. */
+  async start(env: Record<string, string> = {}): Promise<void> {
     if (this.running) throw new Error('the server process is already running');
     this.current = await spawnServer(
       {
@@ -141,6 +141,7 @@ export class ServerProcess {
         ADMIN_EMAIL: SPAWNED_ADMIN.email,
         ADMIN_PASSWORD: SPAWNED_ADMIN.password,
         DATABASE_URL: this.testDb?.url ?? '',
+        ...env,
       },
       // The embedded engine runs initdb on a fresh directory: slow on a busy machine.
       150_000,
