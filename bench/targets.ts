@@ -88,6 +88,30 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
+/**
+ * Calls a Selaras API route with JSON; a 409 (already there) is accepted, as set-up steps
+ * repeat across instances and runs; any other failure throws.
+ */
+export async function apiJson<T>(
+  api: string,
+  method: string,
+  route: string,
+  body: unknown,
+  token?: string,
+): Promise<T> {
+  const res = await fetch(api + route, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok && res.status !== 409)
+    throw new Error(`bench: ${method} ${route} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 /** Where Selaras keeps its data for the bench. */
 export interface SelarasStorage {
   databaseUrl?: string;
@@ -125,24 +149,8 @@ export async function startSelaras(
   );
   const api = `http://127.0.0.1:${port}`;
   await waitForHttp(`${api}/healthz`, child, output);
-  const json = async <T>(
-    method: string,
-    route: string,
-    body: unknown,
-    token?: string,
-  ): Promise<T> => {
-    const res = await fetch(api + route, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok && res.status !== 409)
-      throw new Error(`bench: ${method} ${route} → ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const json = <T>(method: string, route: string, body: unknown, token?: string) =>
+    apiJson<T>(api, method, route, body, token);
   const { token } = await json<{ token: string }>('POST', '/api/auth/login', ADMIN);
   for (const code of PARTIES)
     await json('POST', '/api/agencies', { code, name: `Instansi ${code}` }, token);

@@ -9,7 +9,7 @@ import { buildDoc } from '../../server/collab/compaction';
 import { BenchClient, until } from '../client';
 import { paragraphTexts, seededRandom, type BenchContext, type Scenario } from '../scenario';
 import { median, ms, percentile, type ResultRow } from '../table';
-import { rss, startReference, startSelaras, type Target } from '../targets';
+import { apiJson, rss, startReference, startSelaras, type Target } from '../targets';
 
 const DOCUMENTS = 20;
 const EDITORS_PER_DOCUMENT = 10;
@@ -103,28 +103,8 @@ const sleep = (millis: number) => new Promise((r) => setTimeout(r, Math.max(0, m
 const between = (random: () => number, range: { min: number; max: number }) =>
   range.min + random() * (range.max - range.min);
 
-async function json<T>(
-  api: string,
-  method: string,
-  route: string,
-  body: unknown,
-  token: string | undefined,
-): Promise<T> {
-  const res = await fetch(api + route, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok && res.status !== 409)
-    throw new Error(`bench: ${method} ${route} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 const login = (api: string, account: { email: string; password: string }) =>
-  json<{ token: string }>(api, 'POST', '/api/auth/login', account, undefined).then((r) => r.token);
+  apiJson<{ token: string }>(api, 'POST', '/api/auth/login', account).then((r) => r.token);
 
 // ---------------------------------------------------------------------------------------------
 // Selaras
@@ -208,15 +188,15 @@ async function selaras(ctx: BenchContext) {
 async function prepare(target: Target & { token: string; api: string }): Promise<string[]> {
   const { api, token: admin } = target;
   for (const code of [...AGENCIES.parties, AGENCIES.reviewer])
-    await json(api, 'POST', '/api/agencies', { code, name: `Instansi ${code}` }, admin);
-  await json(
+    await apiJson(api, 'POST', '/api/agencies', { code, name: `Instansi ${code}` }, admin);
+  await apiJson(
     api,
     'POST',
     '/api/users',
     { ...DRAFTER, name: 'Perancang Beban', role: 'drafter', agency: AGENCIES.parties[0] },
     admin,
   );
-  await json(
+  await apiJson(
     api,
     'POST',
     '/api/users',
@@ -226,7 +206,7 @@ async function prepare(target: Target & { token: string; api: string }): Promise
   const drafter = await login(api, DRAFTER);
   const ids: string[] = [];
   for (let i = 0; i < DOCUMENTS; i++) {
-    const { id } = await json<{ id: string }>(
+    const { id } = await apiJson<{ id: string }>(
       api,
       'POST',
       '/api/documents',
@@ -237,7 +217,7 @@ async function prepare(target: Target & { token: string; api: string }): Promise
       },
       drafter,
     );
-    await json(api, 'POST', `/api/documents/${id}/revisions`, { label: 'Draf awal' }, drafter);
+    await apiJson(api, 'POST', `/api/documents/${id}/revisions`, { label: 'Draf awal' }, drafter);
     ids.push(id);
   }
   return ids;

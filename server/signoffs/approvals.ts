@@ -4,7 +4,6 @@ import type { Actor } from '../accounts/present';
 import { documentStream, recordEvent } from '../audit/audit';
 import { canonicalJson } from '../audit/chain';
 import type { Queryable } from '../db';
-import type { TextHold } from '../documents/access';
 import type { DocumentRow } from '../documents/queries';
 import { conflict, forbidden, notFound } from '../errors';
 import { policy } from '../policies/policies';
@@ -41,20 +40,14 @@ export async function approve(deps: SignoffDeps, actor: Actor, doc: DocumentRow,
   if (!(await findRevision(deps.db, doc.id, revision))) throw notFound('Revisi');
   if (revision !== latest)
     throw conflict(`Hanya revisi terakhir (revisi ${latest}) yang dapat disetujui.`);
-  await requireTextEquals(deps.db, doc.id, revision, await deps.texts.read(doc.id));
-  const notApproved = (await signoffStatuses(deps.db, doc)).filter((s) => s.status !== 'approved');
-  if (notApproved.length) {
-    const list = notApproved.map((s) => `${s.agency.code} (${s.status})`).join(', ');
-    throw conflict(`Belum semua instansi memberi paraf setuju pada revisi ini: ${list}.`, {
-      agencies: notApproved.map((s) => ({ code: s.agency.code, status: s.status })),
-    });
-  }
-  // The last approval holds edits back from its final check of the text until it has committed,
-  // so no keystroke lands between the check and the lock.
+  // Edits are held back from the check of the live text until the approval has committed, so
+  // no keystroke lands between "the text equals the revision" and the lock.
   const hold = await deps.texts.hold(doc.id);
   let finalized: string | null = null;
   try {
-    finalized = await finalizeIfLast(deps, actor, doc, revision, hold);
+    await requireTextEquals(deps.db, doc.id, revision, await hold.read());
+    await requireAllApproved(deps, doc);
+    finalized = await recordApproval(deps, actor, doc, revision);
   } finally {
     hold.release(finalized !== null);
   }
@@ -73,13 +66,25 @@ export async function approve(deps: SignoffDeps, actor: Actor, doc: DocumentRow,
   return approvalsView(deps, doc.id, revision);
 }
 
-/** In one transaction: records the approval and, when it is the last party's, finalises the document; returns the final hash then. */
-function finalizeIfLast(
+/** 409 unless every participating agency's sign-off of the latest revision is `approved`. */
+async function requireAllApproved(deps: SignoffDeps, doc: DocumentRow) {
+  const notApproved = (await signoffStatuses(deps.db, doc)).filter((s) => s.status !== 'approved');
+  if (notApproved.length === 0) return;
+  const list = notApproved.map((s) => `${s.agency.code} (${s.status})`).join(', ');
+  throw conflict(`Belum semua instansi memberi paraf setuju pada revisi ini: ${list}.`, {
+    agencies: notApproved.map((s) => ({ code: s.agency.code, status: s.status })),
+  });
+}
+
+/**
+ * In one transaction: records the approval and, when it is the last party's, finalises the
+ * document; returns the final hash then, else null.
+ */
+function recordApproval(
   deps: SignoffDeps,
   actor: Actor,
   doc: DocumentRow,
   revision: number,
-  hold: TextHold,
 ): Promise<string | null> {
   return deps.db.transaction(async (tx) => {
     const locked = await lockDocument(tx, doc.id);
@@ -95,7 +100,6 @@ function finalizeIfLast(
     const approvals = await q.listApprovals(tx, doc.id, revision);
     const approvedParties = new Set(approvals.map((a) => a.agency_code));
     if (!doc.parties.every((p) => approvedParties.has(p.code))) return null;
-    await requireTextEquals(tx, doc.id, revision, await hold.read());
     const clauses = (await findRevision(tx, doc.id, revision))!.clauses;
     const hash = finalHashOf(doc.id, revision, doc.title, clauses);
     await q.finalizeDocument(tx, doc.id, revision, hash);

@@ -25,7 +25,6 @@ const DATABASE_DOWN = new AppError(
 );
 
 /** The AppError an error stands for, if it is one of the expected kinds. */
-
 function knownError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
   if (isConnectionError(err)) return DATABASE_DOWN;
