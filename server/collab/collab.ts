@@ -153,7 +153,12 @@ export function createCollab(deps: CollabDeps): Collab {
     wss,
     accepting: () => accepting,
     attach(ws, lease, actor, session) {
-      const peer = { userId: actor.id, mayEdit: roleMayEdit(actor) };
+      const peer = {
+        userId: actor.id,
+        mayEdit: roleMayEdit(actor),
+        name: actor.name,
+        agency: actor.agency.code,
+      };
       const connection = new Connection(ws, lease.room, peer, limits, {
         closed(c) {
           connections.delete(c);

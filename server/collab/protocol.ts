@@ -78,6 +78,20 @@ export const DeniedReason = {
   final: 'read-only: the document is final',
 } as const;
 
+/**
+ * The largest awareness state (cursor, name, colour) a connection may publish, in bytes of JSON.
+ * The web client's is about 200 bytes; a larger state is dropped and never relayed (closing
+ * would only make the stock client reconnect and send it again).
+ */
+export const MAX_AWARENESS_STATE_BYTES = 2 * 1024;
+
+/**
+ * A connection's query-awareness is answered at most once per this many milliseconds; extra
+ * queries are ignored. Each answer carries every state in the room, so a query is cheap to send
+ * and dear to answer.
+ */
+export const AWARENESS_QUERY_INTERVAL_MS = 1_000;
+
 /** The limits of the collaboration server; every one of them can be overridden for tests. */
 export interface Limits {
   /** The largest frame accepted; a larger one closes the connection with 1009. */

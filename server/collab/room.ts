@@ -10,6 +10,13 @@ import {
   writeUpdate,
 } from './messages';
 import { CloseCode, DeniedReason } from './protocol';
+import {
+  answerQuery,
+  newConnectionPresence,
+  screenAwareness,
+  type ClientIdHolder,
+  type ConnectionPresence,
+} from './presence';
 
 /** The little a room needs of a connection; the WebSocket adapter implements it. */
 export interface RoomSocket {
@@ -24,6 +31,10 @@ export interface RoomPeer {
   userId: string;
   /** Whether the user's role allows changing the text (the document's state is the room's business). */
   mayEdit: boolean;
+  /** The user's name, written into the awareness state it publishes (the user id when absent). */
+  name?: string;
+  /** The user's agency code, written into the awareness state beside the name. */
+  agency?: string;
 }
 
 /** What the room tells its owner; persistence, attribution and unloading hang off these. */
@@ -50,6 +61,8 @@ interface Member {
   clients: Set<number>;
   /** Whether it has been told that its changes are refused. */
   toldReadOnly: boolean;
+  /** Its claimed awareness client id and query pacing; made on its first awareness message. */
+  presence?: ConnectionPresence;
 }
 
 /** The origin of a change the server makes on behalf of a user. */
@@ -228,9 +241,10 @@ export class Room {
         else Y.applyUpdate(this.doc, message.update, member);
         return;
       case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, member);
-        return;
+        return this.receivePresence(member, message.update);
       case 'query-awareness': {
+        // Each answer carries every state in the room: one per interval, the rest ignored.
+        if (!answerQuery((member.presence ??= newConnectionPresence()), Date.now())) return;
         const ids = [...this.awareness.getStates().keys()];
         member.socket.send(
           writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
@@ -238,6 +252,39 @@ export class Room {
         return;
       }
     }
+  }
+
+  /** Applies a connection's awareness update as presence.ts screens it: its own state only, named by the server. */
+  private receivePresence(member: Member, update: Uint8Array): void {
+    const presence = (member.presence ??= newConnectionPresence());
+    const identity = {
+      name: member.peer.name ?? member.peer.userId,
+      agency: member.peer.agency ?? '',
+    };
+    const screened = screenAwareness(update, presence, identity, (id) => this.holderOf(member, id));
+    if (screened.claimed !== undefined) {
+      const id = screened.claimed;
+      // A reconnect of the same user takes the id over, so the old socket's leaving keeps it.
+      for (const other of this.members.values()) {
+        if (other === member) continue;
+        other.clients.delete(id);
+        if (other.presence?.clientId === id) other.presence.clientId = undefined;
+      }
+      member.clients.add(id);
+    }
+    if (screened.update)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, screened.update, member);
+  }
+
+  /** Who holds an awareness client id, seen from `member`; ids of other instances count as taken. */
+  private holderOf(member: Member, clientId: number): ClientIdHolder {
+    if (clientId === this.awareness.clientID) return 'taken';
+    for (const other of this.members.values()) {
+      if (other.presence?.clientId !== clientId && !other.clients.has(clientId)) continue;
+      if (other === member) return 'mine';
+      return other.peer.userId === member.peer.userId ? 'same-user' : 'taken';
+    }
+    return this.awareness.getStates().has(clientId) ? 'taken' : 'free';
   }
 
   private refuse(member: Member): void {

@@ -111,8 +111,10 @@ describe('live editing', () => {
     const a = await open(id, env.cast.drafter.token);
     const b = await open(id, env.cast.reviewer.token);
     a.provider.awareness.setLocalStateField('user', { name: 'Perancang' });
+    // The server names every state after its session's user (presence.ts).
     await waitFor(
-      () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Perancang',
+      () =>
+        b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === env.cast.drafter.name,
       'awareness',
     );
     const gone = a.doc.clientID;

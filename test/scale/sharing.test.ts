@@ -67,14 +67,15 @@ describeScale('two instances sharing one database through Redis', () => {
   it('relays awareness both ways and removes a leaver’s cursor on the other instance', async () => {
     const id = await newDocument();
     const onA = await connect(a, id);
-    const onB = await connect(b, id);
+    const onB = await connect(b, id, cast.reviewer.token);
     onA.provider.awareness.setLocalStateField('user', { name: 'Ani di A' });
     onB.provider.awareness.setLocalStateField('user', { name: 'Budi di B' });
     const nameOf = (seen: Client, of: Client) =>
       (seen.provider.awareness.getStates().get(of.doc.clientID) as { user?: { name: string } })
         ?.user?.name;
-    await waitFor(() => nameOf(onB, onA) === 'Ani di A', 'A’s cursor on B');
-    await waitFor(() => nameOf(onA, onB) === 'Budi di B', 'B’s cursor on A');
+    // Each state carries its session's name, whatever the client wrote (presence.ts).
+    await waitFor(() => nameOf(onB, onA) === cast.drafter.name, 'A’s cursor on B');
+    await waitFor(() => nameOf(onA, onB) === cast.reviewer.name, 'B’s cursor on A');
     const leaver = onA.doc.clientID;
     onA.provider.disconnect();
     await waitFor(
