@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  MAX_CLAUSE_LINES,
+  MAX_PROPOSAL_CHARS,
+  MAX_TEXT_CHARS,
+  measurePlainText,
+  textLimitProblem,
+} from './limits';
 
 /** Agency codes: upper-case letters, digits, `_` and `-`. */
 export const agencyCode = z
@@ -35,15 +42,24 @@ export const userInput = z.object({
   agency: agencyCode,
 });
 
-/** The largest plain-text draft accepted, in characters. */
-export const MAX_DRAFT_CHARS = 500_000;
+/** The largest plain-text draft accepted, in characters (the text limit of shared/limits.ts). */
+export const MAX_DRAFT_CHARS = MAX_TEXT_CHARS;
+
+// A draft is held to the same lines, Pasal and paragraphs per Pasal as an import.
+const draftText = z
+  .string()
+  .max(MAX_DRAFT_CHARS)
+  .superRefine((text, ctx) => {
+    const problem = textLimitProblem(measurePlainText(text));
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** `POST /api/documents`. */
 export const documentInput = z.object({
   title: z.string().trim().min(1).max(500).refine(noControl, 'karakter kendali tidak diizinkan'),
   parties: z.array(agencyCode).min(2, 'minimal dua pihak').max(10),
   reviewers: z.array(agencyCode).max(50).default([]),
-  text: z.string().max(MAX_DRAFT_CHARS).optional(),
+  text: draftText.optional(),
 });
 
 /** `POST /api/documents/:id/revisions`. */
@@ -66,7 +82,13 @@ export const approveInput = z.object({ revision: z.number().int().min(1) });
 /** An usulan redaksi: a proposed wording for a whole clause. */
 export const proposalInput = z.object({
   heading: z.string().max(1000).optional(),
-  text: z.string().max(50_000),
+  text: z
+    .string()
+    .max(MAX_PROPOSAL_CHARS)
+    .refine(
+      (text) => text.split('\n').length <= MAX_CLAUSE_LINES,
+      `usulan redaksi melebihi ${MAX_CLAUSE_LINES} paragraf`,
+    ),
 });
 
 /** `POST /api/documents/:id/comments`. */

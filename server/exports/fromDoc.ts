@@ -1,7 +1,10 @@
 import type { Node } from 'prosemirror-model';
 import { extractClauses } from '../../shared/clauses';
+import { measureDoc, textLimitProblem } from '../../shared/limits';
 import { schema } from '../../shared/schema';
-import type { ExportModel } from './model';
+import { tooLarge } from '../errors';
+import { stateToDoc } from '../revisions/revisions';
+import type { ExportModel, ExportSource } from './model';
 
 /** The part of an ExportModel that comes from the text itself. */
 export type ExportText = Pick<ExportModel, 'titleLines' | 'preamble' | 'clauses' | 'closing'>;
@@ -21,4 +24,15 @@ export function exportTextOf(doc: Node): ExportText {
     paragraphs: clause.text.split('\n'),
   }));
   return text;
+}
+
+/**
+ * Builds the model from a gathered source: reads the revision's text and refuses (413) a text
+ * over the limits of shared/limits.ts, which a live text edited past them could reach.
+ */
+export function exportModelOf({ state, ...rest }: ExportSource): ExportModel {
+  const doc = stateToDoc(state);
+  const problem = textLimitProblem(measureDoc(doc));
+  if (problem) throw tooLarge(`Naskah tidak dapat diekspor. ${problem}`);
+  return { ...rest, ...exportTextOf(doc) };
 }

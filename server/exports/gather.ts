@@ -2,12 +2,12 @@ import type { Db } from '../db';
 import { findHeads } from '../accounts/queries';
 import type { DocumentRow } from '../documents/queries';
 import { conflict } from '../errors';
-import { getRevision, stateToDoc } from '../revisions/revisions';
+import { getRevision } from '../revisions/revisions';
 import { latestNumber, revisionState } from '../revisions/queries';
 import { listApprovals } from '../signoffs/queries';
 import { signoffStatuses } from '../signoffs/signoffs';
-import { exportTextOf } from './fromDoc';
-import type { ExportModel } from './model';
+import { exportModelOf } from './fromDoc';
+import type { ExportModel, ExportSource } from './model';
 
 /** Gathers what an export of revision `number` (default: the latest) shows, as of that revision. */
 export async function gatherExport(
@@ -15,11 +15,21 @@ export async function gatherExport(
   doc: DocumentRow,
   number?: number,
 ): Promise<ExportModel> {
+  return exportModelOf(await gatherExportSource(db, doc, number));
+}
+
+/** Gathers an export's source: everything but the text, which stays the revision's Yjs state. */
+export async function gatherExportSource(
+  db: Db,
+  doc: DocumentRow,
+  number?: number,
+): Promise<ExportSource> {
   const latest = await latestNumber(db, doc.id);
   if (latest === 0)
     throw conflict('Belum ada revisi: buat revisi terlebih dahulu sebelum mengekspor.');
   const revision = await getRevision(db, doc.id, number ?? latest);
-  const text = exportTextOf(stateToDoc((await revisionState(db, doc.id, revision.number))!));
+  // Reading the text of a large revision is work for the export's worker, not the main thread.
+  const state = (await revisionState(db, doc.id, revision.number))!;
   const paraf = (await signoffStatuses(db, doc, revision.number)).map((s) => ({
     agency: s.agency,
     by: s.by?.name ?? null,
@@ -28,7 +38,7 @@ export async function gatherExport(
   }));
   return {
     title: doc.title,
-    ...text,
+    state,
     parties: await partiesWithHeads(db, doc, revision.number),
     paraf,
     revision: {

@@ -1,3 +1,4 @@
+import { MAX_UNBROKEN_CHARS } from '../../shared/limits';
 import type { ExportModel, ParafStatus } from './model';
 
 // What both renderers print besides the document's own text: labels, dates, the footer and
@@ -177,4 +178,45 @@ export function signatureLines(
 
 function cm(value: number): number {
   return Math.round(value * 28.3465 * 100) / 100;
+}
+
+// A run of characters with no break opportunity costs the PDF's line breaker time and memory
+// that grow with the square of its length (a 40,000-character "word" took 30 s). A zero-width
+// space every MAX_UNBROKEN_CHARS characters lets it wrap like any text; it prints as nothing.
+const ZERO_WIDTH_SPACE = '\u200b';
+const UNBROKEN_RUN = new RegExp(`[^\\s${ZERO_WIDTH_SPACE}]{${MAX_UNBROKEN_CHARS + 1},}`, 'gu');
+const UNBROKEN_CHUNK = new RegExp(`(.{${MAX_UNBROKEN_CHARS}})(?=.)`, 'gsu');
+
+/** Inserts a break opportunity (a zero-width space) into every run longer than MAX_UNBROKEN_CHARS. */
+export function breakLongWords(text: string): string {
+  return text.replace(UNBROKEN_RUN, (run) => run.replace(UNBROKEN_CHUNK, `$1${ZERO_WIDTH_SPACE}`));
+}
+
+/** The model with breakLongWords applied to every text the PDF lays out in lines. */
+export function withBreakableWords(model: ExportModel): ExportModel {
+  const lines = (texts: readonly string[]) => texts.map(breakLongWords);
+  return {
+    ...model,
+    titleLines: lines(model.titleLines),
+    preamble: lines(model.preamble),
+    clauses: model.clauses.map((clause) => ({
+      ...clause,
+      heading: breakLongWords(clause.heading),
+      paragraphs: lines(clause.paragraphs),
+    })),
+    closing: lines(model.closing),
+    parties: model.parties.map((party) => ({
+      ...party,
+      name: breakLongWords(party.name),
+      head: party.head && {
+        name: breakLongWords(party.head.name),
+        position: breakLongWords(party.head.position),
+      },
+    })),
+    paraf: model.paraf.map((entry) => ({
+      ...entry,
+      agency: { ...entry.agency, name: breakLongWords(entry.agency.name) },
+      by: entry.by && breakLongWords(entry.by),
+    })),
+  };
 }

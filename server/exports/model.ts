@@ -26,3 +26,9 @@ export interface ExportModel {
   /** SHA-256 of the final revision's canonical JSON, for a final document. */
   finalHash: string | null;
 }
+
+/** What the server gathers for an export: the model without its text, and the revision's Yjs state. */
+export type ExportSource = Omit<ExportModel, 'titleLines' | 'preamble' | 'clauses' | 'closing'> & {
+  /** The revision's Yjs state; its text is read off the main thread, where the export renders. */
+  state: Uint8Array;
+};

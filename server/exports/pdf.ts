@@ -11,6 +11,7 @@ import {
   PARAF_WIDTHS,
   signatureLines,
   STRIP_LABEL,
+  withBreakableWords,
 } from './layout';
 import type { ExportModel } from './model';
 
@@ -32,7 +33,8 @@ type Doc = PDFKit.PDFDocument;
 type FontName = keyof typeof FONT_FILES;
 
 /** Renders one revision as a nota kesepakatan in PDF with embedded fonts. */
-export async function renderPdf(model: ExportModel): Promise<Buffer> {
+export async function renderPdf(source: ExportModel): Promise<Buffer> {
+  const model = withBreakableWords(source);
   const doc = new PDFDocument({
     size: 'A4',
     margins: {

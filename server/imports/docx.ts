@@ -2,9 +2,10 @@ import { Fragment, type Node } from 'prosemirror-model';
 import { extractClauses } from '../../shared/clauses';
 import { parsePlainText } from '../../shared/plainText';
 import { schema } from '../../shared/schema';
-import { invalidInput } from '../errors';
+import { measureDoc, measurePlainText, textLimitProblem } from '../../shared/limits';
+import { invalidInput, tooLarge } from '../errors';
 import { DOCX_STYLE } from '../exports/docxStyles';
-import { assertReadableDocx } from './docxContainer';
+import { readDocxContainer, storedZip } from './docxContainer';
 import { readDocxBlocks, type DocxBlock, type ParagraphBlock } from './docxBlocks';
 
 export { MAX_DOCX_BYTES } from './docxContainer';
@@ -31,17 +32,25 @@ const TAIL_STYLES: ReadonlySet<string> = new Set([DOCX_STYLE.signature, DOCX_STY
 
 /** Reads a .docx draft into a document: title and preamble, one clause per `Pasal N`, closing. */
 export async function parseDocx(buffer: Buffer): Promise<Node> {
-  assertReadableDocx(buffer);
-  const blocks = numberListItems(await readDocxBlocks(buffer));
+  // mammoth reads only parts this module has checked and counted, never the upload itself.
+  const blocks = numberListItems(await readDocxBlocks(storedZip(readDocxContainer(buffer))));
   const { body, closing } = splitTail(blocks);
-  const doc = parsePlainText(body.join('\n'));
+  const plain = body.join('\n');
+  // Measured before parsing, so an oversized draft costs no document tree.
+  const early = textLimitProblem(measurePlainText(plain));
+  if (early) throw tooLarge(early);
+  const doc = parsePlainText(plain);
   if (extractClauses(doc).length === 0) {
     throw invalidInput(
       'Tidak ditemukan Pasal dalam berkas: setiap pasal harus diawali paragraf tersendiri "Pasal N".',
     );
   }
   const closingNodes = closing.map((text) => schema.nodes.closing.create(null, schema.text(text)));
-  return doc.copy(doc.content.append(Fragment.from(closingNodes)));
+  const imported = doc.copy(doc.content.append(Fragment.from(closingNodes)));
+  // The same bounds as a draft sent as text (shared/limits.ts).
+  const problem = textLimitProblem(measureDoc(imported));
+  if (problem) throw tooLarge(problem);
+  return imported;
 }
 
 /** Splits the body's lines from the closing lines and drops a signature block or paraf table. */

@@ -1,21 +1,19 @@
 import { Router, type Response } from 'express';
-import { gatherExport } from '../../exports/gather';
-import { renderDocx } from '../../exports/docx';
-import { renderPdf } from '../../exports/pdf';
-import type { ExportModel } from '../../exports/model';
+import { gatherExportSource } from '../../exports/gather';
+import type { ExportSource } from '../../exports/model';
+import { runOffThread } from '../../exports/offThread';
 import type { AppContext } from '../context';
 import { visibleDocument } from './documents';
 import { intQuery } from './params';
 
 const FORMATS = {
   docx: {
-    render: renderDocx,
     type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   },
-  pdf: { render: renderPdf, type: 'application/pdf' },
+  pdf: { type: 'application/pdf' },
 } as const;
 
-function send(res: Response, format: keyof typeof FORMATS, model: ExportModel, body: Buffer) {
+function send(res: Response, format: keyof typeof FORMATS, model: ExportSource, body: Buffer) {
   const name = `nota-kesepakatan-rev${model.revision.number}.${format}`;
   res
     .type(FORMATS[format].type)
@@ -30,8 +28,10 @@ export function exportRoutes(ctx: AppContext) {
     router.get(`/documents/:id/export.${format}`, async (req, res) => {
       const doc = await visibleDocument(ctx, req);
       const revision = intQuery(req, 'revision', 0) || undefined;
-      const model = await gatherExport(ctx.db, doc, revision);
-      send(res, format, model, await FORMATS[format].render(model));
+      const source = await gatherExportSource(ctx.db, doc, revision);
+      // Rendered in a worker under a deadline and a heap limit: 413/503 past them (SECURITY.md).
+      const body = await runOffThread(format, source, 'Ekspor');
+      send(res, format, source, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     });
   }
   return router;

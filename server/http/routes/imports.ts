@@ -5,7 +5,10 @@ import { agencyCode } from '../../../shared/api';
 import { documentTitleOf } from '../../../shared/plainText';
 import * as documents from '../../documents/documents';
 import { presentDocument } from '../../documents/present';
-import { MAX_DOCX_BYTES, parseDocx } from '../../imports/docx';
+import { Node } from 'prosemirror-model';
+import { MAX_DOCX_BYTES } from '../../../shared/limits';
+import { schema } from '../../../shared/schema';
+import { runOffThread } from '../../exports/offThread';
 import { forbidden, invalidInput, tooLarge } from '../../errors';
 import { policy } from '../../policies/policies';
 import { actorOf } from '../middleware/auth';
@@ -50,7 +53,7 @@ function receiveFile(req: Request, res: Response, next: NextFunction) {
   upload(req, res, (err: unknown) => {
     if (!err) return next();
     if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE')
-      return next(tooLarge('Berkas .docx melebihi 10 MiB.'));
+      return next(tooLarge(`Berkas .docx melebihi ${MAX_DOCX_BYTES / 1024 / 1024} MiB.`));
     const code = err instanceof multer.MulterError ? err.code : undefined;
     next(
       invalidInput('Unggahan tidak dapat dibaca.', {
@@ -70,7 +73,8 @@ export function importRoutes(ctx: AppContext) {
       throw forbidden('Hanya perancang (drafter) yang dapat membuat dokumen.');
     const fields = parse(importFields, req.body ?? {});
     if (!req.file) throw invalidInput('Pilih berkas .docx untuk diimpor.', { file: 'required' });
-    const doc = await parseDocx(req.file.buffer);
+    // mammoth reads the file in a worker under a deadline and a heap limit (SECURITY.md).
+    const doc = Node.fromJSON(schema, await runOffThread('importDocx', req.file.buffer, 'Impor'));
     const title =
       fields.title ??
       (documentTitleOf(doc) || req.file.originalname.replace(/\.docx$/i, '')).slice(0, 500);

@@ -1,0 +1,143 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import {
+  OFF_THREAD_CONCURRENCY,
+  OFF_THREAD_HEAP_MB,
+  OFF_THREAD_QUEUE,
+  OFF_THREAD_TIMEOUT_MS,
+} from '../../shared/limits';
+import { AppError, tooLarge } from '../errors';
+import type { JobInput, JobMessage, JobName, JobOutput } from './offThreadJobs';
+
+// Rendering an export and reading an uploaded .docx are CPU-bound and their cost follows input
+// a caller controls. On the main thread one such request stalls every other user; here each
+// runs in a worker thread of its own with a heap limit and a deadline, a few at a time, and a
+// request that needs more is refused (413 or 503) while the server goes on answering.
+
+const ENTRY = path.join(__dirname, 'offThreadEntry.cjs');
+
+/** Limits of one job; the defaults come from shared/limits.ts, tests pass smaller ones. */
+export interface OffThreadLimits {
+  timeoutMs?: number;
+  heapMb?: number;
+}
+
+/** What the job is, in the words of the refusal messages: `Ekspor` or `Impor`. */
+export type JobLabel = 'Ekspor' | 'Impor';
+
+const unavailable = (message: string) => new AppError('unavailable', message);
+
+/** Lets `size` jobs run at once and up to `queue` wait, each no longer than `maxWaitMs`. */
+class Gate {
+  private running = 0;
+  private readonly waiting: { go: () => void }[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly queue: number,
+  ) {}
+
+  /** Resolves when the caller may run; 503 when the line is full or the wait too long. */
+  enter(label: JobLabel, maxWaitMs: number): Promise<void> {
+    if (this.running < this.size) {
+      this.running += 1;
+      return Promise.resolve();
+    }
+    if (this.waiting.length >= this.queue) return Promise.reject(unavailable(busy(label)));
+    return new Promise((resolve, reject) => {
+      const slot = { go: () => (clearTimeout(timer), resolve()) };
+      const timer = setTimeout(() => {
+        this.waiting.splice(this.waiting.indexOf(slot), 1);
+        reject(unavailable(busy(label)));
+      }, maxWaitMs);
+      this.waiting.push(slot);
+    });
+  }
+
+  /** Hands the slot to the next in line, or frees it. */
+  leave(): void {
+    const next = this.waiting.shift();
+    if (next) next.go();
+    else this.running -= 1;
+  }
+}
+
+const gate = new Gate(OFF_THREAD_CONCURRENCY, OFF_THREAD_QUEUE);
+
+/** Runs a job in a worker thread under a heap limit and a deadline; 413/503 past them. */
+export async function runOffThread<K extends JobName>(
+  name: K,
+  input: JobInput<K>,
+  label: JobLabel,
+  limits: OffThreadLimits = {},
+): Promise<JobOutput<K>> {
+  const timeoutMs = limits.timeoutMs ?? OFF_THREAD_TIMEOUT_MS;
+  await gate.enter(label, timeoutMs);
+  try {
+    return (await inWorker(name, input, label, timeoutMs, limits.heapMb)) as JobOutput<K>;
+  } finally {
+    gate.leave();
+  }
+}
+
+function inWorker(
+  name: JobName,
+  input: unknown,
+  label: JobLabel,
+  timeoutMs: number,
+  heapMb = OFF_THREAD_HEAP_MB,
+): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(ENTRY, {
+      workerData: { name, input },
+      // The entry registers tsx itself; the parent's loader flags are not needed, nor jest's.
+      execArgv: [],
+      resourceLimits: {
+        maxOldGenerationSizeMb: heapMb,
+        maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.floor(heapMb / 8))),
+        stackSizeMb: 4,
+      },
+    });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(unavailable(timedOut(label, timeoutMs)))),
+      timeoutMs,
+    );
+    worker.once('message', (message: JobMessage) =>
+      settle(() => (message.ok ? resolve(message.result) : reject(refusalOf(message)))),
+    );
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge(outOfMemory(label)) : error),
+      ),
+    );
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`${label}: worker ended with code ${code} and no answer`))),
+    );
+  });
+}
+
+function refusalOf(message: Extract<JobMessage, { ok: false }>): Error {
+  if (message.refusal === null) return new Error(message.message);
+  const { code, message: text, details } = message.refusal;
+  return new AppError(code, text, details);
+}
+
+function busy(label: JobLabel): string {
+  return `${label} tidak dapat diproses sekarang karena server sedang mengolah berkas lain. Coba lagi sebentar lagi.`;
+}
+
+function timedOut(label: JobLabel, timeoutMs: number): string {
+  return `${label} dihentikan karena melebihi batas waktu ${timeoutMs / 1000} detik; naskah atau berkas mungkin terlalu besar.`;
+}
+
+function outOfMemory(label: JobLabel): string {
+  return `${label} dihentikan karena melebihi batas memori; naskah atau berkas terlalu besar untuk diolah.`;
+}
