@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordProblem } from '../shared/passwordPolicy';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const optionalText = z
@@ -12,7 +13,11 @@ const envSchema = z.object({
   DATABASE_URL: optionalText,
   DATA_DIR: z.string().min(1).default('./data'),
   ADMIN_EMAIL: optionalText,
-  ADMIN_PASSWORD: optionalText,
+  // A weak admin password refuses the start: the account it creates can do everything.
+  ADMIN_PASSWORD: optionalText.superRefine((value, ctx) => {
+    const problem = value === undefined ? undefined : passwordProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   SEED_DEMO: flag.optional(),
   REDIS_URL: optionalText,
   REDIS_PREFIX: z.string().min(1).default('selaras:'),
@@ -20,6 +25,7 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOGIN_RATE_BURST: z.coerce.number().int().min(1).default(30),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().positive().default(10),
+  SESSION_CHECK_SECONDS: z.coerce.number().positive().max(3600).default(5),
   NODE_ENV: z.string().default('development'),
   // Express's `trust proxy`: whose X-Forwarded-For is believed for the client address.
   TRUST_PROXY: z
@@ -44,6 +50,8 @@ export interface Config {
   sessionTtlMs: number;
   /** Login attempts per client IP: a burst, refilled per minute; successful logins do not count. */
   loginRateLimit: { burst: number; perMinute: number };
+  /** How often open event streams' sessions are checked; a signed-out or expired one is closed. */
+  sessionCheckMs: number;
   /** Cookies get the Secure flag in production. */
   secureCookies: boolean;
   /** The proxies whose X-Forwarded-For gives the client address (login limit, logs). */
@@ -73,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     loginRateLimit: { burst: e.LOGIN_RATE_BURST, perMinute: e.LOGIN_RATE_PER_MINUTE },
+    sessionCheckMs: e.SESSION_CHECK_SECONDS * 1000,
     secureCookies: e.NODE_ENV === 'production',
     trustProxy: e.TRUST_PROXY,
   };

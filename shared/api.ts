@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordProblem } from './passwordPolicy';
 import {
   MAX_CLAUSE_LINES,
   MAX_PROPOSAL_CHARS,
@@ -33,11 +34,27 @@ export const agencyInput = z.object({ code: agencyCode, name });
 /** The four roles. */
 export const role = z.enum(['admin', 'drafter', 'reviewer', 'head']);
 
+/** A new password: it must pass the password policy (length, not blank, not a common one). */
+export const newPassword = z.string().superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** The largest value of a PostgreSQL `integer`; larger numbers must be refused before any SQL. */
+export const MAX_INT32 = 2_147_483_647;
+
+/** A positive whole number that fits a PostgreSQL `integer` (revision numbers and the like). */
+export const positiveInt32 = z
+  .number()
+  .int('harus bilangan bulat')
+  .min(1, 'harus bilangan bulat positif')
+  .max(MAX_INT32, `harus bilangan bulat positif paling besar ${MAX_INT32}`);
+
 /** `POST /api/users`. */
 export const userInput = z.object({
   email: z.email().max(320),
   name,
-  password: z.string().min(8, 'kata sandi minimal 8 karakter').max(1000),
+  password: newPassword,
   role,
   agency: agencyCode,
 });
@@ -77,7 +94,7 @@ export const concernsInput = z.object({
 });
 
 /** `POST /api/documents/:id/approve`. */
-export const approveInput = z.object({ revision: z.number().int().min(1) });
+export const approveInput = z.object({ revision: positiveInt32 });
 
 /** An usulan redaksi: a proposed wording for a whole clause. */
 export const proposalInput = z.object({

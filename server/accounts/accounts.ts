@@ -1,34 +1,59 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db';
 import { SYSTEM_STREAM, recordEvent } from '../audit/audit';
-import { conflict, invalidInput, tooManyRequests, unauthenticated } from '../errors';
+import { AppError, conflict, invalidInput, unauthenticated } from '../errors';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords';
+import { passwordProblem } from '../../shared/passwordPolicy';
 import { toActor, type Actor, type Role } from './present';
 import * as q from './queries';
 import { hashToken, newToken } from './tokens';
 
-/** Failed logins allowed per email within LOCKOUT_WINDOW_MS before answers become 429. */
-export const MAX_LOGIN_FAILURES = 10;
+/** Failed logins per account and address that are answered at once, before any delay. */
+export const FREE_LOGIN_FAILURES = 5;
 /** The window over which failed logins are counted. */
-export const LOCKOUT_WINDOW_MS = 10 * 60_000;
+export const FAILURE_WINDOW_MS = 60 * 60_000;
+/** The longest wait the backoff imposes between two attempts. */
+export const MAX_LOGIN_DELAY_MS = 15 * 60_000;
 
-/** Checks credentials and opens a session; throws 401 for a wrong pair and 429 when locked out. */
+/**
+ * How long an address must wait after its `failures`-th failed login for one account: nothing
+ * for the first few, then 1 s, 2 s, 4 s, ... up to MAX_LOGIN_DELAY_MS. A guesser gets a few
+ * dozen tries an hour per address; the owner, from another address, is never slowed.
+ */
+export function loginDelayMs(failures: number): number {
+  if (failures < FREE_LOGIN_FAILURES) return 0;
+  return Math.min(MAX_LOGIN_DELAY_MS, 1000 * 2 ** Math.min(30, failures - FREE_LOGIN_FAILURES));
+}
+
+/**
+ * Checks credentials and opens a session; throws 401 for a wrong pair, and 429 (with the seconds
+ * to wait in `details.retryAfterSeconds`) while this address must wait after failing for this
+ * email. Failures are keyed by email and address together, so nobody can lock another out.
+ */
 export async function login(
   db: Db,
   email: string,
   password: string,
   ttlMs: number,
+  address = '',
 ): Promise<{ token: string; user: Actor; expiresAt: Date }> {
-  if ((await q.countRecentFailures(db, email, LOCKOUT_WINDOW_MS)) >= MAX_LOGIN_FAILURES) {
-    throw tooManyRequests('Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 10 menit.');
+  const failures = await q.recentFailures(db, email, address, FAILURE_WINDOW_MS);
+  const waitMs = loginDelayMs(failures.count) - failures.sinceLastMs;
+  if (waitMs > 0) {
+    const retryAfterSeconds = Math.ceil(waitMs / 1000);
+    throw new AppError(
+      'too_many_requests',
+      `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${retryAfterSeconds} detik.`,
+      { retryAfterSeconds },
+    );
   }
   const row = await q.findUserByEmail(db, email);
   const ok = await verifyPassword(password, row?.password_hash ?? (await DUMMY_HASH_PROMISE));
   if (!row || !ok) {
-    await q.insertLoginFailure(db, email);
+    await q.insertLoginFailure(db, email, address);
     throw unauthenticated('Email atau kata sandi salah.');
   }
-  await q.clearFailures(db, email);
+  await q.clearFailures(db, email, address);
   const token = newToken();
   const expiresAt = new Date(Date.now() + ttlMs);
   await q.insertSession(db, hashToken(token), row.id, expiresAt);
@@ -75,8 +100,11 @@ export interface NewUser {
   agency: string;
 }
 
-/** Creates a user; 400 for an unknown agency, 409 for a taken email. */
+/** Creates a user; 400 for a weak password or an unknown agency, 409 for a taken email. */
 export async function createUser(db: Db, actor: Actor | null, input: NewUser): Promise<Actor> {
+  // The API's schema checks this too; here it holds for the seed and the admin bootstrap as well.
+  const weak = passwordProblem(input.password);
+  if (weak) throw invalidInput('Kata sandi tidak memenuhi ketentuan.', { password: weak });
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
   await db.transaction(async (tx) => {

@@ -123,28 +123,38 @@ export async function revokeSession(db: Queryable, tokenHash: string) {
   );
 }
 
-/** Records a failed login for an email. */
-export async function insertLoginFailure(db: Queryable, email: string) {
-  await db.query('INSERT INTO login_failures (email) VALUES ($1)', [email.toLowerCase()]);
+/** Records a failed login for an email from a client address. */
+export async function insertLoginFailure(db: Queryable, email: string, address: string) {
+  await db.query('INSERT INTO login_failures (email, address) VALUES ($1, $2)', [
+    email.toLowerCase(),
+    address,
+  ]);
 }
 
-/** Failed logins for an email within the window. */
-export async function countRecentFailures(
+/** Failed logins for an email from one address within the window, and the time since the last. */
+export async function recentFailures(
   db: Queryable,
   email: string,
+  address: string,
   windowMs: number,
-): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM login_failures
-      WHERE lower(email) = lower($1) AND failed_at > now() - ($2::int * interval '1 millisecond')`,
-    [email, windowMs],
+): Promise<{ count: number; sinceLastMs: number }> {
+  const { rows } = await db.query<{ n: number; since_ms: number | null }>(
+    `SELECT count(*)::int AS n,
+            (extract(epoch FROM now() - max(failed_at)) * 1000)::float8 AS since_ms
+       FROM login_failures
+      WHERE lower(email) = lower($1) AND address = $2
+        AND failed_at > now() - ($3::int * interval '1 millisecond')`,
+    [email, address, windowMs],
   );
-  return rows[0].n;
+  return { count: rows[0].n, sinceLastMs: rows[0].since_ms ?? Infinity };
 }
 
-/** Forgets an email's failures after a successful login. */
-export async function clearFailures(db: Queryable, email: string) {
-  await db.query('DELETE FROM login_failures WHERE lower(email) = lower($1)', [email]);
+/** Forgets the failures of an email from one address after a successful login from there. */
+export async function clearFailures(db: Queryable, email: string, address: string) {
+  await db.query('DELETE FROM login_failures WHERE lower(email) = lower($1) AND address = $2', [
+    email,
+    address,
+  ]);
 }
 
 /** The heads of these agencies, by name. */

@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import { authenticate } from '../accounts/accounts';
 import type { Actor } from '../accounts/present';
 import { hashToken } from '../accounts/tokens';
+import { ConnectionCap, MAX_SOCKETS_PER_USER } from '../accounts/connectionCap';
 import { findDocument } from '../documents/queries';
 import { AppError } from '../errors';
 import { SESSION_COOKIE } from '../http/middleware/auth';
@@ -29,6 +30,8 @@ export interface EndpointDeps {
    * is the hash of the token it was opened with, for closing it when that session ends.
    */
   attach(ws: WebSocket, lease: Lease, actor: Actor, session: string): void;
+  /** Open sockets one user may hold on this instance; MAX_SOCKETS_PER_USER unless told. */
+  maxSocketsPerUser?: number;
 }
 
 interface Refusal {
@@ -42,13 +45,14 @@ const uuid = z.uuid();
 /**
  * Handles `upgrade` on the HTTP server: authenticates the token (`?token=` or the session
  * cookie), checks the document and the caller's access, loads the room and only then
- * completes the WebSocket handshake. Refusals are plain HTTP responses (401, 403, 404, 503),
- * so a client learns why before any WebSocket exists.
+ * completes the WebSocket handshake. Refusals are plain HTTP responses (401, 403, 404, 429,
+ * 503), so a client learns why before any WebSocket exists.
  */
 export function upgradeHandler(deps: EndpointDeps) {
+  const cap = new ConnectionCap(deps.maxSocketsPerUser ?? MAX_SOCKETS_PER_USER);
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => socket.destroy());
-    upgrade(deps, req, socket, head).catch((error) => {
+    upgrade(deps, cap, req, socket, head).catch((error) => {
       deps.log.error({ err: error }, 'collaboration upgrade failed');
       refuse(socket, {
         status: 503,
@@ -61,6 +65,7 @@ export function upgradeHandler(deps: EndpointDeps) {
 
 async function upgrade(
   deps: EndpointDeps,
+  cap: ConnectionCap,
   req: IncomingMessage,
   socket: Duplex,
   head: Buffer,
@@ -71,24 +76,53 @@ async function upgrade(
     deps.log.debug({ path: req.url?.split('?')[0], status: admitted.status }, 'upgrade refused');
     return refuse(socket, admitted);
   }
+  // The place is taken before the room loads, so parallel upgrades cannot all slip under the cap.
+  const release = cap.take(admitted.actor.id);
+  if (!release) {
+    deps.log.debug({ userId: admitted.actor.id }, 'upgrade refused: too many sockets');
+    return refuse(socket, tooManySockets(cap.max));
+  }
+  let attached = false;
+  try {
+    attached = await handshake(deps, admitted, req, socket, head, release);
+  } finally {
+    if (!attached) release();
+  }
+}
+
+/** Loads the room and completes the handshake; true once the socket is attached. */
+async function handshake(
+  deps: EndpointDeps,
+  admitted: { actor: Actor; documentId: string; session: string },
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  release: () => void,
+): Promise<boolean> {
   let lease: Lease;
   try {
     lease = await deps.rooms.acquire(admitted.documentId);
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) return refuse(socket, notFound);
+    if (error instanceof AppError && error.status === 404) {
+      refuse(socket, notFound);
+      return false;
+    }
     throw error;
   }
   if (socket.destroyed || !deps.accepting()) {
     lease.release();
-    return refuse(socket, unavailable);
+    refuse(socket, unavailable);
+    return false;
   }
   let attached = false;
   // handleUpgrade calls back synchronously when the handshake succeeds.
   deps.wss.handleUpgrade(req, socket, head, (ws) => {
     attached = true;
+    ws.once('close', release);
     deps.attach(ws, lease, admitted.actor, admitted.session);
   });
   if (!attached) lease.release();
+  return attached;
 }
 
 const unauthenticated: Refusal = {
@@ -102,6 +136,11 @@ const forbidden: Refusal = {
   message: 'Anda tidak berwenang membuka dokumen ini.',
 };
 const notFound: Refusal = { status: 404, code: 'not_found', message: 'Dokumen tidak ditemukan.' };
+const tooManySockets = (max: number): Refusal => ({
+  status: 429,
+  code: 'too_many_requests',
+  message: `Terlalu banyak koneksi kolaborasi terbuka untuk pengguna ini (paling banyak ${max}). Tutup tab lain lalu coba lagi.`,
+});
 const unavailable: Refusal = {
   status: 503,
   code: 'unavailable',

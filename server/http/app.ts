@@ -16,6 +16,9 @@ import { signoffRoutes } from './routes/signoffs';
 import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
 import { importRoutes } from './routes/imports';
+import { noStore } from './middleware/security';
+import { SessionWatch } from '../accounts/sessionWatch';
+import { ConnectionCap, MAX_EVENT_STREAMS_PER_USER } from '../accounts/connectionCap';
 
 /** Where the built web client lives. */
 export const CLIENT_DIST = path.resolve(__dirname, '../../dist/client');
@@ -32,17 +35,26 @@ export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => expre
   app.use(securityHeaders);
   app.use(operationRoutes(ctx));
 
+  const streams = {
+    sessions: new SessionWatch(ctx.db, ctx.config.sessionCheckMs, (error) =>
+      // Storage outages are handled elsewhere; the streams stay until a check succeeds.
+      ctx.log.warn({ err: error }, 'checking event stream sessions failed'),
+    ),
+    cap: new ConnectionCap(MAX_EVENT_STREAMS_PER_USER),
+  };
+
   const api = express.Router();
+  api.use(noStore);
   api.use(express.json({ limit: JSON_LIMIT }));
   api.use(cookieParser());
-  const auth = authRoutes(ctx);
+  const auth = authRoutes(ctx, streams.sessions);
   api.use(auth.publicRouter);
   api.use(requireAuth(ctx.db));
   api.use(auth.router);
   api.use(accountRoutes(ctx));
   api.use(importRoutes(ctx));
   api.use(documentRoutes(ctx));
-  api.use(eventRoutes(ctx));
+  api.use(eventRoutes(ctx, streams));
   api.use(revisionRoutes(ctx));
   api.use(signoffRoutes(ctx));
   api.use(commentRoutes(ctx));

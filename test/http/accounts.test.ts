@@ -1,6 +1,6 @@
 import { startTestServer, type TestServer } from '../support/server';
 import { apiClient, makeAgency, makeUser, type TestUser } from '../support/factories';
-import { MAX_LOGIN_FAILURES } from '../../server/accounts/accounts';
+import { FREE_LOGIN_FAILURES } from '../../server/accounts/accounts';
 
 let server: TestServer;
 let call: ReturnType<typeof apiClient>;
@@ -68,9 +68,9 @@ describe('login and sessions', () => {
     expect((await call('GET', '/api/me', { token: user.token })).status).toBe(401);
   });
 
-  it('answers 429 after repeated failures for one email, even with the right password', async () => {
+  it('answers 429 with Retry-After after repeated failures for one email from one address, even with the right password', async () => {
     const user = await makeUser(server.db, 'reviewer');
-    for (let i = 0; i < MAX_LOGIN_FAILURES; i++) {
+    for (let i = 0; i < FREE_LOGIN_FAILURES; i++) {
       expect(
         (await call('POST', '/api/auth/login', { body: { email: user.email, password: `x${i}` } }))
           .status,
@@ -81,6 +81,7 @@ describe('login and sessions', () => {
     });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('too_many_requests');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('requires the anti-CSRF header for state changes made with the session cookie', async () => {

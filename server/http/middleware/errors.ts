@@ -38,6 +38,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const known = knownError(err);
     if (known) {
+      const wait = (known.details as { retryAfterSeconds?: unknown } | undefined)
+        ?.retryAfterSeconds;
+      if (known.status === 429 && typeof wait === 'number')
+        res.setHeader('Retry-After', String(wait));
       res
         .status(known.status)
         .json({ error: { code: known.code, message: known.message, details: known.details } });

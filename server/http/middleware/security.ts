@@ -23,3 +23,12 @@ export const securityHeaders: RequestHandler = (_req, res, next) => {
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   next();
 };
+
+/**
+ * `Cache-Control: no-store` on every API response: they hold a user's documents, comments and
+ * session, which no browser cache or shared proxy may keep (or serve to the next user).
+ */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};

@@ -6,15 +6,19 @@ import { parse } from '../middleware/validate';
 import { SESSION_COOKIE, actorOf } from '../middleware/auth';
 import { loginRateLimit } from '../middleware/rateLimit';
 import type { AppContext } from '../context';
+import { hashToken } from '../../accounts/tokens';
+import type { SessionWatch } from '../../accounts/sessionWatch';
 
-/** Login (public), logout and `/api/me`. */
-export function authRoutes(ctx: AppContext) {
+/** Login (public), logout (which also ends the session's event streams at once) and `/api/me`. */
+export function authRoutes(ctx: AppContext, sessions: SessionWatch) {
   const publicRouter = Router();
   const router = Router();
 
   publicRouter.post('/auth/login', loginRateLimit(ctx.config.loginRateLimit), async (req, res) => {
     const { email, password } = parse(loginInput, req.body);
-    const session = await accounts.login(ctx.db, email, password, ctx.config.sessionTtlMs);
+    // `req.ip` honours X-Forwarded-For only from TRUST_PROXY, so a caller cannot pick its address.
+    const address = req.ip ?? req.socket.remoteAddress ?? '';
+    const session = await accounts.login(ctx.db, email, password, ctx.config.sessionTtlMs, address);
     res.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -27,6 +31,7 @@ export function authRoutes(ctx: AppContext) {
 
   router.post('/auth/logout', async (req, res) => {
     await accounts.logout(ctx.db, req.token!);
+    sessions.sessionEnded(hashToken(req.token!));
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
