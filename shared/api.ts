@@ -90,7 +90,11 @@ export const signoffInput = z.object({
 
 /** `PUT /api/documents/:id/concerns/:agencyCode`. */
 export const concernsInput = z.object({
-  clauses: z.union([z.literal('all'), z.array(z.string().min(1).max(100)).max(1000)]),
+  // An empty list would let an agency's sign-off cover nothing at all: refused.
+  clauses: z.union([
+    z.literal('all'),
+    z.array(z.string().min(1).max(100)).min(1, 'minimal satu pasal').max(1000),
+  ]),
 });
 
 /** `POST /api/documents/:id/approve`. */

@@ -1,12 +1,13 @@
 import { diffArrays } from 'diff';
 import type { Clause } from './clauses';
+import { PEMBUKAAN, PENUTUP, type Naskah, type NaskahPart } from './naskah';
 
 /** How a clause differs between two revisions. */
 export type ClauseChangeKind = 'added' | 'removed' | 'modified' | 'unchanged';
 
-/** One side of a clause in a diff: where it stood and what it said. */
+/** One side of a clause in a diff: where it stood (null for the pembukaan and penutup) and what it said. */
 export interface ClauseVersion {
-  number: number;
+  number: number | null;
   heading: string;
   text: string;
 }
@@ -56,29 +57,40 @@ const TOKEN = new RegExp(
 );
 
 /**
+ * Compares two naskah: the pembukaan first, the Pasal as `diffClauses` does, the penutup last.
+ * Both parts are always there; a change in either is `modified`.
+ */
+export function diffNaskah(before: Naskah, after: Naskah): ClauseChange[] {
+  return [
+    partChange(PEMBUKAAN, before.pembukaan, after.pembukaan),
+    ...diffClauses(before.clauses, after.clauses),
+    partChange(PENUTUP, before.penutup, after.penutup),
+  ];
+}
+
+/**
  * Compares two clause lists by clause id, in the order of `after` with each removed clause
- * placed after the nearest clause before it that survives. Ids are assumed unique within a list;
- * a repeated id after its first occurrence is ignored.
+ * placed after the nearest clause before it that survives. A list that repeats an id hides
+ * nothing: the k-th clause carrying an id is matched with the k-th one of the other list, so a
+ * repeated clause is an entry of its own (e.g. `added`) under that id.
  */
 export function diffClauses(before: Clause[], after: Clause[]): ClauseChange[] {
-  const oldById = indexById(before);
-  const newById = indexById(after);
-  const oldClauses = [...oldById.values()];
-  const newClauses = [...newById.values()];
+  const oldClauses = keyed(before);
+  const newClauses = keyed(after);
+  const oldByKey = new Map(oldClauses.map((k) => [k.key, k.clause]));
+  const newKeys = new Set(newClauses.map((k) => k.key));
 
-  const oldPosition = new Map(oldClauses.map((clause, i) => [clause.id, i]));
-  const survivors = newClauses.filter((clause) => oldPosition.has(clause.id));
-  const outOfOrder = outsideLongestIncreasing(
-    survivors.map((clause) => oldPosition.get(clause.id) ?? 0),
-  );
-  const movedSet = new Set(outOfOrder.map((i) => survivors[i].id));
+  const oldPosition = new Map(oldClauses.map((k, i) => [k.key, i]));
+  const survivors = newClauses.filter((k) => oldPosition.has(k.key));
+  const outOfOrder = outsideLongestIncreasing(survivors.map((k) => oldPosition.get(k.key) ?? 0));
+  const movedSet = new Set(outOfOrder.map((i) => survivors[i].key));
 
   // Removed clauses hang after the nearest preceding survivor of `before` (null: at the start).
   const removedAfter = new Map<string | null, Clause[]>();
   let anchor: string | null = null;
-  for (const clause of oldClauses) {
-    if (newById.has(clause.id)) {
-      anchor = clause.id;
+  for (const { key, clause } of oldClauses) {
+    if (newKeys.has(key)) {
+      anchor = key;
     } else {
       const group = removedAfter.get(anchor) ?? [];
       group.push(clause);
@@ -87,14 +99,14 @@ export function diffClauses(before: Clause[], after: Clause[]): ClauseChange[] {
   }
 
   const changes: ClauseChange[] = (removedAfter.get(null) ?? []).map(removedChange);
-  for (const clause of newClauses) {
-    const old = oldById.get(clause.id);
+  for (const { key, clause } of newClauses) {
+    const old = oldByKey.get(key);
     if (old === undefined) {
-      changes.push({ ...entry(clause.id, 'added', null, clause), moved: false });
+      changes.push({ ...entry(clause.id, 'added', null, version(clause)), moved: false });
       continue;
     }
-    changes.push(survivorChange(old, clause, movedSet.has(clause.id)));
-    changes.push(...(removedAfter.get(clause.id) ?? []).map(removedChange));
+    changes.push(survivorChange(old, clause, movedSet.has(key)));
+    changes.push(...(removedAfter.get(key) ?? []).map(removedChange));
   }
   return changes;
 }
@@ -137,43 +149,51 @@ export function changedClauseIds(changes: ClauseChange[]): string[] {
   return changes.filter((change) => change.change !== 'unchanged').map((change) => change.clauseId);
 }
 
-function indexById(clauses: Clause[]): Map<string, Clause> {
-  const byId = new Map<string, Clause>();
-  for (const clause of clauses) if (!byId.has(clause.id)) byId.set(clause.id, clause);
-  return byId;
+/** Each clause with a key unique in its list: its id and how many clauses carried it before. */
+function keyed(clauses: Clause[]): { key: string; clause: Clause }[] {
+  const seen = new Map<string, number>();
+  return clauses.map((clause) => {
+    const occurrence = seen.get(clause.id) ?? 0;
+    seen.set(clause.id, occurrence + 1);
+    return { key: JSON.stringify([clause.id, occurrence]), clause };
+  });
 }
 
 function version(clause: Clause): ClauseVersion {
   return { number: clause.number, heading: clause.heading, text: clause.text };
 }
 
+function partVersion(part: NaskahPart): ClauseVersion {
+  return { number: null, heading: part.heading, text: part.text };
+}
+
 function entry(
   clauseId: string,
   change: ClauseChangeKind,
-  before: Clause | null,
-  after: Clause | null,
+  before: ClauseVersion | null,
+  after: ClauseVersion | null,
 ): Omit<ClauseChange, 'moved'> {
-  return {
-    clauseId,
-    change,
-    before: before && version(before),
-    after: after && version(after),
-    hunks: [],
-  };
+  return { clauseId, change, before, after, hunks: [] };
 }
 
 function removedChange(clause: Clause): ClauseChange {
-  return { ...entry(clause.id, 'removed', clause, null), moved: false };
+  return { ...entry(clause.id, 'removed', version(clause), null), moved: false };
 }
 
 function survivorChange(old: Clause, clause: Clause, moved: boolean): ClauseChange {
-  if (old.heading === clause.heading && old.text === clause.text) {
-    return { ...entry(clause.id, 'unchanged', old, clause), moved };
-  }
+  return { ...compared(clause.id, version(old), version(clause)), moved };
+}
+
+function partChange(id: string, old: NaskahPart, part: NaskahPart): ClauseChange {
+  return { ...compared(id, partVersion(old), partVersion(part)), moved: false };
+}
+
+/** `unchanged` when heading and text are equal, else `modified` with word hunks. */
+function compared(id: string, old: ClauseVersion, now: ClauseVersion): Omit<ClauseChange, 'moved'> {
+  if (old.heading === now.heading && old.text === now.text) return entry(id, 'unchanged', old, now);
   return {
-    ...entry(clause.id, 'modified', old, clause),
-    moved,
-    hunks: wordHunks(`${old.heading}\n${old.text}`, `${clause.heading}\n${clause.text}`),
+    ...entry(id, 'modified', old, now),
+    hunks: wordHunks(`${old.heading}\n${old.text}`, `${now.heading}\n${now.text}`),
   };
 }
 

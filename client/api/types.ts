@@ -62,9 +62,9 @@ export interface Hunk {
   text: string;
 }
 
-/** One side of a clause in a diff. */
+/** One side of a clause in a diff; `number` is null for the pembukaan and penutup. */
 export interface ClauseVersion {
-  number: number;
+  number: number | null;
   heading: string;
   text: string;
 }
@@ -106,7 +106,8 @@ export type CellStatus = SignoffStatus | 'not_concerned';
 /** One clause row of the sign-off matrix. */
 export interface MatrixRow {
   clauseId: string;
-  number: number;
+  /** Null for the pembukaan and penutup rows. */
+  number: number | null;
   heading: string;
   cells: Record<string, CellStatus>;
 }

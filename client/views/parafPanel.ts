@@ -121,6 +121,8 @@ function ownSignoff(data: WorkspaceData): Signoff | undefined {
 
 function signoffRow(s: Signoff, data: WorkspaceData): HTMLTableRowElement {
   const numberOf = (id: string) => {
+    if (id === 'pembukaan') return 'Pembukaan';
+    if (id === 'penutup') return 'Penutup';
     const i = data.liveClauses.findIndex((c) => c.id === id);
     return i < 0 ? 'pasal dihapus' : `Pasal ${i + 1}`;
   };

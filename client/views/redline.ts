@@ -28,9 +28,13 @@ export function renderHunks(hunks: Hunk[]): HTMLElement {
 /** Renders one clause of a diff with its change and moved badges. */
 export function renderClauseChange(change: ClauseChange): HTMLElement {
   const version = change.after ?? change.before;
-  const number = change.after
-    ? `Pasal ${change.after.number}`
-    : `Pasal ${change.before?.number ?? '?'} (lama)`;
+  // The pembukaan and penutup have no number: they show their heading instead.
+  const number =
+    version?.number === null
+      ? version.heading
+      : change.after
+        ? `Pasal ${change.after.number}`
+        : `Pasal ${change.before?.number ?? '?'} (lama)`;
   const body =
     change.change === 'modified'
       ? renderHunks(change.hunks)

@@ -112,21 +112,25 @@ function matrixTable(matrix: SignoffMatrix, data: WorkspaceData): HTMLTableEleme
     h(
       'tr',
       { dataset: { clauseId: row.clauseId } },
-      h(
-        'th',
-        { scope: 'row', class: 'matrix-clause', title: `Pasal ${row.number} ${row.heading}` },
-        h(
-          'span',
-          { class: 'matrix-number' },
-          h('span', { class: 'matrix-word' }, 'Pasal '),
-          String(row.number),
-        ),
-        ' ',
-        h('span', { class: 'matrix-heading' }, row.heading || '(tanpa judul)'),
-      ),
+      // The pembukaan and penutup rows have no number: their heading names them.
+      row.number === null
+        ? h('th', { scope: 'row', class: 'matrix-clause matrix-part' }, row.heading)
+        : h(
+            'th',
+            { scope: 'row', class: 'matrix-clause', title: `Pasal ${row.number} ${row.heading}` },
+            h(
+              'span',
+              { class: 'matrix-number' },
+              h('span', { class: 'matrix-word' }, 'Pasal '),
+              String(row.number),
+            ),
+            ' ',
+            h('span', { class: 'matrix-heading' }, row.heading || '(tanpa judul)'),
+          ),
       ...matrix.agencies.map((code) => {
         const status: CellStatus = row.cells[code] ?? 'pending';
-        const label = `${code} · Pasal ${row.number}: ${CELL_STATUS_LABELS[status]}`;
+        const name = row.number === null ? row.heading : `Pasal ${row.number}`;
+        const label = `${code} · ${name}: ${CELL_STATUS_LABELS[status]}`;
         return h(
           'td',
           {

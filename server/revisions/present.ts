@@ -1,17 +1,22 @@
-import type { RevisionRow } from './queries';
+import type { Revision } from './revisions';
 
-/** A revision as the API presents it. */
-export function presentRevision(row: RevisionRow) {
+/**
+ * A revision as the API presents it: `clauses` are its Pasal (CONTRACT.md); `pembukaan` and
+ * `penutup` (an extension) the text before the first and after the last.
+ */
+export function presentRevision(revision: Revision) {
   return {
-    number: row.number,
-    label: row.label,
-    createdAt: row.created_at.toISOString(),
+    number: revision.number,
+    label: revision.label,
+    createdAt: revision.created_at.toISOString(),
     createdBy: {
-      id: row.creator_id,
-      name: row.creator_name,
-      agency: { code: row.creator_agency_code, name: row.creator_agency_name },
+      id: revision.creator_id,
+      name: revision.creator_name,
+      agency: { code: revision.creator_agency_code, name: revision.creator_agency_name },
     },
-    clauses: row.clauses,
-    summary: row.summary,
+    clauses: revision.clauses,
+    pembukaan: revision.naskah.pembukaan,
+    penutup: revision.naskah.penutup,
+    summary: revision.summary,
   };
 }

@@ -2,29 +2,27 @@ import { createHash } from 'node:crypto';
 import type { Node } from 'prosemirror-model';
 import type { Actor } from '../accounts/present';
 import { documentStream, recordEvent } from '../audit/audit';
-import { canonicalJson } from '../audit/chain';
 import type { Queryable } from '../db';
 import type { DocumentRow } from '../documents/queries';
 import { conflict, forbidden, notFound } from '../errors';
 import { policy } from '../policies/policies';
-import { findRevision, latestNumber, lockDocument, revisionState } from '../revisions/queries';
-import { stateToDoc } from '../revisions/revisions';
-import type { Clause } from '../../shared/clauses';
+import {
+  findRevision,
+  freezePrintedText,
+  latestNumber,
+  lockDocument,
+  revisionState,
+} from '../revisions/queries';
+import { getRevision, stateToDoc } from '../revisions/revisions';
 import * as q from './queries';
 import { signoffStatuses, type SignoffDeps } from './signoffs';
 
 /**
- * The final hash: SHA-256 (hex) of the canonical JSON (keys sorted at every depth, no spaces) of
- * `{documentId, revision, title, clauses: [{id, number, heading, text}]}` of the final revision.
+ * The final hash: SHA-256 (hex) of the UTF-8 bytes of the final revision's printed text, so
+ * `curl .../revisions/N/text | sha256sum` recomputes it.
  */
-export function finalHashOf(
-  documentId: string,
-  revision: number,
-  title: string,
-  clauses: Clause[],
-): string {
-  const body = canonicalJson({ documentId, revision, title, clauses });
-  return createHash('sha256').update(body).digest('hex');
+export function finalHashOf(printedText: string): string {
+  return createHash('sha256').update(Buffer.from(printedText, 'utf8')).digest('hex');
 }
 
 /**
@@ -100,8 +98,11 @@ function recordApproval(
     const approvals = await q.listApprovals(tx, doc.id, revision);
     const approvedParties = new Set(approvals.map((a) => a.agency_code));
     if (!doc.parties.every((p) => approvedParties.has(p.code))) return null;
-    const clauses = (await findRevision(tx, doc.id, revision))!.clauses;
-    const hash = finalHashOf(doc.id, revision, doc.title, clauses);
+    // A revision cut before its printed text was stored gets it frozen now, so the bytes the
+    // hash is taken over never change again.
+    const { printedText } = await getRevision(tx, doc.id, revision);
+    await freezePrintedText(tx, doc.id, revision, printedText);
+    const hash = finalHashOf(printedText);
     await q.finalizeDocument(tx, doc.id, revision, hash);
     await recordEvent(tx, documentStream(doc.id), {
       actorId: actor.id,

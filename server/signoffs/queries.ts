@@ -1,4 +1,5 @@
 import type { Queryable } from '../db';
+import type { StoredConcern } from './status';
 
 /** An agency's latest decision on a document, with who made it. */
 export interface DecisionRow {
@@ -6,6 +7,7 @@ export interface DecisionRow {
   revision: number;
   decision: 'approve' | 'changes_requested';
   note: string | null;
+  concern: StoredConcern | null;
   signed_at: Date;
   user_id: string;
   user_name: string;
@@ -20,12 +22,22 @@ export async function insertSignoff(
     revision: number;
     decision: string;
     note: string | null;
+    concern: StoredConcern;
     userId: string;
   },
 ) {
   await db.query(
-    `INSERT INTO signoffs (document_id, agency_code, revision, decision, note, user_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [s.documentId, s.agencyCode, s.revision, s.decision, s.note, s.userId],
+    `INSERT INTO signoffs (document_id, agency_code, revision, decision, note, concern, user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      s.documentId,
+      s.agencyCode,
+      s.revision,
+      s.decision,
+      s.note,
+      JSON.stringify(s.concern),
+      s.userId,
+    ],
   );
 }
 
@@ -36,7 +48,7 @@ export async function latestDecisions(
   upTo?: number,
 ): Promise<DecisionRow[]> {
   const { rows } = await db.query<DecisionRow>(
-    `SELECT DISTINCT ON (s.agency_code) s.agency_code, s.revision, s.decision, s.note, s.signed_at,
+    `SELECT DISTINCT ON (s.agency_code) s.agency_code, s.revision, s.decision, s.note, s.concern, s.signed_at,
             s.user_id, u.name AS user_name
        FROM signoffs s JOIN users u ON u.id = s.user_id
       WHERE s.document_id = $1 AND ($2::int IS NULL OR s.revision <= $2)

@@ -2,19 +2,23 @@ import type { Db, Queryable } from '../db';
 import type { Actor } from '../accounts/present';
 import { documentStream, recordEvent } from '../audit/audit';
 import type { DocumentRow } from '../documents/queries';
-import { extractClauses, type Clause } from '../../shared/clauses';
+import { emptyNaskah, extractNaskah, PART_IDS, type Naskah } from '../../shared/naskah';
 import type { EventHub } from '../events/hub';
 import type { TextAccess } from '../documents/access';
 import { conflict, forbidden, invalidInput, notFound } from '../errors';
 import { policy } from '../policies/policies';
-import { latestNumber, listRevisions } from '../revisions/queries';
+import { latestNumber } from '../revisions/queries';
+import { listRevisions } from '../revisions/revisions';
 import * as q from './queries';
 import {
+  agencyCells,
   agencyStatus,
-  clauseCell,
+  concernFrom,
+  effectiveConcern,
+  rowIds,
   type CellStatus,
-  type Concern,
   type SignoffStatus,
+  type StoredConcern,
 } from './status';
 
 /** What the sign-off service needs from the server. */
@@ -43,12 +47,17 @@ export async function recordSignoff(
     if (revision < 1 || revision > latest) throw notFound('Revisi');
     if (revision !== latest)
       throw conflict(`Hanya revisi terakhir (revisi ${latest}) yang dapat diparaf.`);
+    // The decision keeps the concern it was made under: what the agency initialled stays
+    // covered even if its concern is narrowed later.
+    const concern: StoredConcern =
+      (await q.listConcerns(tx, doc.id)).get(actor.agency.code) ?? 'all';
     const signoff = {
       documentId: doc.id,
       agencyCode: actor.agency.code,
       revision,
       decision: input.decision,
       note: input.note ?? null,
+      concern,
       userId: actor.id,
     };
     await q.insertSignoff(tx, signoff);
@@ -90,18 +99,16 @@ async function loadState(db: Db, doc: DocumentRow, asOf?: number) {
   const revisions = (await listRevisions(db, doc.id)).filter(
     (r) => asOf === undefined || r.number <= asOf,
   );
-  const clausesByRevision = new Map(revisions.map((r) => [r.number, r.clauses]));
+  const naskahByRevision = new Map(revisions.map((r) => [r.number, r.naskah]));
   const decisions = new Map(
     (await q.latestDecisions(db, doc.id, asOf)).map((d) => [d.agency_code, d]),
   );
   const concernRows = await q.listConcerns(db, doc.id);
-  const concernOf = (code: string): Concern => {
-    const ids = concernRows.get(code);
-    return ids ? new Set(ids) : 'all';
-  };
+  const concernOf = (code: string) =>
+    effectiveConcern(concernFrom(concernRows.get(code)), decisions.get(code));
   const latest = revisions.at(-1)?.number ?? 0;
-  const clausesOf = (n: number): Clause[] => clausesByRevision.get(n) ?? [];
-  return { latest, decisions, concernOf, clausesOf };
+  const naskahOf = (n: number): Naskah => naskahByRevision.get(n) ?? emptyNaskah();
+  return { latest, decisions, concernOf, naskahOf };
 }
 
 /** An agency's sign-off entry, as `GET .../signoffs` presents it. */
@@ -121,10 +128,10 @@ export async function signoffStatuses(
   doc: DocumentRow,
   asOf?: number,
 ): Promise<SignoffEntry[]> {
-  const { latest, decisions, concernOf, clausesOf } = await loadState(db, doc, asOf);
+  const { latest, decisions, concernOf, naskahOf } = await loadState(db, doc, asOf);
   return participantsOf(doc).map((agency) => {
     const d = decisions.get(agency.code);
-    const { status, changedClauses } = agencyStatus(d, concernOf(agency.code), clausesOf, latest);
+    const { status, changedClauses } = agencyStatus(d, concernOf(agency.code), naskahOf, latest);
     return {
       agency,
       status,
@@ -137,27 +144,28 @@ export async function signoffStatuses(
   });
 }
 
-/** The clause × agency matrix for the latest revision. */
+/**
+ * The clause × agency matrix for the latest revision: a row for the pembukaan, one per Pasal,
+ * one for the penutup.
+ */
 export async function signoffMatrix(db: Db, doc: DocumentRow) {
-  const { latest, decisions, concernOf, clausesOf } = await loadState(db, doc);
+  const { latest, decisions, concernOf, naskahOf } = await loadState(db, doc);
   const agencies = participantsOf(doc).map((a) => a.code);
-  const approvedClauses = new Map(
-    agencies.map((code) => {
-      const d = decisions.get(code);
-      return [code, d ? new Map(clausesOf(d.revision).map((c) => [c.id, c])) : undefined];
-    }),
-  );
-  const clauses = clausesOf(latest).map((clause) => {
+  const naskah = naskahOf(latest);
+  const cellsByAgency = agencies.map((code) => {
+    const d = decisions.get(code);
+    return agencyCells(naskah, d, concernOf(code), d && naskahOf(d.revision));
+  });
+  const rows = [
+    { number: null, heading: naskah.pembukaan.heading },
+    ...naskah.clauses.map((c) => ({ number: c.number as number | null, heading: c.heading })),
+    { number: null, heading: naskah.penutup.heading },
+  ];
+  const ids = rowIds(naskah);
+  const clauses = rows.map((row, i) => {
     const cells: Record<string, CellStatus> = {};
-    for (const code of agencies) {
-      cells[code] = clauseCell(
-        clause,
-        decisions.get(code),
-        concernOf(code),
-        approvedClauses.get(code),
-      );
-    }
-    return { clauseId: clause.id, number: clause.number, heading: clause.heading, cells };
+    agencies.forEach((code, a) => (cells[code] = cellsByAgency[a][i]));
+    return { clauseId: ids[i], number: row.number, heading: row.heading, cells };
   });
   return { revision: latest === 0 ? null : latest, agencies, clauses };
 }
@@ -181,7 +189,8 @@ export async function setConcerns(
   if (!participantsOf(doc).some((a) => a.code === agencyCode)) throw notFound('Instansi peserta');
   const ids = clauses === 'all' ? null : [...new Set(clauses)];
   if (ids) {
-    const live = new Set(extractClauses(await deps.texts.read(doc.id)).map((c) => c.id));
+    const naskah = extractNaskah(await deps.texts.read(doc.id));
+    const live = new Set([...PART_IDS, ...naskah.clauses.map((c) => c.id)]);
     const unknown = ids.filter((id) => !live.has(id));
     if (unknown.length) throw invalidInput('Pasal tidak dikenal.', { clauses: unknown });
   }

@@ -1,5 +1,5 @@
-import type { Clause } from '../../shared/clauses';
-import { diffClauses } from '../../shared/clauseDiff';
+import { diffNaskah, type ClauseChange } from '../../shared/clauseDiff';
+import { PART_IDS, PEMBUKAAN, PENUTUP, type Naskah } from '../../shared/naskah';
 
 /** An agency's sign-off status against the latest revision. */
 export type SignoffStatus = 'pending' | 'approved' | 'stale' | 'changes_requested';
@@ -10,20 +10,44 @@ export type CellStatus = SignoffStatus | 'not_concerned';
 /** The clauses an agency's sign-off covers: all of them (including later ones), or a set of ids. */
 export type Concern = 'all' | ReadonlySet<string>;
 
+/** A concern as stored: `"all"` or a list of clause ids. */
+export type StoredConcern = 'all' | string[];
+
 /** An agency's latest decision, as the status rules need it. */
 export interface Decision {
   revision: number;
   decision: 'approve' | 'changes_requested';
+  /** What the agency's concern was when it decided; null for decisions older than that record. */
+  concern: StoredConcern | null;
 }
 
-const covers = (concern: Concern, clauseId: string) => concern === 'all' || concern.has(clauseId);
+/** Whether a concern covers a clause; the pembukaan and penutup concern every agency. */
+export const covers = (concern: Concern, clauseId: string) =>
+  concern === 'all' || PART_IDS.includes(clauseId) || concern.has(clauseId);
+
+/** Reads a stored concern (null: never set, so all clauses). */
+export const concernFrom = (stored: StoredConcern | null | undefined): Concern =>
+  stored === null || stored === undefined || stored === 'all' ? 'all' : new Set(stored);
 
 /**
- * The ids of the clauses changed (edited, added or removed) between two revisions that the
- * concern covers. A clause that only moved or was renumbered has not changed.
+ * What an agency's decision covers: the concern it had when it decided together with its
+ * concern now, so narrowing the concern after a decision cannot let a change to a clause the
+ * agency initialled pass unseen.
  */
-export function changedConcernedClauses(from: Clause[], to: Clause[], concern: Concern): string[] {
-  return diffClauses(from, to)
+export function effectiveConcern(current: Concern, decision: Decision | undefined): Concern {
+  if (!decision || decision.concern === null) return current;
+  const then = concernFrom(decision.concern);
+  if (current === 'all' || then === 'all') return 'all';
+  return new Set([...current, ...then]);
+}
+
+/**
+ * The ids of the parts and clauses changed (edited, added or removed) between two revisions that
+ * the concern covers, compared by content: a clause that only moved or was renumbered has not
+ * changed, and a clause repeating another's id is a change of its own.
+ */
+export function changedConcernedClauses(from: Naskah, to: Naskah, concern: Concern): string[] {
+  return diffNaskah(from, to)
     .filter((c) => c.change !== 'unchanged' && covers(concern, c.clauseId))
     .map((c) => c.clauseId);
 }
@@ -36,29 +60,42 @@ export function changedConcernedClauses(from: Clause[], to: Clause[], concern: C
 export function agencyStatus(
   decision: Decision | undefined,
   concern: Concern,
-  clausesOf: (revision: number) => Clause[],
+  naskahOf: (revision: number) => Naskah,
   latest: number,
 ): { status: SignoffStatus; changedClauses: string[] } {
   if (!decision) return { status: 'pending', changedClauses: [] };
   if (decision.decision === 'changes_requested')
     return { status: 'changes_requested', changedClauses: [] };
   if (decision.revision === latest) return { status: 'approved', changedClauses: [] };
-  const changed = changedConcernedClauses(clausesOf(decision.revision), clausesOf(latest), concern);
+  const changed = changedConcernedClauses(naskahOf(decision.revision), naskahOf(latest), concern);
   return { status: changed.length ? 'stale' : 'approved', changedClauses: changed };
 }
 
-/** One agency's cell for one clause of the latest revision. */
-export function clauseCell(
-  clause: Clause,
+/**
+ * One agency's cells for the rows of the latest revision (pembukaan, each Pasal, penutup, in
+ * that order): each row's entry of the diff from the revision it approved tells whether the
+ * row still reads as it did.
+ */
+export function agencyCells(
+  latest: Naskah,
   decision: Decision | undefined,
   concern: Concern,
-  approvedClauses: Map<string, Clause> | undefined,
-): CellStatus {
-  if (!covers(concern, clause.id)) return 'not_concerned';
-  if (!decision) return 'pending';
-  if (decision.decision === 'changes_requested') return 'changes_requested';
-  const then = approvedClauses?.get(clause.id);
-  return then && then.heading === clause.heading && then.text === clause.text
-    ? 'approved'
-    : 'stale';
+  approved: Naskah | undefined,
+): CellStatus[] {
+  const ids = rowIds(latest);
+  const since: (ClauseChange | undefined)[] =
+    decision?.decision === 'approve' && approved
+      ? diffNaskah(approved, latest).filter((c) => c.change !== 'removed')
+      : [];
+  return ids.map((id, row) => {
+    if (!covers(concern, id)) return 'not_concerned';
+    if (!decision) return 'pending';
+    if (decision.decision === 'changes_requested') return 'changes_requested';
+    return since[row]?.change === 'unchanged' ? 'approved' : 'stale';
+  });
+}
+
+/** The ids of the matrix rows of a naskah: pembukaan, every Pasal in order, penutup. */
+export function rowIds(naskah: Naskah): string[] {
+  return [PEMBUKAAN, ...naskah.clauses.map((c) => c.id), PENUTUP];
 }

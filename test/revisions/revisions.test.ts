@@ -118,7 +118,16 @@ describe('revisions', () => {
     expect(diff.status).toBe(200);
     expect(diff.body.from).toBe(1);
     const byId = Object.fromEntries(diff.body.clauses.map((c) => [c.clauseId, c]));
-    expect(diff.body.clauses.map((c) => c.clauseId)).toEqual([c1, c2, 'baru', c4, c3]);
+    expect(diff.body.clauses.map((c) => c.clauseId)).toEqual([
+      'pembukaan',
+      c1,
+      c2,
+      'baru',
+      c4,
+      c3,
+      'penutup',
+    ]);
+    expect(byId.pembukaan).toMatchObject({ change: 'unchanged', before: { number: null } });
     expect(byId.baru).toMatchObject({
       change: 'added',
       before: null,
@@ -155,7 +164,15 @@ describe('revisions', () => {
       `/api/documents/${doc.id}/revisions/1/diff?from=0`,
       { token: t.cast.drafter.token },
     );
-    expect(diff.body.clauses.map((c) => c.change)).toEqual(['added', 'added', 'added', 'added']);
+    // The empty document has an empty pembukaan and penutup; this text has a pembukaan only.
+    expect(diff.body.clauses.map((c) => c.change)).toEqual([
+      'modified',
+      'added',
+      'added',
+      'added',
+      'added',
+      'unchanged',
+    ]);
     expect(
       (
         await t.call('GET', `/api/documents/${doc.id}/revisions/1/diff?from=x`, {

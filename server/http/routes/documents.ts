@@ -1,7 +1,8 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { documentInput } from '../../../shared/api';
 import { extractClauses } from '../../../shared/clauses';
+import { CANONICAL_TEXT_TYPE, printedText } from '../../../shared/canonicalText';
 import * as documents from '../../documents/documents';
 import { presentDocument } from '../../documents/present';
 import { documentStream, readEvents, verifyStream } from '../../audit/audit';
@@ -42,6 +43,11 @@ export function documentRoutes(ctx: AppContext) {
     res.json(extractClauses(await ctx.texts.read(doc.id)));
   });
 
+  router.get('/documents/:id/text', async (req, res) => {
+    const doc = await visibleDocument(ctx, req);
+    sendPrintedText(res, printedText(await ctx.texts.read(doc.id)));
+  });
+
   router.get('/documents/:id/audit', async (req, res) => {
     const doc = await visibleDocument(ctx, req);
     res.json(await readEvents(ctx.db, documentStream(doc.id)));
@@ -53,4 +59,9 @@ export function documentRoutes(ctx: AppContext) {
   });
 
   return router;
+}
+
+/** Sends a printed naskah as its exact UTF-8 bytes, so a hash of the body is a hash of the text. */
+export function sendPrintedText(res: Response, text: string) {
+  res.set('content-type', CANONICAL_TEXT_TYPE).send(Buffer.from(text, 'utf8'));
 }

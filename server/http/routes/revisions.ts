@@ -5,7 +5,7 @@ import { presentRevision } from '../../revisions/present';
 import { actorOf } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import type { AppContext } from '../context';
-import { visibleDocument } from './documents';
+import { sendPrintedText, visibleDocument } from './documents';
 import { intQuery, revisionParam } from './params';
 
 /** Cut, list and read revisions, and diff any two. */
@@ -28,6 +28,12 @@ export function revisionRoutes(ctx: AppContext) {
   router.get('/documents/:id/revisions/:n', async (req, res) => {
     const doc = await visibleDocument(ctx, req);
     res.json(presentRevision(await revisions.getRevision(ctx.db, doc.id, revisionParam(req))));
+  });
+
+  router.get('/documents/:id/revisions/:n/text', async (req, res) => {
+    const doc = await visibleDocument(ctx, req);
+    const revision = await revisions.getRevision(ctx.db, doc.id, revisionParam(req));
+    sendPrintedText(res, revision.printedText);
   });
 
   router.get('/documents/:id/revisions/:n/diff', async (req, res) => {
