@@ -2,6 +2,7 @@ import pg from 'pg';
 import { serverWithCast } from '../support/server';
 import { createDocument } from '../support/factories';
 import { testDatabaseUrl } from '../support/db';
+import { describeNeeding } from '../support/prerequisites';
 import { connectClient, waitFor } from '../collab/clients';
 import { edit } from '../support/text';
 import { loadStoredYDoc } from '../../server/documents/access';
@@ -9,9 +10,10 @@ import { readClauses } from '../../server/documents/text';
 import type { Clause } from '../../shared/clauses';
 
 // Cutting connections needs a real server to cut them on; PGlite has no connections.
-const describeOnPostgres = testDatabaseUrl() ? describe : describe.skip;
-if (!testDatabaseUrl())
-  console.log('database-cut: skipped on the embedded engine (set TEST_DATABASE_URL)');
+const describeOnPostgres = describeNeeding(
+  testDatabaseUrl() ? undefined : 'TEST_DATABASE_URL is not set: PGlite has no connections to cut',
+  'a PostgreSQL server (test/faults/database-cut)',
+);
 
 const t = serverWithCast();
 

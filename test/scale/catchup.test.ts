@@ -7,13 +7,12 @@ import { createTestDb, type TestDb } from '../support/db';
 import { apiClient, makeCast } from '../support/factories';
 import { redisUnavailable, testRedisPrefix, testRedisUrl } from '../support/redis';
 import { clausesOf, connectClient, typeInto, waitFor, type Client } from '../collab/clients';
+import { describeNeeding } from '../support/prerequisites';
 
 jest.setTimeout(60_000);
 
 // Two instances in one process on one database handle: this needs Redis, not a PostgreSQL server.
-const unavailable = redisUnavailable();
-if (unavailable) console.warn(`test/scale/catchup skipped: ${unavailable}`);
-const describeRedis = unavailable ? describe.skip : describe;
+const describeRedis = describeNeeding(redisUnavailable(), 'Redis (test/scale/catchup)');
 
 describeRedis('a document opened on a second instance', () => {
   let testDb: TestDb;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createTestDb, testDatabaseUrl, type TestDb } from '../support/db';
 import { redisUnavailable, testRedisPrefix, testRedisUrl } from '../support/redis';
 import { freePort, spawnServer, stopProcess } from '../support/process';
+import { describeNeeding, type Describe } from '../support/prerequisites';
 
 /** One Selaras instance running as a process of its own. */
 export interface Instance {
@@ -38,12 +39,9 @@ export function clusterUnavailable(): string | undefined {
   return redisUnavailable();
 }
 
-/** Prints why the tests of a file are skipped and returns jest's `describe` or `describe.skip`. */
-export function describeCluster(): jest.Describe {
-  const reason = clusterUnavailable();
-  if (!reason) return describe;
-  console.warn(`test/scale skipped: ${reason}`);
-  return describe.skip;
+/** jest's `describe` when a cluster can run; else a skip with the reason, or a failure in CI. */
+export function describeCluster(): Describe {
+  return describeNeeding(clusterUnavailable(), 'a PostgreSQL server and Redis (test/scale)');
 }
 
 /** Creates the database and prefix of a cluster; instances come from `start`. */

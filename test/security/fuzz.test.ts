@@ -285,14 +285,19 @@ describe('hostile JSON', () => {
             await spec.readBack?.(body, res.body);
           },
         ),
-        // Every login that gets as far as the password costs a scrypt hash.
-        { numRuns: route === 'POST /api/auth/login' ? 20 : 30 },
+        // Every login that gets as far as the password costs a scrypt hash. The valid body goes
+        // first, so a route that stores strings has stored (and read back) at least one.
+        {
+          numRuns: route === 'POST /api/auth/login' ? 20 : 30,
+          examples: [[{ json: spec.valid() }]],
+        },
       );
       expect(Object.prototype).not.toHaveProperty('polluted');
       expect({}).not.toHaveProperty('role');
       // Logged-in state and the server itself are fine afterwards.
       expect((await get('/healthz', cast.tokenOf('admin')!)).status).toBe(200);
-      expect(accepted).toBeGreaterThanOrEqual(0);
+      // Without an accepted request the read-back check above never ran.
+      if (spec.readBack) expect(accepted).toBeGreaterThan(0);
     },
   );
 });

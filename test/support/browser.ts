@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { apiClient, createDocument, makeCast, type ApiClient, type Cast } from './factories';
+import { describeNeeding } from './prerequisites';
 import { startTestServer, type TestServer } from './server';
 
 /** Where Debian installs Chromium; the browser tests need it. */
@@ -23,17 +24,16 @@ export const CHROMIUM_ARGS = [
 /** True when Chromium is installed here. */
 export const hasChromium = () => existsSync(CHROMIUM_PATH);
 
-/** `describe` when Chromium is installed; otherwise `describe.skip` and a note on how to get it. */
+/**
+ * `describe` when Chromium is installed; otherwise `describe.skip` and a note on how to get it,
+ * or in CI a failing test (prerequisites.ts).
+ */
 export function describeBrowser(name: string, body: () => void): void {
-  if (hasChromium()) {
-    describe(name, body);
-    return;
-  }
-  console.warn(
-    `Browser tests skipped: ${CHROMIUM_PATH} not found. Install Chromium with ` +
-      '`apt-get install chromium` (Debian/Ubuntu) or set CHROMIUM_PATH.',
-  );
-  describe.skip(name, body);
+  const missing = hasChromium()
+    ? undefined
+    : `${CHROMIUM_PATH} not found. Install Chromium with ` +
+      '`apt-get install chromium` (Debian/Ubuntu) or set CHROMIUM_PATH';
+  describeNeeding(missing, 'Chromium')(name, body);
 }
 
 let built = false;
