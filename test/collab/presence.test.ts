@@ -16,6 +16,12 @@ import {
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
 } from '../../server/collab/protocol';
+import {
+  answerQuery,
+  newConnectionPresence,
+  screenAwareness,
+  type ClientIdHolder,
+} from '../../server/collab/presence';
 
 let server: TestServer;
 let env: Awaited<ReturnType<typeof castAndDocument>>;
@@ -152,5 +158,82 @@ describe('presence', () => {
       () => asker.frames.filter(isAwareness).length - before === 2,
       'an answer in the next interval',
     );
+  });
+});
+
+describe('screenAwareness', () => {
+  const identity = { name: 'Siti Rahma', agency: 'INSP' };
+  /** The update inside an awareness frame. */
+  const updateOf = (entries: { clientId: number; clock: number; state: unknown }[]) => {
+    const d = decoding.createDecoder(awarenessFrame(entries));
+    decoding.readVarUint(d);
+    return decoding.readVarUint8Array(d);
+  };
+  const entriesOf = (update: Uint8Array | null) => {
+    if (!update) return [];
+    const d = decoding.createDecoder(update);
+    return Array.from({ length: decoding.readVarUint(d) }, () => ({
+      clientId: decoding.readVarUint(d),
+      clock: decoding.readVarUint(d),
+      state: JSON.parse(decoding.readVarString(d)) as unknown,
+    }));
+  };
+  const free = (): ClientIdHolder => 'free';
+
+  it('lets a reconnect of the same user take its client id over, but no one else', () => {
+    const update = updateOf([{ clientId: 7, clock: 3, state: { user: {} } }]);
+    const same = screenAwareness(update, newConnectionPresence(), identity, () => 'same-user');
+    expect(same.claimed).toBe(7);
+    const other = newConnectionPresence();
+    expect(screenAwareness(update, other, identity, () => 'taken').update).toBeNull();
+    expect(other.clientId).toBeUndefined();
+  });
+
+  it('passes the connection taking its own state away', () => {
+    const presence = newConnectionPresence();
+    screenAwareness(updateOf([{ clientId: 7, clock: 1, state: {} }]), presence, identity, free);
+    const removal = screenAwareness(
+      updateOf([{ clientId: 7, clock: 2, state: null }]),
+      presence,
+      identity,
+      free,
+    );
+    expect(entriesOf(removal.update)).toEqual([{ clientId: 7, clock: 2, state: null }]);
+  });
+
+  it('keeps only the colour of the claimed user field and drops non-object states', () => {
+    const presence = newConnectionPresence();
+    const kept = screenAwareness(
+      updateOf([
+        { clientId: 7, clock: 1, state: { cursor: 1, user: { color: '#2ca02c', title: 'Dr.' } } },
+      ]),
+      presence,
+      identity,
+      free,
+    );
+    expect(entriesOf(kept.update)[0].state).toEqual({
+      cursor: 1,
+      user: { name: 'Siti Rahma', agency: 'INSP', color: '#2ca02c' },
+    });
+    const odd = screenAwareness(
+      updateOf([{ clientId: 7, clock: 2, state: [1, 2] }]),
+      presence,
+      identity,
+      free,
+    );
+    expect(odd).toEqual({ update: null, claimed: undefined, dropped: 1 });
+  });
+
+  it('refuses a malformed update', () => {
+    expect(() =>
+      screenAwareness(new Uint8Array([1, 7]), newConnectionPresence(), identity, free),
+    ).toThrow();
+  });
+
+  it('answers one query per interval', () => {
+    const presence = newConnectionPresence();
+    expect(answerQuery(presence, 10_000)).toBe(true);
+    expect(answerQuery(presence, 10_000 + AWARENESS_QUERY_INTERVAL_MS - 1)).toBe(false);
+    expect(answerQuery(presence, 10_000 + AWARENESS_QUERY_INTERVAL_MS)).toBe(true);
   });
 });
