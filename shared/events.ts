@@ -7,6 +7,7 @@ export const DOCUMENT_EVENT_TYPES = [
   'concerns.set',
   'document.approved',
   'document.finalized',
+  'text.repaired',
 ] as const;
 
 /** The kinds of live events clients receive about a document. */

@@ -88,5 +88,8 @@ export type NodeName = keyof typeof nodes;
 /** The name of a mark type in the nota kesepakatan schema. */
 export type MarkName = keyof typeof marks;
 
+/** The name of the Y.XmlFragment that holds the naskah in the Yjs document (CONTRACT.md). */
+export const FRAGMENT_NAME = 'prosemirror';
+
 /** The ProseMirror schema of a nota kesepakatan: title lines, preamble, clauses and closing. */
 export const schema: Schema<NodeName, MarkName> = new Schema({ nodes, marks });

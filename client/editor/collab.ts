@@ -5,6 +5,7 @@ import { SESSION_ENDED_CLOSE_CODE } from '../../shared/api';
 import { sessionEnded } from '../api/http';
 import type { AwarenessUser } from './cursors';
 import { hasUnsyncedChanges, rememberSynced } from './syncedState';
+import { FRAGMENT_NAME } from '../../shared/schema';
 
 /** The state of the live connection, as the indicator shows it. */
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
@@ -30,8 +31,6 @@ export interface CollabSession {
   destroy(): void;
 }
 
-/** The name of the Yjs fragment holding the ProseMirror document (CONTRACT.md). */
-export const FRAGMENT_NAME = 'prosemirror';
 
 /**
  * Opens the live text of a document. The socket authenticates with the HttpOnly session cookie,

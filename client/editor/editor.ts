@@ -5,6 +5,7 @@ import { clauseIdsPlugin } from './clauseIds';
 import type { CollabSession } from './collab';
 import { cursorBuilder, selectionBuilder } from './cursors';
 import { editorKeymaps } from './keymap';
+import { cleanPastedSlice } from './paste';
 import { schema } from './schema';
 
 /** How the editor is mounted. */
@@ -39,6 +40,7 @@ export function createEditor(
     editable: options.canEdit,
     // tabindex lets a read-only view take focus, so reviewers' selections show to others too.
     attributes: { class: 'nota', spellcheck: 'false', lang: 'id', tabindex: '0' },
+    transformPasted: cleanPastedSlice,
     // `this`, not a captured variable: the Yjs binding dispatches while the view is constructed.
     dispatchTransaction(this: EditorView, tr) {
       this.updateState(this.state.apply(tr));

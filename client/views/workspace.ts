@@ -15,6 +15,7 @@ import { connectionIndicator } from './connection';
 import { h, replaceChildren } from './dom';
 import { appHeader } from './header';
 import { DOCUMENT_STATUS_LABELS } from './labels';
+import { notify } from './notice';
 import { clauseOutline } from './outline';
 import { parafPanel } from './parafPanel';
 import { canEdit } from './permissions';
@@ -32,7 +33,16 @@ const EVENT_REFRESH: Record<DocumentEventType, Part[]> = {
   'concerns.set': ['signoffs', 'matrix', 'concerns'],
   'document.approved': ['doc', 'signoffs', 'matrix', 'approvals'],
   'document.finalized': ['doc', 'signoffs', 'matrix', 'approvals'],
+  'text.repaired': [],
 };
+
+/** Tells the user whose change brought text outside the naskah's form that the server tidied it. */
+function noteRepair(data: unknown, myId: string): void {
+  if ((data as { userId?: unknown } | null)?.userId !== myId) return;
+  notify(
+    'Sebagian isi yang Anda masukkan tidak sesuai format naskah (misalnya karakter kontrol atau struktur yang tidak dikenal) dan telah dirapikan oleh server.',
+  );
+}
 
 /** The workspace at /documents/:id; returns its clean-up function. */
 export function workspaceView(root: HTMLElement, me: Me, id: string, onLogout: () => void) {
@@ -147,10 +157,10 @@ function mountWorkspace(
   const unsubscribe = store.subscribe(render);
   render(store.get());
   void store.refresh('revisions', 'signoffs', 'matrix', 'concerns', 'comments', 'approvals');
-  const closeEvents = subscribeEvents(
-    doc.id,
-    (event) => void store.refresh(...(EVENT_REFRESH[event.type] ?? [])),
-  );
+  const closeEvents = subscribeEvents(doc.id, (event) => {
+    if (event.type === 'text.repaired') noteRepair(event.data, me.id);
+    void store.refresh(...(EVENT_REFRESH[event.type] ?? []));
+  });
 
   function updateToolbar() {
     toolbar.update(view, canEdit(store.get()));

@@ -15,7 +15,8 @@ export type AuditKind =
   | 'document.finalized'
   | 'comment.created'
   | 'comment.resolved'
-  | 'proposal.accepted';
+  | 'proposal.accepted'
+  | 'text.repaired';
 
 /** The audit stream of one document. */
 export const documentStream = (documentId: string) => `document:${documentId}`;

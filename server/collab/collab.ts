@@ -6,7 +6,7 @@ import type { TextAccess } from '../documents/access';
 import type { EventHub } from '../events/hub';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
-import { documentStream, recordEvent } from '../audit/audit';
+import { documentStream, recordEvent, type AuditKind } from '../audit/audit';
 import type { Actor } from '../accounts/present';
 import { liveSessionHashes } from '../accounts/queries';
 import { policy } from '../policies/policies';
@@ -95,39 +95,36 @@ export function createCollab(deps: CollabDeps): Collab {
     },
   });
 
-  const editEnded = (documentId: string, session: EditSession) => {
-    const task = recordEdit(documentId, session).catch((error) =>
-      log.error(
-        { err: error, documentId, userId: session.userId },
-        'recording an edit session failed',
-      ),
+  /** Records an audit event once the updates it describes are stored, retrying a failed write. */
+  const audit = (documentId: string, actorId: string | null, kind: AuditKind, data: object) => {
+    const task = (async () => {
+      await writer.whenStored(documentId);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.transaction((tx) =>
+            recordEvent(tx, documentStream(documentId), { actorId, kind, data }),
+          );
+          return;
+        } catch (error) {
+          if (attempt >= AUDIT_ATTEMPTS) throw error;
+          await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+        }
+      }
+    })().catch((error) =>
+      log.error({ err: error, documentId, kind }, 'recording an audit event failed'),
     );
     audits.add(task);
     void task.finally(() => audits.delete(task));
   };
-  const recordEdit = async (documentId: string, session: EditSession) => {
-    // The event follows the updates it describes into storage.
-    await writer.whenStored(documentId);
-    const data = {
+  const editEnded = (documentId: string, session: EditSession) =>
+    audit(documentId, session.userId, 'edit', {
       firstAt: session.firstAt.toISOString(),
       lastAt: session.lastAt.toISOString(),
       updates: session.updates,
-    };
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await db.transaction((tx) =>
-          recordEvent(tx, documentStream(documentId), {
-            actorId: session.userId,
-            kind: 'edit',
-            data,
-          }),
-        );
-        return;
-      } catch (error) {
-        if (attempt >= AUDIT_ATTEMPTS) throw error;
-        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-      }
-    }
+    });
+  const repaired = (documentId: string, userId: string | null, kinds: string[]) => {
+    audit(documentId, null, 'text.repaired', { trigger: userId, kinds });
+    deps.events.publish({ type: 'text.repaired', documentId, data: { userId, kinds } });
   };
 
   const rooms = new RoomRegistry({
@@ -139,6 +136,7 @@ export function createCollab(deps: CollabDeps): Collab {
     limits,
     relay: deps.relay ?? noRelay,
     editEnded,
+    repaired,
   });
 
   const wss = new WebSocketServer({

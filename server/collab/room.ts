@@ -52,7 +52,15 @@ export interface RoomHooks {
   left(peer: RoomPeer, last: boolean): void;
   /** A message broke the protocol; the connection is being closed. */
   protocolError?(peer: RoomPeer, error: Error): void;
+  /** What a change of `peer` (null: stored text at load) brought outside the schema was repaired. */
+  repaired?(peer: RoomPeer | null, kinds: string[]): void;
 }
+
+/**
+ * Keeps the text inside its schema: runs the repairs due after transaction `tr` (the whole
+ * document when null) as one transaction with `origin`, and returns what kinds it fixed.
+ */
+export type Normalizer = (doc: Y.Doc, tr: Y.Transaction | null, origin: unknown) => string[];
 
 interface Member {
   socket: RoomSocket;
@@ -73,6 +81,9 @@ class ServerChange {
 /** The origin of changes another instance applied and relayed. */
 const REMOTE = Symbol('remote');
 
+/** The origin of the server's repairs of text that did not fit the schema (stored as the server's). */
+const REPAIR = Symbol('repair');
+
 /**
  * One open document: its Y.Doc and awareness, shared by every connection to it. The room
  * speaks the protocol (protocol.ts) and enforces who may change the text; it knows nothing of
@@ -89,21 +100,34 @@ export class Room {
   private isFinal: boolean;
   /** Edits that arrived while held back (`holdEdits`), in order; undefined when not holding. */
   private heldBack: { member: Member; update: Uint8Array }[] | undefined;
+  private readonly normalize: Normalizer | undefined;
+  /** Local transactions not yet checked against the schema. */
+  private unchecked: Y.Transaction[] = [];
 
   /** Opens a room over a loaded document; `final` locks the text from the start. */
   constructor(
     /** The document's id. */
     readonly documentId: string,
     doc: Y.Doc,
-    options: { final: boolean; hooks: RoomHooks },
+    options: { final: boolean; hooks: RoomHooks; normalize?: Normalizer },
   ) {
     this.doc = doc;
     this.hooks = options.hooks;
+    this.normalize = options.normalize;
     this.isFinal = options.final;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onUpdate);
+    this.doc.on('afterTransaction', this.onTransaction);
     this.awareness.on('update', this.onAwareness);
+  }
+
+  /** Repairs whatever of the loaded text does not fit the schema, once, as the server's change. */
+  conformLoaded(): string[] {
+    if (!this.normalize || this.isFinal) return [];
+    const kinds = this.normalize(this.doc, null, REPAIR);
+    if (kinds.length > 0) this.hooks.repaired?.(null, kinds);
+    return kinds;
   }
 
   /** Whether the text is locked for everyone. */
@@ -132,7 +156,7 @@ export class Room {
     for (const { member, update } of held) {
       if (!this.members.has(member.socket)) continue;
       if (this.isFinal) this.refuse(member);
-      else Y.applyUpdate(this.doc, update, member);
+      else this.applyFrom(member, update);
     }
   }
 
@@ -188,6 +212,7 @@ export class Room {
   /** Applies a server-made change as one update every connection receives, made by `userId`. */
   change(userId: string, change: (doc: Y.Doc) => void): void {
     this.doc.transact(() => change(this.doc), new ServerChange(userId));
+    this.conformChanges(null);
   }
 
   /** Applies an update another instance applied (it checked the author): relayed to every connection, not stored. */
@@ -222,6 +247,7 @@ export class Room {
   /** Frees the document and awareness; the room is unusable afterwards. */
   destroy(): void {
     this.doc.off('update', this.onUpdate);
+    this.doc.off('afterTransaction', this.onTransaction);
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();
     this.doc.destroy();
@@ -238,7 +264,7 @@ export class Room {
         if (message.empty) return;
         if (!member.peer.mayEdit || this.isFinal) return this.refuse(member);
         if (this.heldBack) this.heldBack.push({ member, update: message.update });
-        else Y.applyUpdate(this.doc, message.update, member);
+        else this.applyFrom(member, message.update);
         return;
       case 'awareness':
         return this.receivePresence(member, message.update);
@@ -286,6 +312,27 @@ export class Room {
     }
     return this.awareness.getStates().has(clientId) ? 'taken' : 'free';
   }
+
+  /** Applies a connection's update, then repairs at once what it brought outside the schema. */
+  private applyFrom(member: Member, update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, member);
+    this.conformChanges(member.peer);
+  }
+
+  private conformChanges(peer: RoomPeer | null): void {
+    const pending = this.unchecked;
+    this.unchecked = [];
+    if (!this.normalize) return;
+    const kinds = new Set<string>();
+    for (const tr of pending)
+      for (const kind of this.normalize(this.doc, tr, REPAIR)) kinds.add(kind);
+    if (kinds.size > 0) this.hooks.repaired?.(peer, [...kinds]);
+  }
+
+  private readonly onTransaction = (tr: Y.Transaction): void => {
+    // Remote changes were checked by the instance that applied them; repairs need none.
+    if (tr.origin !== REMOTE && tr.origin !== REPAIR && this.normalize) this.unchecked.push(tr);
+  };
 
   private refuse(member: Member): void {
     this.hooks.rejected(member.peer);

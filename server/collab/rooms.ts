@@ -11,6 +11,7 @@ import type { Limits } from './protocol';
 import { loadStoredDocument } from './queries';
 import type { DocumentRelay, Relay } from './relay';
 import { Room, type RoomHooks } from './room';
+import { normalizeNaskah } from '../text/normalize';
 
 /** A claim on an open room; the room stays loaded until every lease is released and every connection has left. */
 export interface Lease {
@@ -41,6 +42,8 @@ export interface RoomDeps {
   relay: Relay;
   /** Records an ended editing session (after its updates are stored). */
   editEnded(documentId: string, session: EditSession): void;
+  /** Records and announces that text outside the schema was repaired (after a change of `userId`, or at load when null). */
+  repaired(documentId: string, userId: string | null, kinds: string[]): void;
 }
 
 /**
@@ -141,8 +144,10 @@ export class RoomRegistry {
       const room = new Room(documentId, doc, {
         final: stored.status === 'final' || finalized,
         hooks: this.hooks(documentId, relay),
+        normalize: normalizeNaskah,
       });
       await relay.attach(room);
+      room.conformLoaded();
       const sessions = new EditSessions(this.deps.limits.editSessionIdleMs, (s) =>
         this.deps.editEnded(documentId, s),
       );
@@ -188,6 +193,7 @@ export class RoomRegistry {
         if (!current.room.hasUser(peer.userId)) current.sessions.end(peer.userId);
         if (last) this.maybeUnload(current);
       },
+      repaired: (peer, kinds) => this.deps.repaired(documentId, peer?.userId ?? null, kinds),
       protocolError: (peer, error) =>
         log.debug({ documentId, userId: peer.userId, err: error.message }, 'collab protocol error'),
     };

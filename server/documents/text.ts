@@ -1,11 +1,12 @@
 import * as Y from 'yjs';
 import type { Node } from 'prosemirror-model';
-import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
-import { schema } from '../../shared/schema';
+import { prosemirrorToYXmlFragment } from 'y-prosemirror';
+import { FRAGMENT_NAME } from '../../shared/schema';
+import { buildNaskah } from '../text/build';
 import { extractClauses, type Clause } from '../../shared/clauses';
 
 /** The name of the Y.XmlFragment that holds the ProseMirror document (see CONTRACT.md). */
-export const FRAGMENT = 'prosemirror';
+export const FRAGMENT = FRAGMENT_NAME;
 
 /** Writes a ProseMirror document into a fresh Y.Doc and returns its full state. */
 export function encodeDocument(doc: Node): Uint8Array {
@@ -16,9 +17,9 @@ export function encodeDocument(doc: Node): Uint8Array {
   return state;
 }
 
-/** Reads the ProseMirror document held by a Y.Doc. */
+/** Reads the ProseMirror document held by a Y.Doc, without writing to it (see text/build.ts). */
 export function readDocument(ydoc: Y.Doc): Node {
-  return yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(FRAGMENT), schema);
+  return buildNaskah(ydoc.getXmlFragment(FRAGMENT));
 }
 
 /** Reads the clauses held by a Y.Doc. */

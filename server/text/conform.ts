@@ -1,0 +1,356 @@
+import * as Y from 'yjs';
+import { Fragment, type Node, type NodeType } from 'prosemirror-model';
+import { FRAGMENT_NAME as FRAGMENT, schema } from '../../shared/schema';
+import { newClauseId } from '../../shared/clauses';
+import { controlCharRanges, hasControlChars } from '../../shared/controlChars';
+import {
+  MAX_DEPTH,
+  elementType,
+  holdsText,
+  isSchemaAttribute,
+  isValidAttribute,
+  isValidId,
+  markFor,
+} from './rules';
+import type { YChild } from './build';
+
+/**
+ * The server's side of "the stored document always fits the schema" (CONTRACT.md).
+ *
+ * A stock Yjs client cannot roll back an update the server refuses; it would stay diverged
+ * and resend it forever. So every update is applied, and what it brought that does not fit
+ * is at once removed or repaired by a compensating server change that every client receives
+ * and storage keeps (see docs/collaboration.md). The checks follow the same rules as the
+ * reader (build.ts), so what a reader sees is what the repaired text holds.
+ */
+
+/** What was wrong, by kind, for the audit event and the user's notice. */
+export type RepairKind =
+  | 'foreign-root'
+  | 'text-outside-block'
+  | 'unknown-element'
+  | 'misplaced-element'
+  | 'missing-element'
+  | 'too-deep'
+  | 'attribute'
+  | 'block-id'
+  | 'duplicate-id'
+  | 'control-character'
+  | 'unknown-mark'
+  | 'embed';
+
+/** A repair to make: what it fixes and the change that fixes it (run inside one transaction). */
+export interface Repair {
+  kind: RepairKind | RepairKind[];
+  apply(): void;
+}
+
+type Parent = Y.XmlFragment | Y.XmlElement;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type
+type AnyType = Y.AbstractType<any>;
+
+/**
+ * The repairs that bring the whole document back into the schema; used when a document is
+ * loaded, so text stored by older code or before a limit existed is mended once.
+ */
+export function repairsForDocument(doc: Y.Doc): Repair[] {
+  const repairs: Repair[] = [];
+  foreignRoots(doc, repairs);
+  const fragment = doc.getXmlFragment(FRAGMENT);
+  checkChildren(fragment, schema.topNodeType, 1, () => true, repairs);
+  uniqueIds(fragment, () => false, repairs);
+  return repairs;
+}
+
+/**
+ * The repairs for what one transaction changed: the changed types are checked shallowly and
+ * whatever the transaction added below them deeply, so a keystroke costs a look at one
+ * paragraph, not the whole naskah.
+ */
+export function repairsForTransaction(doc: Y.Doc, tr: Y.Transaction): Repair[] {
+  const repairs: Repair[] = [];
+  const fragment = doc.getXmlFragment(FRAGMENT);
+  const isNew = (type: AnyType) => added(tr, type);
+  let structural = false;
+  for (const [type, keys] of tr.changed) {
+    if (type._item?.deleted) continue;
+    const context = contextOf(type, fragment);
+    if (context === 'foreign') {
+      foreignRoots(doc, repairs);
+      continue;
+    }
+    if (context === null) continue;
+    const { nodeType, depth } = context;
+    if (type instanceof Y.XmlText) {
+      if (holdsText(nodeType)) checkText(type, nodeType, repairs);
+      continue;
+    }
+    if (!(type instanceof Y.XmlFragment)) continue;
+    if (type instanceof Y.XmlElement && [...keys].some((key) => key !== null)) {
+      checkAttributes(type, nodeType, repairs);
+      if (keys.has('id')) structural = true;
+    }
+    if (keys.has(null)) {
+      checkChildren(type, nodeType, depth + 1, isNew, repairs);
+      structural = true;
+    }
+  }
+  if (structural)
+    uniqueIds(
+      fragment,
+      (el) => isNew(el) || Boolean(tr.changed.get(el as AnyType)?.has('id')),
+      repairs,
+    );
+  return repairs;
+}
+
+/** Whether `type` was created by transaction `tr`. */
+function added(tr: Y.Transaction, type: AnyType): boolean {
+  const item = type._item;
+  if (!item) return false;
+  return item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
+}
+
+/**
+ * The node type and depth a changed Yjs type stands for: null when it lies inside something
+ * that does not fit (its removal is already due) or is detached; 'foreign' outside the fragment.
+ */
+function contextOf(
+  type: AnyType,
+  fragment: Y.XmlFragment,
+): { nodeType: NodeType; depth: number } | 'foreign' | null {
+  const chain: AnyType[] = [];
+  let current: AnyType | null = type;
+  while (current && current !== fragment) {
+    if (current._item?.deleted) return null;
+    chain.unshift(current);
+    current = current.parent;
+  }
+  if (!current) return 'foreign';
+  let nodeType: NodeType = schema.topNodeType;
+  for (const link of chain) {
+    if (link instanceof Y.XmlText) return { nodeType, depth: chain.length };
+    if (!(link instanceof Y.XmlElement)) return null;
+    const next = elementType(nodeType, link.nodeName);
+    if (!next) return null;
+    nodeType = next;
+  }
+  return { nodeType, depth: chain.length };
+}
+
+/** Empties every root type other than the naskah's fragment: nothing reads them, yet every client would receive them. */
+function foreignRoots(doc: Y.Doc, repairs: Repair[]): void {
+  for (const [name, type] of doc.share) {
+    if (name === FRAGMENT || !hasContent(type)) continue;
+    repairs.push({
+      kind: 'foreign-root',
+      apply: () => {
+        const tr = doc._transaction;
+        if (!tr) return;
+        for (const item of type._map.values()) if (!item.deleted) item.delete(tr);
+        for (let item = type._start; item; item = item.right) if (!item.deleted) item.delete(tr);
+      },
+    });
+  }
+}
+
+function hasContent(type: AnyType): boolean {
+  for (const item of type._map.values()) if (!item.deleted) return true;
+  for (let item = type._start; item; item = item.right) if (!item.deleted) return true;
+  return false;
+}
+
+function checkChildren(
+  parent: Parent,
+  parentType: NodeType,
+  depth: number,
+  deep: (child: AnyType) => boolean,
+  repairs: Repair[],
+): void {
+  let match = parentType.contentMatch;
+  const text = holdsText(parentType);
+  for (const child of parent.toArray() as YChild[]) {
+    if (child instanceof Y.XmlText) {
+      if (!text) repairs.push(remove(parent, child, 'text-outside-block'));
+      else if (deep(child)) checkText(child, parentType, repairs);
+      else checkTextAttributes(child, repairs);
+      continue;
+    }
+    if (!(child instanceof Y.XmlElement)) {
+      repairs.push(remove(parent, child, 'unknown-element'));
+      continue;
+    }
+    const type = elementType(parentType, child.nodeName);
+    if (!type) {
+      repairs.push(remove(parent, child, 'unknown-element'));
+      continue;
+    }
+    if (depth > MAX_DEPTH) {
+      repairs.push(remove(parent, child, 'too-deep'));
+      continue;
+    }
+    let next = match.matchType(type);
+    if (!next) {
+      const fill = match.fillBefore(Fragment.from(type.createAndFill() ?? []));
+      next = (fill && match.matchFragment(fill)?.matchType(type)) || null;
+      if (!fill || !next) {
+        repairs.push(remove(parent, child, 'misplaced-element'));
+        continue;
+      }
+      repairs.push(insertBefore(parent, child, fill));
+    }
+    match = next;
+    checkAttributes(child, type, repairs);
+    if (deep(child)) checkChildren(child, type, depth + 1, () => true, repairs);
+  }
+  const end = match.fillBefore(Fragment.empty, true);
+  if (end && end.childCount > 0) repairs.push(insertBefore(parent, null, end));
+}
+
+function checkAttributes(element: Y.XmlElement, type: NodeType, repairs: Repair[]): void {
+  const stored = element.getAttributes() as Record<string, unknown>;
+  for (const [name, value] of Object.entries(stored)) {
+    if (!isSchemaAttribute(type, name)) {
+      repairs.push({ kind: 'attribute', apply: () => element.removeAttribute(name) });
+    } else if (!isValidAttribute(type, name, value)) {
+      repairs.push(
+        name === 'id'
+          ? { kind: 'block-id', apply: () => element.setAttribute('id', newClauseId()) }
+          : { kind: 'attribute', apply: () => element.removeAttribute(name) },
+      );
+    }
+  }
+  if (isSchemaAttribute(type, 'id') && stored.id === undefined) {
+    repairs.push({ kind: 'block-id', apply: () => element.setAttribute('id', newClauseId()) });
+  }
+}
+
+function checkTextAttributes(text: Y.XmlText, repairs: Repair[]): void {
+  for (const name of Object.keys(text.getAttributes())) {
+    repairs.push({ kind: 'attribute', apply: () => text.removeAttribute(name) });
+  }
+}
+
+/** Control characters, embeds and marks the schema does not allow, found in one text. */
+function checkText(text: Y.XmlText, parentType: NodeType, repairs: Repair[]): void {
+  checkTextAttributes(text, repairs);
+  const formats: { at: number; length: number; name: string }[] = [];
+  const deletions: [number, number][] = [];
+  const kinds = new Set<RepairKind>();
+  let at = 0;
+  for (const delta of text.toDelta() as {
+    insert: unknown;
+    attributes?: Record<string, unknown>;
+  }[]) {
+    const length = typeof delta.insert === 'string' ? delta.insert.length : 1;
+    if (typeof delta.insert !== 'string') {
+      deletions.push([at, at + 1]);
+      kinds.add('embed');
+    } else {
+      for (const name of Object.keys(delta.attributes ?? {})) {
+        if (markFor(parentType, name)) continue;
+        formats.push({ at, length, name });
+        kinds.add('unknown-mark');
+      }
+      if (hasControlChars(delta.insert)) {
+        for (const [from, to] of controlCharRanges(delta.insert))
+          deletions.push([at + from, at + to]);
+        kinds.add('control-character');
+      }
+    }
+    at += length;
+  }
+  if (kinds.size === 0) return;
+  const apply = () => {
+    for (const { at: index, length, name } of formats) text.format(index, length, { [name]: null });
+    // From the end, so earlier positions stay where they were.
+    for (const [from, to] of deletions.reverse()) text.delete(from, to - from);
+  };
+  repairs.push({ kind: [...kinds], apply });
+}
+
+/** Gives every element whose id repeats an earlier one (or a newcomer's) a fresh id. */
+function uniqueIds(
+  fragment: Y.XmlFragment,
+  isNewcomer: (element: Y.XmlElement) => boolean,
+  repairs: Repair[],
+): void {
+  const holders = new Map<string, Y.XmlElement[]>();
+  const walk = (parent: Parent) => {
+    for (const child of parent.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      const id = child.getAttribute('id') as unknown;
+      if (isValidId(id)) {
+        const list = holders.get(id);
+        if (list) list.push(child);
+        else holders.set(id, [child]);
+      }
+      walk(child);
+    }
+  };
+  walk(fragment);
+  for (const elements of holders.values()) {
+    if (elements.length < 2) continue;
+    // The original keeps its id: the first that is not new in this change, else the first.
+    const keeper = elements.find((el) => !isNewcomer(el)) ?? elements[0];
+    for (const element of elements) {
+      if (element === keeper) continue;
+      repairs.push({
+        kind: 'duplicate-id',
+        apply: () => element.setAttribute('id', newClauseId()),
+      });
+    }
+  }
+}
+
+function indexIn(parent: Parent, child: YChild): number {
+  return (parent.toArray() as YChild[]).indexOf(child);
+}
+
+function remove(parent: Parent, child: YChild, kind: RepairKind): Repair {
+  return {
+    kind,
+    apply: () => {
+      const index = indexIn(parent, child);
+      if (index >= 0) parent.delete(index, 1);
+    },
+  };
+}
+
+/** Inserts the nodes of `fill` before `child` (at the end when null), as Yjs elements. */
+function insertBefore(parent: Parent, child: YChild | null, fill: Fragment): Repair {
+  return {
+    kind: 'missing-element',
+    apply: () => {
+      const index = child ? indexIn(parent, child) : parent.length;
+      if (index < 0) return;
+      const elements: Y.XmlElement[] = [];
+      fill.forEach((node) => elements.push(toYElement(node)));
+      parent.insert(index, elements);
+    },
+  };
+}
+
+/** A Yjs element for a (filler) node; a block with an `id` attribute gets a fresh one. */
+function toYElement(node: Node): Y.XmlElement {
+  const element = new Y.XmlElement(node.type.name);
+  for (const [name, value] of Object.entries(node.attrs)) {
+    if (name === 'id') element.setAttribute('id', isValidId(value) ? value : newClauseId());
+    else if (typeof value === 'string') element.setAttribute(name, value);
+  }
+  const children: (Y.XmlElement | Y.XmlText)[] = [];
+  node.forEach((child) => {
+    children.push(child.isText ? new Y.XmlText(child.text ?? '') : toYElement(child));
+  });
+  if (children.length > 0) element.insert(0, children);
+  return element;
+}
+
+/** Runs the repairs as one transaction with `origin`; returns the kinds fixed, or [] when none were due. */
+export function applyRepairs(doc: Y.Doc, repairs: Repair[], origin: unknown): RepairKind[] {
+  if (repairs.length === 0) return [];
+  doc.transact(() => {
+    for (const repair of repairs) repair.apply();
+  }, origin);
+  return [...new Set(repairs.flatMap((r) => r.kind))];
+}

@@ -1,0 +1,227 @@
+import * as Y from 'yjs';
+import { startTestServer, type TestServer } from '../support/server';
+import {
+  castAndDocument,
+  connectClient,
+  paragraphText,
+  typeInto,
+  waitFor,
+  type Client,
+} from './clients';
+import { clauseElement } from '../support/text';
+import { FRAGMENT_NAME } from '../../shared/schema';
+import { insertUpdates } from '../../server/documents/queries';
+import { loadStoredYDoc } from '../../server/documents/access';
+import type { Clause } from '../../shared/clauses';
+
+// Valid Yjs updates that do not fit the naskah's schema, sent by a drafter through the stock
+// provider: the server applies each and at once repairs it, so every reader keeps working.
+
+let server: TestServer;
+let env: Awaited<ReturnType<typeof castAndDocument>>;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  env = await castAndDocument(server);
+}, 120_000);
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy();
+});
+afterAll(() => server.stop());
+
+const open = async (documentId: string, token = env.cast.drafter.token) => {
+  const client = await connectClient(server, documentId, token);
+  clients.push(client);
+  return client;
+};
+const fragmentOf = (doc: Y.Doc) => doc.getXmlFragment(FRAGMENT_NAME);
+const topLevelNames = (doc: Y.Doc) =>
+  fragmentOf(doc)
+    .toArray()
+    .map((node) => (node instanceof Y.XmlElement ? node.nodeName : '#text'));
+const get = <T>(path: string, token = env.cast.reviewer.token) =>
+  env.call<T>('GET', path, { token });
+
+/** Everything a reader does with a document still works: clauses, a revision cut, its diff, exports and a fresh client. */
+async function expectReadable(id: string): Promise<Clause[]> {
+  const clauses = await get<Clause[]>(`/api/documents/${id}/clauses`);
+  expect(clauses.status).toBe(200);
+  const cut = await env.call<{ number: number }>('POST', `/api/documents/${id}/revisions`, {
+    token: env.cast.drafter.token,
+    body: {},
+  });
+  expect(cut.status).toBe(201);
+  const diff = await get(`/api/documents/${id}/revisions/${cut.body.number}/diff`);
+  expect(diff.status).toBe(200);
+  for (const format of ['docx', 'pdf']) {
+    const exported = await get(`/api/documents/${id}/export.${format}`);
+    expect(exported.status).toBe(200);
+  }
+  const fresh = await open(id, env.cast.reviewer.token);
+  expect(topLevelNames(fresh.doc)).not.toContain('#text');
+  return clauses.body;
+}
+
+async function storedRepairEvents(id: string) {
+  const audit = await get<{ kind: string; actor: unknown; data: { kinds: string[] } }[]>(
+    `/api/documents/${id}/audit`,
+  );
+  return audit.body.filter((e) => e.kind === 'text.repaired');
+}
+
+test('text put at the top level of the fragment is removed for everyone and audited', async () => {
+  const id = await env.newDocument();
+  const drafter = await open(id);
+  const watcher = await open(id, env.cast.reviewer.token);
+  fragmentOf(drafter.doc).insert(0, [new Y.XmlText('teks di luar struktur')]);
+  await waitFor(() => !topLevelNames(drafter.doc).includes('#text'), 'repair at the drafter');
+  await waitFor(() => !topLevelNames(watcher.doc).includes('#text'), 'repair at the watcher');
+  await expectReadable(id);
+  await server.collab.flush();
+  const events = await waitForEvents(id);
+  expect(events[0].data.kinds).toContain('text-outside-block');
+});
+
+async function waitForEvents(id: string) {
+  let events: Awaited<ReturnType<typeof storedRepairEvents>> = [];
+  await waitFor(async () => (events = await storedRepairEvents(id)).length > 0, 'audit event');
+  return events;
+}
+
+test('an element nested 3,000 deep is removed and the document stays readable', async () => {
+  const id = await env.newDocument();
+  const drafter = await open(id);
+  const before = (await get<Clause[]>(`/api/documents/${id}/clauses`)).body;
+  // Built one level at a time in a copy (Yjs integrates nested preliminary content
+  // recursively), then sent as one update through the drafter's provider.
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(drafter.doc));
+  copy.transact(() => {
+    let parent: Y.XmlFragment | Y.XmlElement = fragmentOf(copy);
+    for (let depth = 0; depth < 3000; depth++) {
+      const child = new Y.XmlElement(depth % 2 ? 'paragraph' : 'clause');
+      parent.insert(depth === 0 ? 1 : 0, [child]);
+      parent = child;
+    }
+  });
+  Y.applyUpdate(drafter.doc, Y.encodeStateAsUpdate(copy, Y.encodeStateVector(drafter.doc)));
+  // What fits is kept: the outer clause gets a heading and an id, the nesting stops at its paragraph.
+  const outer = fragmentOf(drafter.doc).get(1) as Y.XmlElement;
+  await waitFor(() => typeof outer.getAttribute('id') === 'string', 'repair');
+  await waitFor(() => depthOf(outer) === 2, 'nesting cut');
+  const after = await expectReadable(id);
+  expect(after).toHaveLength(before.length + 1);
+  expect(after.slice(1).map((c) => c.id)).toEqual(before.map((c) => c.id));
+});
+
+function depthOf(element: Y.XmlElement): number {
+  const children = element.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement);
+  return 1 + Math.max(0, ...children.map(depthOf));
+}
+
+test('a pasted NUL character is stripped, and revision cuts keep working', async () => {
+  const id = await env.newDocument();
+  const drafter = await open(id);
+  typeInto(drafter.doc, 0, ' denda\u0000Rp1');
+  await waitFor(() => !paragraphText(drafter.doc, 0).toString().includes('\u0000'), 'repair');
+  const clauses = await expectReadable(id);
+  expect(clauses[0].text).toContain(' dendaRp1');
+  const stored = await loadStoredYDoc(server.db, id);
+  expect(paragraphText(stored, 0).toString().includes('\u0000')).toBe(false);
+  stored.destroy();
+});
+
+test('a clause appended with the id of an existing Pasal gets an id of its own', async () => {
+  const id = await env.newDocument();
+  const drafter = await open(id);
+  const before = (await get<Clause[]>(`/api/documents/${id}/clauses`)).body;
+  const copy = clauseElement(before[0].id, 'Denda', ['PIHAK KEDUA wajib membayar denda.']);
+  const fragment = fragmentOf(drafter.doc);
+  const lastClause = fragment
+    .toArray()
+    .filter((n) => n instanceof Y.XmlElement && n.nodeName === 'clause').length;
+  fragment.insert(indexAfterClauses(drafter.doc, lastClause), [copy]);
+  await waitFor(() => copy.getAttribute('id') !== before[0].id, 'new id at the drafter');
+  const after = await expectReadable(id);
+  expect(after).toHaveLength(before.length + 1);
+  expect(new Set(after.map((c) => c.id)).size).toBe(after.length);
+  expect(after[0].id).toBe(before[0].id);
+  expect(after.find((c) => c.heading === 'Denda')?.text).toBe('PIHAK KEDUA wajib membayar denda.');
+});
+
+function indexAfterClauses(doc: Y.Doc, clauses: number): number {
+  let seen = 0;
+  const nodes = fragmentOf(doc).toArray();
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node instanceof Y.XmlElement && node.nodeName === 'clause' && ++seen === clauses)
+      return i + 1;
+  }
+  return nodes.length;
+}
+
+test('an unknown mark loses only the mark, never the text, and a reader writes nothing', async () => {
+  const id = await env.newDocument();
+  const drafter = await open(id);
+  const original = paragraphText(drafter.doc, 0).toString();
+  paragraphText(drafter.doc, 0).format(0, 5, { underline_bogus: {} });
+  await waitFor(
+    () =>
+      paragraphText(drafter.doc, 0)
+        .toDelta()
+        .every((d: { attributes?: object }) => !d.attributes),
+    'mark removed',
+  );
+  const clauses = (await get<Clause[]>(`/api/documents/${id}/clauses`)).body;
+  expect(clauses[0].text.split('\n')[0]).toBe(original);
+  expect(paragraphText(drafter.doc, 0).toString()).toBe(original);
+});
+
+test('reading stored text that does not fit writes nothing; opening the room repairs it once, audited', async () => {
+  const id = await env.newDocument();
+  const clausesBefore = (await get<Clause[]>(`/api/documents/${id}/clauses`)).body;
+  // Written straight into storage, as older code or a bypass would have left it.
+  const stored = await loadStoredYDoc(server.db, id);
+  const updates: Uint8Array[] = [];
+  stored.on('update', (u: Uint8Array) => updates.push(u));
+  fragmentOf(stored).insert(0, [new Y.XmlText('sisa lama'), new Y.XmlElement('gambar')]);
+  paragraphText(stored, 0).format(0, 3, { bogus: {} });
+  stored.destroy();
+  await insertUpdates(server.db, id, updates, null);
+  const countRows = async () =>
+    Number(
+      (
+        await server.db.query<{ n: string }>(
+          'SELECT count(*) AS n FROM document_updates WHERE document_id = $1',
+          [id],
+        )
+      ).rows[0].n,
+    );
+  const rowsBefore = await countRows();
+  const read = await get<Clause[]>(`/api/documents/${id}/clauses`);
+  expect(read.status).toBe(200);
+  expect(read.body).toEqual(clausesBefore);
+  expect(await countRows()).toBe(rowsBefore);
+
+  const reader = await open(id, env.cast.reviewer.token);
+  await waitFor(
+    () => topLevelNames(reader.doc).every((n) => n !== '#text' && n !== 'gambar'),
+    'repair',
+  );
+  const events = await waitForEvents(id);
+  expect(events).toHaveLength(1);
+  expect(events[0].actor).toBeNull();
+  expect(events[0].data.kinds).toEqual(
+    expect.arrayContaining(['text-outside-block', 'unknown-element', 'unknown-mark']),
+  );
+});
+
+test('content in another root type of the Y.Doc is emptied, so no client receives it', async () => {
+  const id = await env.newDocument();
+  const drafter = await open(id);
+  drafter.doc.getMap('sampah').set('isi', 'x'.repeat(10_000));
+  await waitFor(() => drafter.doc.getMap('sampah').size === 0, 'foreign root emptied');
+  const fresh = await open(id, env.cast.reviewer.token);
+  expect(fresh.doc.getMap('sampah').size).toBe(0);
+});
