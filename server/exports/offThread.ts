@@ -80,6 +80,49 @@ export async function runOffThread<K extends JobName>(
   }
 }
 
+// A worker that finished its job cleanly waits this long for the next one: loading the
+// renderers and the importer takes a second or more, which a reused worker saves.
+const IDLE_MS = 30_000;
+const idle: { worker: Worker; timer: NodeJS.Timeout }[] = [];
+
+function spawnWorker(heapMb: number): Worker {
+  const worker = new Worker(ENTRY, {
+    // The entry registers tsx itself; the parent's loader flags are not needed, nor jest's.
+    execArgv: [],
+    resourceLimits: {
+      maxOldGenerationSizeMb: heapMb,
+      maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.floor(heapMb / 8))),
+      stackSizeMb: 4,
+    },
+  });
+  // An idle worker must not keep the process (or a test run) alive.
+  worker.unref();
+  return worker;
+}
+
+function takeWorker(heapMb: number): Worker {
+  const reused = heapMb === OFF_THREAD_HEAP_MB ? idle.pop() : undefined;
+  if (!reused) return spawnWorker(heapMb);
+  clearTimeout(reused.timer);
+  return reused.worker;
+}
+
+function giveBack(worker: Worker, heapMb: number): void {
+  if (heapMb !== OFF_THREAD_HEAP_MB || idle.length >= OFF_THREAD_CONCURRENCY) {
+    void worker.terminate();
+    return;
+  }
+  const entry = { worker, timer: setTimeout(() => retire(entry), IDLE_MS) };
+  entry.timer.unref();
+  idle.push(entry);
+}
+
+function retire(entry: (typeof idle)[number]): void {
+  const at = idle.indexOf(entry);
+  if (at !== -1) idle.splice(at, 1);
+  void entry.worker.terminate();
+}
+
 function inWorker(
   name: JobName,
   input: unknown,
@@ -88,39 +131,32 @@ function inWorker(
   heapMb = OFF_THREAD_HEAP_MB,
 ): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(ENTRY, {
-      workerData: { name, input },
-      // The entry registers tsx itself; the parent's loader flags are not needed, nor jest's.
-      execArgv: [],
-      resourceLimits: {
-        maxOldGenerationSizeMb: heapMb,
-        maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.floor(heapMb / 8))),
-        stackSizeMb: 4,
-      },
-    });
+    const worker = takeWorker(heapMb);
     let settled = false;
-    const settle = (outcome: () => void) => {
+    // A worker that answered goes back to the pool; one stopped by a limit or a crash does not.
+    const settle = (healthy: boolean, outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (healthy) giveBack(worker, heapMb);
+      else void worker.terminate();
       outcome();
     };
+    const onMessage = (message: JobMessage) =>
+      settle(true, () => (message.ok ? resolve(message.result) : reject(refusalOf(message))));
+    const onError = (error: Error & { code?: string }) =>
+      settle(false, () =>
+        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge(outOfMemory(label)) : error),
+      );
+    const onExit = (code: number) =>
+      settle(false, () => reject(new Error(`${label}: worker ended with code ${code}`)));
     const timer = setTimeout(
-      () => settle(() => reject(unavailable(timedOut(label, timeoutMs)))),
+      () => settle(false, () => reject(unavailable(timedOut(label, timeoutMs)))),
       timeoutMs,
     );
-    worker.once('message', (message: JobMessage) =>
-      settle(() => (message.ok ? resolve(message.result) : reject(refusalOf(message)))),
-    );
-    worker.once('error', (error: Error & { code?: string }) =>
-      settle(() =>
-        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge(outOfMemory(label)) : error),
-      ),
-    );
-    worker.once('exit', (code) =>
-      settle(() => reject(new Error(`${label}: worker ended with code ${code} and no answer`))),
-    );
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage({ name, input });
   });
 }
 

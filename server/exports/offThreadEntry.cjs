@@ -1,9 +1,11 @@
 // The entry of an export or import worker thread (offThread.ts). A worker loads plain
 // JavaScript, and jest does not transform worker files, so this entry registers tsx itself:
 // the TypeScript job table then loads the same under `tsx server/main.ts`, under jest and in
-// the Docker image.
-const { parentPort, workerData } = require('node:worker_threads');
+// the Docker image. It answers each job message with one message, in order.
+const { parentPort } = require('node:worker_threads');
 require('tsx/cjs/api').register();
 const { runJob } = require('./offThreadJobs.ts');
 
-runJob(workerData.name, workerData.input).then((message) => parentPort.postMessage(message));
+parentPort.on('message', ({ name, input }) => {
+  runJob(name, input).then((message) => parentPort.postMessage(message));
+});
