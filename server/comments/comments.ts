@@ -5,10 +5,16 @@ import { documentStream, recordEvent } from '../audit/audit';
 import type { TextAccess } from '../documents/access';
 import type { DocumentRow } from '../documents/queries';
 import type { EventHub } from '../events/hub';
-import { conflict, forbidden, invalidInput, notFound } from '../errors';
+import { conflict, forbidden, invalidInput, notFound, tooLarge } from '../errors';
 import { policy } from '../policies/policies';
 import { extractClauses } from '../../shared/clauses';
-import { applyWording, findClauseElement, wordingOf, type Wording } from './proposal';
+import {
+  applyWording,
+  findClauseElement,
+  wordingLimitProblem,
+  wordingOf,
+  type Wording,
+} from './proposal';
 import { presentComment } from './present';
 import * as q from './queries';
 
@@ -140,6 +146,9 @@ export async function acceptProposal(
         'Pasal telah berubah sejak usulan redaksi dibuat; usulan tidak dapat diterapkan.',
       );
     }
+    // Bounded like a draft: 413 before any edit when the result would exceed shared/limits.ts.
+    const problem = wordingLimitProblem(ydoc, clause, next);
+    if (problem) throw tooLarge(problem);
     applyWording(clause, next);
   });
   await deps.db.transaction(async (tx) => {

@@ -2,6 +2,12 @@ import * as Y from 'yjs';
 import { diffArrays } from 'diff';
 import { wordHunks } from '../../shared/clauseDiff';
 import { FRAGMENT } from '../documents/text';
+import {
+  MAX_CLAUSE_LINES,
+  MAX_PROPOSAL_CHARS,
+  MAX_TEXT_CHARS,
+  textLimitProblem,
+} from '../../shared/limits';
 
 /** A clause's wording: its heading and its paragraphs joined by "\n". */
 export interface Wording {
@@ -105,4 +111,36 @@ export function applyWording(clause: Y.XmlElement, wording: Wording) {
     }
     index += removed.length;
   }
+}
+
+/** The characters of text under a Yjs element or fragment, counted without building strings. */
+function textLength(node: Y.XmlElement | Y.XmlFragment): number {
+  let length = 0;
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText) length += child.length;
+    else if (child instanceof Y.XmlElement) length += textLength(child);
+  }
+  return length;
+}
+
+/**
+ * Names, in Bahasa Indonesia, the limit of shared/limits.ts that applying `next` to `clause`
+ * would exceed, or null: the same bounds as a draft sent as text or imported, checked before
+ * the edit so an over-long proposal (even one stored before the limits) never reaches the text.
+ */
+export function wordingLimitProblem(
+  ydoc: Y.Doc,
+  clause: Y.XmlElement,
+  next: Wording,
+): string | null {
+  if (next.text.length > MAX_PROPOSAL_CHARS)
+    return `Usulan redaksi melebihi batas ${MAX_PROPOSAL_CHARS.toLocaleString('id-ID')} karakter.`;
+  const lines = next.text.split('\n').length;
+  if (lines > MAX_CLAUSE_LINES)
+    return textLimitProblem({ chars: 0, lines: 0, clauses: 0, clauseLines: lines });
+  const total = textLength(ydoc.getXmlFragment(FRAGMENT)) - textLength(clause);
+  const after = total + next.heading.length + next.text.replace(/\n/g, '').length;
+  if (after > MAX_TEXT_CHARS)
+    return textLimitProblem({ chars: after, lines: 0, clauses: 0, clauseLines: 0 });
+  return null;
 }
