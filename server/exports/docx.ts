@@ -274,6 +274,7 @@ function footer(model: ExportModel): Footer {
   if (text.finalHash !== null) {
     lines.push(
       new Paragraph({ style: DOCX_STYLE.footer, text: `${HASH_LABEL} ${text.finalHash}` }),
+      new Paragraph({ style: DOCX_STYLE.footer, text: text.hashCheck ?? '' }),
     );
   }
   return new Footer({ children: lines });

@@ -37,6 +37,7 @@ export async function gatherExportSource(
     status: s.status,
   }));
   return {
+    documentId: doc.id,
     title: doc.title,
     state,
     parties: await partiesWithHeads(db, doc, revision.number),

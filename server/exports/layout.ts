@@ -48,6 +48,8 @@ export interface FooterText {
   revision: string;
   strip: StripItem[];
   finalHash: string | null;
+  /** For a final document, how anyone recomputes `finalHash` from the printed text. */
+  hashCheck: string | null;
 }
 
 const ORDINALS = ['KESATU', 'KEDUA', 'KETIGA', 'KEEMPAT', 'KELIMA', 'KEENAM', 'KETUJUH'];
@@ -135,8 +137,15 @@ export function footerText(model: ExportModel): FooterText {
       mark: STRIP_MARK[entry.status],
     })),
     finalHash: model.finalHash,
+    hashCheck:
+      model.finalHash === null
+        ? null
+        : `${HASH_CHECK_LABEL} GET /api/documents/${model.documentId}/revisions/${model.revision.number}/text | sha256sum`,
   };
 }
+
+/** The line that says how to recompute the final hash: sha256sum of the printed text. */
+export const HASH_CHECK_LABEL = 'Periksa:';
 
 /** The line that introduces the paraf strip in the footer. */
 export const STRIP_LABEL = 'Paraf koordinasi:';

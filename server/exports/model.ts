@@ -3,6 +3,8 @@ export type ParafStatus = 'approved' | 'stale' | 'changes_requested' | 'pending'
 
 /** Everything an export of one revision shows, gathered by the server before rendering. */
 export interface ExportModel {
+  /** The document's id, for the path its final hash can be recomputed from. */
+  documentId: string;
   /** The document's title as stored (`documents.title`). */
   title: string;
   /** The `title` nodes of the text, one per line (NOTA KESEPAKATAN, ANTARA, ..., Nomor lines). */
@@ -23,7 +25,7 @@ export interface ExportModel {
     status: ParafStatus;
   }[];
   revision: { number: number; label: string | null; createdAt: string };
-  /** SHA-256 of the final revision's canonical JSON, for a final document. */
+  /** SHA-256 of the final revision's printed text (`.../revisions/N/text`), for a final document. */
   finalHash: string | null;
 }
 

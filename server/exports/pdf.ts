@@ -274,6 +274,8 @@ function footers(doc: Doc, model: ExportModel): void {
       use(doc, 'serif', PAGE.footerSize).text(`${HASH_LABEL} ${text.finalHash}`, left, y, {
         lineBreak: false,
       });
+      y += line;
+      doc.text(text.hashCheck ?? '', left, y, { lineBreak: false });
     }
     doc.page.margins.bottom = margin;
   }

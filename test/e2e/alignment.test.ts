@@ -43,13 +43,15 @@ describeBrowser('sign-off matrix, concerns, .docx round trip and offline edits',
     ]);
     const [changed, untouched] = first.clauses;
     await reviewer.locator(cell(inspectorate, changed.id, 'approved')).waitFor();
+    // A row per Pasal, between the pembukaan (first) and the penutup (last).
     expect(
       await reviewer.locator(`.signoff-matrix td[data-agency="${inspectorate}"]`).count(),
-    ).toBe(first.clauses.length);
+    ).toBe(first.clauses.length + 2);
     expect(await reviewer.locator('.matrix-legend').textContent()).toContain('Berubah sejak paraf');
-    expect(await reviewer.locator('.signoff-matrix th.matrix-clause').first().textContent()).toBe(
-      `Pasal 1 ${changed.heading}`,
-    );
+    const rowHeads = reviewer.locator('.signoff-matrix th.matrix-clause');
+    expect(await rowHeads.first().textContent()).toBe('Pembukaan');
+    expect(await rowHeads.nth(1).textContent()).toBe(`Pasal 1 ${changed.heading}`);
+    expect(await rowHeads.last().textContent()).toBe('Penutup');
 
     await typeInClauseHeading(drafter, 0, ' dan Sasaran');
     await openTab(drafter, 'Revisi');

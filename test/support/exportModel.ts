@@ -9,6 +9,7 @@ export function buildExportModel(
   doc: Node = templateDoc(),
 ): ExportModel {
   return {
+    documentId: '6f0c2a3e-8d1b-4c5e-9a7f-2b3c4d5e6f70',
     title: `Nota Kesepakatan tentang ${TEMPLATE_SUBJECT}`,
     ...exportTextOf(doc),
     parties: [
