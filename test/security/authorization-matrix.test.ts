@@ -42,6 +42,7 @@ const MATRIX: Record<string, readonly number[]> = {
   'GET /api/documents':                                [200,  200,   200,   200,   200,   200,     401,  401,  401],
   'GET /api/documents/:id':                            [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/clauses':                    [200,  200,   200,   200,   200,   404,     401,  401,  401],
+  'GET /api/documents/:id/text':                       [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/audit':                      [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/audit/verify':               [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/events':                     [200,  200,   200,   200,   200,   404,     401,  401,  401],
@@ -49,6 +50,7 @@ const MATRIX: Record<string, readonly number[]> = {
   'GET /api/documents/:id/revisions':                  [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/revisions/:n':               [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/revisions/:n/diff':          [200,  200,   200,   200,   200,   404,     401,  401,  401],
+  'GET /api/documents/:id/revisions/:n/text':          [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'POST /api/documents/:id/revisions/:n/signoffs':     [403,  403,   201,   201,   201,   404,     401,  401,  401],
   'GET /api/documents/:id/signoffs':                   [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/signoffs/matrix':            [200,  200,   200,   200,   200,   404,     401,  401,  401],
@@ -144,6 +146,7 @@ const PERFORM: Record<string, (who: Caller) => Promise<number>> = {
   'GET /api/documents': (who) => get(who, '/api/documents'),
   'GET /api/documents/:id': (who) => get(who, `/api/documents/${shared.id}`),
   'GET /api/documents/:id/clauses': (who) => get(who, `/api/documents/${shared.id}/clauses`),
+  'GET /api/documents/:id/text': (who) => get(who, `/api/documents/${shared.id}/text`),
   'GET /api/documents/:id/audit': (who) => get(who, `/api/documents/${shared.id}/audit`),
   'GET /api/documents/:id/audit/verify': (who) =>
     get(who, `/api/documents/${shared.id}/audit/verify`),
@@ -168,6 +171,8 @@ const PERFORM: Record<string, (who: Caller) => Promise<number>> = {
     get(who, `/api/documents/${shared.id}/revisions/1`),
   'GET /api/documents/:id/revisions/:n/diff': (who) =>
     get(who, `/api/documents/${shared.id}/revisions/1/diff?from=0`),
+  'GET /api/documents/:id/revisions/:n/text': (who) =>
+    get(who, `/api/documents/${shared.id}/revisions/1/text`),
   'POST /api/documents/:id/revisions/:n/signoffs': async (who) => {
     const id = await cast.newDocument();
     await cast.cutRevision(id);
