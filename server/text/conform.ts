@@ -280,7 +280,8 @@ function uniqueIds(
     for (const child of parent.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue;
       const id = child.getAttribute('id') as unknown;
-      if (isValidId(id)) {
+      // An id on a node without one is removed by the attribute check, not renamed here.
+      if (isValidId(id) && carriesId(child.nodeName)) {
         const list = holders.get(id);
         if (list) list.push(child);
         else holders.set(id, [child]);
@@ -301,6 +302,13 @@ function uniqueIds(
       });
     }
   }
+}
+
+function carriesId(nodeName: string): boolean {
+  const type = Object.prototype.hasOwnProperty.call(schema.nodes, nodeName)
+    ? schema.nodes[nodeName as keyof typeof schema.nodes]
+    : undefined;
+  return type !== undefined && isSchemaAttribute(type, 'id');
 }
 
 function indexIn(parent: Parent, child: YChild): number {
