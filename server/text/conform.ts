@@ -92,7 +92,7 @@ export function repairsForTransaction(doc: Y.Doc, tr: Y.Transaction): Repair[] {
     }
     if (keys.has(null)) {
       checkChildren(type, nodeType, depth + 1, isNew, repairs);
-      structural = true;
+      if (!holdsText(nodeType) && bringsIds(type, isNew)) structural = true;
     }
   }
   if (structural)
@@ -102,6 +102,16 @@ export function repairsForTransaction(doc: Y.Doc, tr: Y.Transaction): Repair[] {
       repairs,
     );
   return repairs;
+}
+
+/** Whether new elements below `parent` carry ids, so uniqueness must be checked again. */
+function bringsIds(parent: Parent, isNew: (type: AnyType) => boolean): boolean {
+  const carries = (el: Y.XmlElement): boolean =>
+    el.getAttribute('id') !== undefined ||
+    el.toArray().some((c) => c instanceof Y.XmlElement && carries(c));
+  return parent
+    .toArray()
+    .some((child) => child instanceof Y.XmlElement && isNew(child) && carries(child));
 }
 
 /** Whether `type` was created by transaction `tr`. */
@@ -278,7 +288,7 @@ function uniqueIds(
   const holders = new Map<string, Y.XmlElement[]>();
   const walk = (parent: Parent) => {
     for (const child of parent.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
+      if (!(child instanceof Y.XmlElement) || !mayHoldIds(child.nodeName)) continue;
       const id = child.getAttribute('id') as unknown;
       // An id on a node without one is removed by the attribute check, not renamed here.
       if (isValidId(id) && carriesId(child.nodeName)) {
@@ -302,6 +312,18 @@ function uniqueIds(
       });
     }
   }
+}
+
+/** Whether an element named so can carry an id or hold elements that do (text blocks cannot). */
+function mayHoldIds(nodeName: string): boolean {
+  const type = nodeTypeNamed(nodeName);
+  return type !== undefined && (isSchemaAttribute(type, 'id') || !type.inlineContent);
+}
+
+function nodeTypeNamed(nodeName: string) {
+  return Object.prototype.hasOwnProperty.call(schema.nodes, nodeName)
+    ? schema.nodes[nodeName as keyof typeof schema.nodes]
+    : undefined;
 }
 
 function carriesId(nodeName: string): boolean {
