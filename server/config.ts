@@ -33,6 +33,18 @@ const envSchema = z.object({
     .trim()
     .regex(/^[\w.:/, -]+$/, 'a list of addresses, subnets or loopback/linklocal/uniquelocal')
     .default('loopback'),
+  // E-mail: without SMTP_URL nothing is mailed (and no outbox row is written).
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'smtp://[user:password@]host:port or smtps://...')
+      .optional(),
+  ),
+  MAIL_FROM: z.string().min(3).default('Selaras <selaras@localhost>'),
+  APP_URL: optionalText.pipe(z.url().optional()),
+  MAIL_POLL_SECONDS: z.coerce.number().positive().max(3600).default(15),
+  MAIL_RETRY_SECONDS: z.coerce.number().positive().max(3600).default(30),
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 /** The validated configuration of one Selaras process. */
@@ -56,6 +68,22 @@ export interface Config {
   secureCookies: boolean;
   /** The proxies whose X-Forwarded-For gives the client address (login limit, logs). */
   trustProxy: string;
+  /** E-mail of inbox items; absent without SMTP_URL. The URL may hold a password: never log it. */
+  mail?: MailConfig;
+}
+
+/** Where and how inbox items are mailed. */
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
+  /** The public address of the web client, for links to a Pasal. */
+  appUrl: string;
+  /** How often the mailer looks for new inbox items and due messages. */
+  pollMs: number;
+  /** The first retry delay of a failed message; it doubles per attempt up to an hour. */
+  retryMs: number;
+  /** The hour (WIB, UTC+7) after which a daily digest goes out. */
+  digestHour: number;
 }
 
 /** Reads the configuration from environment variables; the only reader of `process.env`. */
@@ -84,5 +112,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionCheckMs: e.SESSION_CHECK_SECONDS * 1000,
     secureCookies: e.NODE_ENV === 'production',
     trustProxy: e.TRUST_PROXY,
+    mail: e.SMTP_URL
+      ? {
+          smtpUrl: e.SMTP_URL,
+          from: e.MAIL_FROM,
+          appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+          pollMs: e.MAIL_POLL_SECONDS * 1000,
+          retryMs: e.MAIL_RETRY_SECONDS * 1000,
+          digestHour: e.MAIL_DIGEST_HOUR,
+        }
+      : undefined,
   };
 }

@@ -16,6 +16,7 @@ import { signoffRoutes } from './routes/signoffs';
 import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
 import { importRoutes } from './routes/imports';
+import { inboxRoutes } from './routes/inbox';
 import { noStore } from './middleware/security';
 import { SessionWatch } from '../accounts/sessionWatch';
 import { ConnectionCap, MAX_EVENT_STREAMS_PER_USER } from '../accounts/connectionCap';
@@ -59,6 +60,7 @@ export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => expre
   api.use(signoffRoutes(ctx));
   api.use(commentRoutes(ctx));
   api.use(exportRoutes(ctx));
+  api.use(inboxRoutes(ctx));
   for (const routes of extraApi) api.use(routes(ctx));
   api.use(unknownRoute);
   app.use('/api', api);
