@@ -8,6 +8,7 @@ export const DOCUMENT_EVENT_TYPES = [
   'document.approved',
   'document.finalized',
   'text.repaired',
+  'meeting.updated',
 ] as const;
 
 /** The kinds of live events clients receive about a document. */

@@ -34,6 +34,7 @@ const EVENT_REFRESH: Record<DocumentEventType, Part[]> = {
   'document.approved': ['doc', 'signoffs', 'matrix', 'approvals'],
   'document.finalized': ['doc', 'signoffs', 'matrix', 'approvals'],
   'text.repaired': [],
+  'meeting.updated': [],
 };
 
 /** Tells the user whose change brought text outside the naskah's form that the server tidied it. */

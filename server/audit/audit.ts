@@ -16,7 +16,11 @@ export type AuditKind =
   | 'comment.created'
   | 'comment.resolved'
   | 'proposal.accepted'
-  | 'text.repaired';
+  | 'text.repaired'
+  | 'meeting.opened'
+  | 'meeting.attended'
+  | 'meeting.decided'
+  | 'meeting.closed';
 
 /** The audit stream of one document. */
 export const documentStream = (documentId: string) => `document:${documentId}`;

@@ -17,6 +17,7 @@ import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
 import { importRoutes } from './routes/imports';
 import { inboxRoutes } from './routes/inbox';
+import { meetingRoutes } from './routes/meetings';
 import { noStore } from './middleware/security';
 import { SessionWatch } from '../accounts/sessionWatch';
 import { ConnectionCap, MAX_EVENT_STREAMS_PER_USER } from '../accounts/connectionCap';
@@ -61,6 +62,7 @@ export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => expre
   api.use(commentRoutes(ctx));
   api.use(exportRoutes(ctx));
   api.use(inboxRoutes(ctx));
+  api.use(meetingRoutes(ctx));
   for (const routes of extraApi) api.use(routes(ctx));
   api.use(unknownRoute);
   app.use('/api', api);

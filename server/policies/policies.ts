@@ -38,6 +38,11 @@ export const policy = {
     isParticipant(actor, doc) || actor.role === 'admin',
   /** Drafters accept proposed wording. */
   acceptProposal: (actor: Actor) => actor.role === 'drafter',
+  /** Drafters open a rapat penyelarasan, record its decisions and close it. */
+  runMeeting: (actor: Actor) => actor.role === 'drafter',
+  /** Any participant (and an admin) attends a meeting and reads its berita acara. */
+  attendMeeting: (actor: Actor, doc: DocumentAccess) =>
+    isParticipant(actor, doc) || actor.role === 'admin',
   /** Drafters and the comment's author resolve a comment. */
   resolveComment: (actor: Actor, authorId: string) =>
     actor.role === 'drafter' || actor.id === authorId,
