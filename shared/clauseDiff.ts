@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import type { Clause } from './clauses';
+import { stripLabel } from './numbering';
 import { PEMBUKAAN, PENUTUP, type Naskah, type NaskahPart } from './naskah';
 
 /** How a clause differs between two revisions. */
@@ -188,13 +189,25 @@ function partChange(id: string, old: NaskahPart, part: NaskahPart): ClauseChange
   return { ...compared(id, partVersion(old), partVersion(part)), moved: false };
 }
 
-/** `unchanged` when heading and text are equal, else `modified` with word hunks. */
+/**
+ * `unchanged` when heading and text are equal, else `modified` with word hunks. The hunks
+ * compare the number-free text (CONTRACT.md, "Legal structure"), so an ayat renumbered only
+ * because another was inserted before it shows no change of its own.
+ */
 function compared(id: string, old: ClauseVersion, now: ClauseVersion): Omit<ClauseChange, 'moved'> {
   if (old.heading === now.heading && old.text === now.text) return entry(id, 'unchanged', old, now);
   return {
     ...entry(id, 'modified', old, now),
-    hunks: wordHunks(`${old.heading}\n${old.text}`, `${now.heading}\n${now.text}`),
+    hunks: wordHunks(
+      `${old.heading}\n${numberFree(old.text)}`,
+      `${now.heading}\n${numberFree(now.text)}`,
+    ),
   };
+}
+
+/** A clause's printed text without the numbers its lines start with. */
+export function numberFree(text: string): string {
+  return text.split('\n').map(stripLabel).join('\n');
 }
 
 /**

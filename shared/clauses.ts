@@ -1,5 +1,7 @@
 import { Fragment, type Node } from 'prosemirror-model';
 import { schema } from './schema';
+import { numberedLines, printLine } from './numbering';
+import { parseClauseLines, type BlockIdSource } from './structure';
 
 /** One clause (Pasal) as the API presents it; `text` joins its paragraphs with "\n". */
 export interface Clause {
@@ -27,22 +29,23 @@ export function extractClauses(doc: Node): Clause[] {
   const clauses: Clause[] = [];
   doc.forEach((node) => {
     if (node.type !== schema.nodes.clause) return;
-    const paragraphs: string[] = [];
     let heading = '';
-    // Read children by type rather than by position so a document that slipped past the
-    // content expression (e.g. one rebuilt from Yjs) still yields its text.
     node.forEach((child) => {
       if (child.type === schema.nodes.clause_heading) heading += child.textContent;
-      else if (child.type === schema.nodes.paragraph) paragraphs.push(child.textContent);
     });
     clauses.push({
       id: String(node.attrs.id),
       number: clauses.length + 1,
       heading,
-      text: paragraphs.join('\n'),
+      text: clauseLines(node).join('\n'),
     });
   });
   return clauses;
+}
+
+/** The printed lines of a clause's text: each paragraph, a numbered block's first one with its number. */
+export function clauseLines(clause: Node): string[] {
+  return numberedLines(clause).map(printLine);
 }
 
 /** Returns a fresh, globally unique clause id. */
@@ -50,15 +53,19 @@ export function newClauseId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-/** Builds a clause node whose heading and paragraphs (split on "\n") hold the given text. */
-export function buildClauseNode(clause: ClauseContent): Node {
-  const { clause: clauseType, clause_heading, paragraph } = schema.nodes;
-  const paragraphs = clause.text
-    .split('\n')
-    .map((line) => paragraph.create(null, textFragment(line)));
+/**
+ * Builds a clause node from its heading and printed text: each line a paragraph, a line that
+ * starts with a number (`(1)`, `a.`, `1.`, `a)`, `1)`) an ayat or list item at its level.
+ * `idFor` names the numbered blocks (by their path of numbers), fresh ids by default.
+ */
+export function buildClauseNode(
+  clause: ClauseContent,
+  idFor: BlockIdSource = () => newClauseId(),
+): Node {
+  const { clause: clauseType, clause_heading } = schema.nodes;
   return clauseType.create({ id: clause.id }, [
     clause_heading.create(null, textFragment(clause.heading)),
-    ...paragraphs,
+    ...parseClauseLines(clause.text.split('\n'), idFor),
   ]);
 }
 

@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model';
 import { extractClauses, type Clause } from './clauses';
 import { schema } from './schema';
+import { blockLines, isNumberedKind, printLine, siblingNumbers } from './numbering';
 
 // The whole naskah (CONTRACT.md, "The whole naskah"): its pembukaan, its Pasal and its
 // penutup. The two parts are under paraf, diff and hash like any Pasal; they have no number.
@@ -74,15 +75,27 @@ export function emptyNaskah(): Naskah {
 }
 
 /**
- * Prints blocks one line each (or as their renderer says), with a blank line wherever the kind
- * of block changes, so turning a title line into a preamble line changes the print too.
+ * Prints blocks one line each (or as their renderer says; numbered blocks with their numbers),
+ * with a blank line wherever the group of block changes, so turning a title line into a
+ * preamble line changes the print too.
  */
 function printBlocks(blocks: Node[]): string {
   const lines: string[] = [];
+  const numbers = siblingNumbers(blocks);
   blocks.forEach((block, i) => {
-    if (i > 0 && blocks[i - 1].type !== block.type) lines.push('');
+    if (i > 0 && printGroup(blocks[i - 1]) !== printGroup(block)) lines.push('');
+    if (isNumberedKind(block.type.name)) {
+      lines.push(...blockLines(block, numbers[i]).map(printLine));
+      return;
+    }
     const render = BLOCK_RENDERERS[block.type.name] ?? ((node: Node) => [node.textContent]);
     lines.push(...render(block));
   });
   return lines.join('\n');
+}
+
+/** Blocks print in groups (title lines, body, closing) with a blank line between groups. */
+function printGroup(block: Node): string {
+  const name = block.type.name;
+  return name === 'title' || name === 'closing' ? name : 'body';
 }

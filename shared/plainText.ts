@@ -1,5 +1,14 @@
 import type { Node } from 'prosemirror-model';
-import { buildClauseNode, newClauseId } from './clauses';
+import { buildClauseNode, extractClauses, newClauseId } from './clauses';
+import {
+  blockLines,
+  isNumberedKind,
+  LABEL_PATTERNS,
+  labelKindOf,
+  printLine,
+  siblingNumbers,
+} from './numbering';
+import { paragraphOf } from './structure';
 import { schema } from './schema';
 
 // The plain form (CONTRACT.md, "Documents"): a line `Pasal N` starts a clause, the next
@@ -25,16 +34,19 @@ export function parsePlainText(text: string, makeId: () => string = newClauseId)
   const lines = plainLines(text);
   const firstPasal = lines.findIndex((line) => PASAL_LINE.test(line));
   const front = firstPasal === -1 ? lines : lines.slice(0, firstPasal);
-  const blocks: Node[] = frontMatter(front);
+  const blocks: Node[] = frontMatter(front, makeId);
 
   for (const draft of draftClauses(firstPasal === -1 ? [] : lines.slice(firstPasal))) {
     blocks.push(
-      buildClauseNode({
-        id: makeId(),
-        heading: draft.heading ?? '',
-        // A clause with no paragraph line still needs one (empty) paragraph.
-        text: draft.paragraphs.join('\n'),
-      }),
+      buildClauseNode(
+        {
+          id: makeId(),
+          heading: draft.heading ?? '',
+          // A clause with no paragraph line still needs one (empty) paragraph.
+          text: draft.paragraphs.join('\n'),
+        },
+        makeId,
+      ),
     );
   }
 
@@ -42,20 +54,29 @@ export function parsePlainText(text: string, makeId: () => string = newClauseId)
   return schema.nodes.doc.create(null, blocks);
 }
 
-/** Writes a document in the plain form: one line per block, each clause as `Pasal N` and heading. */
+/**
+ * Writes a document in the plain form: one line per block, each clause as `Pasal N`, its
+ * heading and its printed lines, numbers included, so parsing it back gives the same structure.
+ */
 export function toPlainText(doc: Node): string {
   const lines: string[] = [];
   let clauseNumber = 0;
-  doc.forEach((block) => {
+  const blocks: Node[] = [];
+  doc.forEach((block) => blocks.push(block));
+  const numbers = siblingNumbers(blocks);
+  blocks.forEach((block, i) => {
     if (block.type !== schema.nodes.clause) {
-      lines.push(block.textContent);
+      if (isNumberedKind(block.type.name))
+        lines.push(...blockLines(block, numbers[i]).map(printLine));
+      else lines.push(block.textContent);
       return;
     }
     clauseNumber += 1;
     // A blank line before each Pasal keeps the text readable; the parser skips it.
     if (lines.length > 0) lines.push('');
     lines.push(`Pasal ${clauseNumber}`);
-    block.forEach((child) => lines.push(child.textContent));
+    const [clause] = extractClauses(doc.type.create(null, block));
+    lines.push(clause.heading, ...clause.text.split('\n'));
   });
   return `${lines.join('\n')}\n`;
 }
@@ -86,13 +107,26 @@ function plainLines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-function frontMatter(lines: string[]): Node[] {
+function frontMatter(lines: string[], makeId: () => string): Node[] {
   const titleCount = lines.findIndex((line) => !isTitleLine(line));
   const split = titleCount === -1 ? lines.length : titleCount;
   return [
     ...lines.slice(0, split).map((line) => schema.nodes.title.create(null, schema.text(line))),
-    ...lines.slice(split).map((line) => schema.nodes.preamble.create(null, schema.text(line))),
+    ...lines.slice(split).map((line) => frontBlock(line, makeId)),
   ];
+}
+
+/**
+ * A line of the pembukaan after the title: a consideration `a. bahwa …` becomes a `huruf`, a
+ * komparisi entry `1. …` an `angka`, anything else a preamble paragraph.
+ */
+function frontBlock(line: string, makeId: () => string): Node {
+  const kind = labelKindOf(line);
+  if (kind === 'huruf' || kind === 'angka') {
+    const text = line.replace(LABEL_PATTERNS[kind], '');
+    return schema.nodes[kind].create({ id: makeId() }, paragraphOf(text));
+  }
+  return schema.nodes.preamble.create(null, schema.text(line));
 }
 
 function draftClauses(lines: string[]): DraftClause[] {

@@ -1,5 +1,26 @@
 import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
 
+/** A node spec for a numbered block named `name` with the given content expression. */
+function numberedBlock(name: string, content: string): NodeSpec {
+  return {
+    content,
+    group: 'numbered',
+    attrs: { id: { default: '' } },
+    defining: true,
+    parseDOM: [
+      {
+        tag: `div.${name}`,
+        getAttrs: (dom: HTMLElement) => ({ id: dom.getAttribute('data-block-id') ?? '' }),
+      },
+    ],
+    toDOM: (node): DOMOutputSpec => [
+      'div',
+      { class: `numbered ${name}`, 'data-block-id': String(node.attrs.id) },
+      0,
+    ],
+  };
+}
+
 // The node names double as the element names of the Yjs XML fragment (see CONTRACT.md,
 // "Live collaboration"), so renaming one is a breaking change for stored documents.
 const nodes = {
@@ -22,7 +43,8 @@ const nodes = {
 
   clause: {
     group: 'block',
-    content: 'clause_heading paragraph+',
+    // A Pasal holds plain paragraphs, ayat, or a list (UU 12/2011 Lampiran II).
+    content: 'clause_heading (paragraph | ayat | huruf)+',
     attrs: { id: { default: '' } },
     defining: true,
     parseDOM: [
@@ -55,9 +77,25 @@ const nodes = {
 
   paragraph: {
     content: 'inline*',
-    parseDOM: [{ tag: 'p', context: 'clause/' }],
+    parseDOM: [
+      { tag: 'p', context: 'clause/' },
+      { tag: 'p', context: 'numbered/' },
+    ],
     toDOM: (): DOMOutputSpec => ['p', 0],
   },
+
+  // The numbered blocks of Lampiran II: an ayat `(1)`, then list items at four levels, `a.`,
+  // `1.`, `a)`, `1)`. Each has a stable id; its number is derived from its position
+  // (shared/numbering.ts) and never stored. A level holds its text and, nested, the next level.
+  ayat: numberedBlock('ayat', 'paragraph (paragraph | huruf)*'),
+  // `huruf` and `angka` may also stand in the pembukaan: considerations `a.`, komparisi `1.`.
+  huruf: { ...numberedBlock('huruf', 'paragraph (paragraph | angka)*'), group: 'block numbered' },
+  angka: {
+    ...numberedBlock('angka', 'paragraph (paragraph | huruf_kurung)*'),
+    group: 'block numbered',
+  },
+  huruf_kurung: numberedBlock('huruf_kurung', 'paragraph (paragraph | angka_kurung)*'),
+  angka_kurung: numberedBlock('angka_kurung', 'paragraph+'),
 
   text: { group: 'inline' },
 } satisfies Record<string, NodeSpec>;

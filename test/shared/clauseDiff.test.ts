@@ -215,8 +215,28 @@ describe('diffClauses', () => {
     expect(change.hunks).toEqual([
       { op: 'delete', text: 'Pembiayaan' },
       { op: 'insert', text: 'Pendanaan' },
-      { op: 'equal', text: '\n(1) Biaya ditanggung PARA PIHAK.' },
+      // Hunks are over the number-free text (CONTRACT.md, "Legal structure").
+      { op: 'equal', text: '\nBiaya ditanggung PARA PIHAK.' },
     ]);
+  });
+
+  it('shows only the inserted words when an ayat is inserted between (1) and (2)', () => {
+    const before = numbered([
+      { id: 'a', heading: 'Jangka Waktu', text: '(1) Berlaku 3 tahun.\n(2) Dapat diperpanjang.' },
+    ]);
+    const after = numbered([
+      {
+        id: 'a',
+        heading: 'Jangka Waktu',
+        text: '(1) Berlaku 3 tahun.\n(2) Dievaluasi setiap tahun.\n(3) Dapat diperpanjang.',
+      },
+    ]);
+    const [change] = diffClauses(before, after);
+    expect(change.change).toBe('modified');
+    expect(change.hunks.filter((h) => h.op !== 'equal')).toEqual([
+      { op: 'insert', text: 'Dievaluasi setiap tahun.\n' },
+    ]);
+    expect(change.after?.text).toContain('(3) Dapat diperpanjang.');
   });
 
   it('reports removed and added clauses with their numbers and no hunks', () => {

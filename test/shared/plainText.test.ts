@@ -25,7 +25,8 @@ describe('parsePlainText', () => {
     );
     expect(extractClauses(d)).toEqual([
       { id: 'c-1', number: 1, heading: 'Maksud dan Tujuan', text: '(1) Satu.\n(2) Dua.' },
-      { id: 'c-2', number: 2, heading: 'Ruang Lingkup', text: 'Meliputi:' },
+      // c-2 and c-3 went to the two ayat of Pasal 1, which have ids of their own.
+      { id: 'c-4', number: 2, heading: 'Ruang Lingkup', text: 'Meliputi:' },
     ]);
     expect(() => d.check()).not.toThrow();
   });
@@ -157,6 +158,8 @@ describe('toPlainText', () => {
     paragraphs: fc.array(line, { minLength: 1, maxLength: 4 }),
   });
 
+  // Typed numbers become structure and are then printed as derived, so a document read from
+  // the plain form comes back from it unchanged (the first reading may renumber "(1) (1)").
   it('round-trips the clauses of a document through the plain form, except ids', () => {
     fc.assert(
       fc.property(fc.array(clauseContent, { maxLength: 12 }), (contents) => {
@@ -165,7 +168,8 @@ describe('toPlainText', () => {
           preamble('Pada hari ini'),
           ...contents.map((c, i) => clause(`k${i}`, c.heading, ...c.paragraphs)),
         );
-        expect(withoutIds(parse(toPlainText(d)))).toEqual(withoutIds(d));
+        const once = parse(toPlainText(d));
+        expect(withoutIds(parse(toPlainText(once)))).toEqual(withoutIds(once));
       }),
     );
   });

@@ -45,7 +45,8 @@ describe('templateDoc', () => {
         'DAN PEMERINTAH PROVINSI KALIMANTAN BARAT TENTANG PENINGKATAN KUALITAS PELAYANAN PUBLIK',
     );
     expect(blockTexts('title').filter((t) => t.startsWith('Nomor'))).toHaveLength(2);
-    const preamble = blockTexts('preamble').join('\n');
+    // The komparisi entries are numbered blocks (`1.`, `2.`) between preamble paragraphs.
+    const preamble = [...blockTexts('preamble'), ...blockTexts('angka')].join('\n');
     expect(preamble).toMatch(/^Pada hari ini/);
     expect(preamble).toContain('yang selanjutnya disebut PIHAK KESATU');
     expect(preamble).toContain('yang selanjutnya disebut PIHAK KEDUA');
