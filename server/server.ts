@@ -14,6 +14,7 @@ import { redisEventHub } from './events/redisHub';
 import { redisRelay } from './collab/relay';
 import { createCollab, type Collab } from './collab/collab';
 import type { Limits } from './collab/protocol';
+import { startMailer, type Mailer } from './mail/mailer';
 
 /** A running Selaras instance. */
 export interface RunningServer {
@@ -23,6 +24,8 @@ export interface RunningServer {
   ctx: AppContext;
   /** The live collaboration server (rooms, socket endpoint, update storage). */
   collab: Collab;
+  /** The mail worker, with SMTP_URL set. */
+  mail?: Mailer;
   /** Stops accepting, closes sockets, flushes pending work and closes the database. */
   close(): Promise<void>;
 }
@@ -72,6 +75,7 @@ export async function startServer(
   server.on('upgrade', collab.handleUpgrade);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
+  const mail = config.mail && startMailer({ db, log, config: config.mail });
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   return {
     url: `http://${host}:${port}`,
@@ -79,10 +83,12 @@ export async function startServer(
     db,
     ctx,
     collab,
+    mail,
     async close() {
       // Stop accepting first, then close sockets and store what they applied, then the database.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await collab.close();
+      await mail?.close();
       server.closeAllConnections();
       await closed;
       events.close?.();
