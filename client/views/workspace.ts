@@ -16,6 +16,7 @@ import { h, replaceChildren } from './dom';
 import { appHeader } from './header';
 import { DOCUMENT_STATUS_LABELS } from './labels';
 import { notify } from './notice';
+import { meetingPanel } from './meetingPanel';
 import { clauseOutline } from './outline';
 import { parafPanel } from './parafPanel';
 import { canEdit } from './permissions';
@@ -95,6 +96,7 @@ function mountWorkspace(
   const revisions = revisionsPanel(store);
   const paraf = parafPanel(store);
   const approval = approvalPanel(store);
+  const meeting = meetingPanel(store, session, (clauseId) => jumpTo(clauseId));
   root.replaceChildren(
     appHeader(me, onLogout, connectionIndicator(session)),
     h(
@@ -112,6 +114,7 @@ function mountWorkspace(
           { id: 'revisions', label: 'Revisi', panel: revisions.element },
           { id: 'paraf', label: 'Paraf koordinasi', panel: paraf.element },
           { id: 'approval', label: 'Persetujuan', panel: approval.element },
+          { id: 'meeting', label: 'Rapat', panel: meeting.element },
         ]),
       ),
     ),
@@ -147,6 +150,7 @@ function mountWorkspace(
     [['revisions', 'doc'], revisions.update],
     [['signoffs', 'matrix', 'concerns', 'doc', 'revisions', 'liveClauses', 'me'], paraf.update],
     [['signoffs', 'doc', 'revisions', 'liveClauses'], approval.update],
+    [['doc', 'liveClauses', 'signoffs', 'currentClauseId', 'me'], meeting.update],
   ];
   let previous: WorkspaceData | null = null;
   const render = (data: WorkspaceData) => {
@@ -160,6 +164,7 @@ function mountWorkspace(
   void store.refresh('revisions', 'signoffs', 'matrix', 'concerns', 'comments', 'approvals');
   const closeEvents = subscribeEvents(doc.id, (event) => {
     if (event.type === 'text.repaired') noteRepair(event.data, me.id);
+    if (event.type === 'meeting.updated') void meeting.refresh();
     void store.refresh(...(EVENT_REFRESH[event.type] ?? []));
   });
 
@@ -212,6 +217,7 @@ function mountWorkspace(
     destroyed = true;
     closeEvents();
     unsubscribe();
+    meeting.destroy();
     view?.destroy();
     session.destroy();
   };
