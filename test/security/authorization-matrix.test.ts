@@ -65,6 +65,14 @@ const MATRIX: Record<string, readonly number[]> = {
   'POST /api/documents/:id/comments/:commentId/accept':  [403, 200,   403,   403,   403,   404,     401,  401,  401],
   'GET /api/documents/:id/export.docx':                [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/export.pdf':                 [200,  200,   200,   200,   200,   404,     401,  401,  401],
+  'POST /api/documents/:id/meetings':                  [403,  201,   403,   403,   403,   404,     401,  401,  401],
+  'GET /api/documents/:id/meetings':                   [200,  200,   200,   200,   200,   404,     401,  401,  401],
+  'GET /api/documents/:id/meetings/:meetingId':        [200,  200,   200,   200,   200,   404,     401,  401,  401],
+  'POST /api/documents/:id/meetings/:meetingId/attend': [200, 200,   200,   200,   200,   404,     401,  401,  401],
+  'PUT /api/documents/:id/meetings/:meetingId/decisions/:clauseId': [403, 200, 403, 403, 403, 404, 401, 401, 401],
+  'POST /api/documents/:id/meetings/:meetingId/close': [403,  200,   403,   403,   403,   404,     401,  401,  401],
+  'GET /api/documents/:id/meetings/:meetingId/minutes.pdf':  [200, 200, 200, 200, 200,   404,     401,  401,  401],
+  'GET /api/documents/:id/meetings/:meetingId/minutes.docx': [200, 200, 200, 200, 200,   404,     401,  401,  401],
   [SOCKET]:                                            [WS,   WS,    WS,    WS,    WS,    403,     401,  401,  401],
 };
 
@@ -220,11 +228,51 @@ const PERFORM: Record<string, (who: Caller) => Promise<number>> = {
   'GET /api/documents/:id/export.docx': (who) =>
     get(who, `/api/documents/${shared.id}/export.docx`),
   'GET /api/documents/:id/export.pdf': (who) => get(who, `/api/documents/${shared.id}/export.pdf`),
+  'POST /api/documents/:id/meetings': (who) =>
+    send(who, 'POST', `/api/documents/${shared.id}/meetings`, MEETING),
+  'GET /api/documents/:id/meetings': (who) => get(who, `/api/documents/${shared.id}/meetings`),
+  'GET /api/documents/:id/meetings/:meetingId': async (who) =>
+    get(who, `/api/documents/${shared.id}/meetings/${await sharedMeeting()}`),
+  'POST /api/documents/:id/meetings/:meetingId/attend': async (who) =>
+    send(who, 'POST', `/api/documents/${shared.id}/meetings/${await sharedMeeting()}/attend`, {}),
+  'PUT /api/documents/:id/meetings/:meetingId/decisions/:clauseId': async (who) => {
+    const url = `/api/documents/${shared.id}/meetings/${await sharedMeeting()}/decisions/pembukaan`;
+    return send(who, 'PUT', url, { decision: 'disepakati' });
+  },
+  'POST /api/documents/:id/meetings/:meetingId/close': async (who) => {
+    const id = await cast.newDocument();
+    await cast.cutRevision(id);
+    return send(who, 'POST', `/api/documents/${id}/meetings/${await meetingOn(id)}/close`, {});
+  },
+  'GET /api/documents/:id/meetings/:meetingId/minutes.pdf': async (who) =>
+    get(who, `/api/documents/${shared.id}/meetings/${await sharedMeeting()}/minutes.pdf`),
+  'GET /api/documents/:id/meetings/:meetingId/minutes.docx': async (who) =>
+    get(who, `/api/documents/${shared.id}/meetings/${await sharedMeeting()}/minutes.docx`),
   [SOCKET]: (who) => {
     const token = cast.tokenOf(who);
     return upgradeStatus(server, `/collab/${shared.id}${token ? `?token=${token}` : ''}`);
   },
 };
+
+const MEETING = {
+  title: 'Rapat penyelarasan',
+  place: 'Ruang rapat',
+  startsAt: '2026-12-01T02:00:00Z',
+};
+
+/** Opens a meeting on a document (which must have a revision) as the drafter; returns its id. */
+async function meetingOn(id: string): Promise<string> {
+  const res = await cast.call<{ id: string }>('POST', `/api/documents/${id}/meetings`, {
+    token: cast.tokenOf('drafter'),
+    body: MEETING,
+  });
+  if (res.status !== 201) throw new Error(`meeting: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+let openMeeting: Promise<string> | undefined;
+/** One open meeting on the shared document, for the rows that read, attend or decide. */
+const sharedMeeting = () => (openMeeting ??= meetingOn(shared.id));
 
 async function get(who: Caller, url: string): Promise<number> {
   const token = cast.tokenOf(who);
