@@ -2,13 +2,22 @@ import { acceptProposal, createComment, resolveComment } from '../api/comments';
 import type { Comment } from '../api/types';
 import { commentInput } from '../../shared/api';
 import { formatTime, h, replaceChildren } from './dom';
+import { mentionAutocomplete } from './mentionAutocomplete';
 import { notify, notifyError, runAction } from './notice';
 import type { WorkspaceData, WorkspaceStore } from './store';
 
 /** The comments tab: comment on the current clause (with an optional usulan redaksi), reply, resolve. */
 export function commentsPanel(store: WorkspaceStore) {
   const target = h('p', { class: 'comment-target muted' });
-  const body = h('textarea', { name: 'body', rows: 3, placeholder: 'Tulis komentar…' });
+  const body = h('textarea', {
+    name: 'body',
+    rows: 3,
+    placeholder: 'Tulis komentar… (ketik @ untuk menyebut instansi)',
+  });
+  const mentions = mentionAutocomplete(body, () => {
+    const { doc } = store.get();
+    return [...doc.parties, ...doc.reviewers];
+  });
   const withProposal = h('input', { type: 'checkbox', name: 'proposal' });
   const proposalHeading = h('input', { name: 'proposalHeading', placeholder: 'Judul pasal' });
   const proposalText = h('textarea', { name: 'proposalText', rows: 5 });
@@ -23,7 +32,7 @@ export function commentsPanel(store: WorkspaceStore) {
     'form',
     { class: 'comment-form' },
     target,
-    body,
+    h('div', { class: 'mention-anchor' }, body, mentions),
     h('label', { class: 'inline' }, withProposal, 'Sertakan usulan redaksi'),
     proposalBox,
     h('div', { class: 'actions' }, send),

@@ -3,6 +3,7 @@ import { listSignoffs } from '../api/signoffs';
 import type { DocumentView, Me, Signoff } from '../api/types';
 import { formatTime, h, replaceChildren } from './dom';
 import { appHeader } from './header';
+import { waitingMarker } from './inbox';
 import { DOCUMENT_STATUS_LABELS, SIGNOFF_STATUS_LABELS } from './labels';
 import { notifyError } from './notice';
 import { newDocumentDialog } from './newDocumentDialog';
@@ -67,6 +68,7 @@ export function documentListView(root: HTMLElement, me: Me, onLogout: () => void
 
 function documentRow(doc: DocumentView, me: Me): HTMLTableRowElement {
   const link = h('a', { href: `/documents/${doc.id}` }, doc.title);
+  const waiting = waitingMarker(doc.id);
   link.addEventListener('click', (event) => {
     event.preventDefault();
     navigate(`/documents/${doc.id}`);
@@ -78,7 +80,7 @@ function documentRow(doc: DocumentView, me: Me): HTMLTableRowElement {
   return h(
     'tr',
     { dataset: { documentId: doc.id } },
-    h('td', {}, link),
+    h('td', {}, link, waiting),
     h(
       'td',
       {},

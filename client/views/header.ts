@@ -1,11 +1,13 @@
 import { logout } from '../api/auth';
 import type { Me } from '../api/types';
 import { h, type Child } from './dom';
+import { inboxMenu } from './inbox';
 import { ROLE_LABELS } from './labels';
 import { runAction } from './notice';
 import { navigate } from './router';
+import { settingsDialog } from './settingsDialog';
 
-/** The top bar: home link, extra items (e.g. connection state), the user and logout. */
+/** The top bar: home link, extra items (e.g. connection state), the inbox, the user, settings and logout. */
 export function appHeader(me: Me, onLogout: () => void, ...extra: Child[]): HTMLElement {
   const home = h('a', { href: '/', class: 'brand' }, 'Selaras');
   home.addEventListener('click', (event) => {
@@ -14,16 +16,20 @@ export function appHeader(me: Me, onLogout: () => void, ...extra: Child[]): HTML
   });
   const out = h('button', { type: 'button', class: 'link logout' }, 'Keluar');
   out.addEventListener('click', () => void runAction(out, logout).then((ok) => ok && onLogout()));
+  const settings = h('button', { type: 'button', class: 'link settings' }, 'Pengaturan');
+  settings.addEventListener('click', settingsDialog);
   return h(
     'header',
     { class: 'app-header' },
     home,
     h('div', { class: 'header-extra' }, ...extra),
+    inboxMenu(),
     h(
       'div',
       { class: 'who' },
       h('span', { class: 'who-name' }, me.name),
       h('span', { class: 'who-meta' }, `${ROLE_LABELS[me.role]} · ${me.agency.name}`),
+      settings,
       out,
     ),
   );

@@ -14,6 +14,7 @@ import { commentsPanel } from './commentsPanel';
 import { connectionIndicator } from './connection';
 import { h, replaceChildren } from './dom';
 import { appHeader } from './header';
+import { refreshInbox } from './inbox';
 import { DOCUMENT_STATUS_LABELS } from './labels';
 import { notify } from './notice';
 import { meetingPanel } from './meetingPanel';
@@ -166,6 +167,7 @@ function mountWorkspace(
     if (event.type === 'text.repaired') noteRepair(event.data, me.id);
     if (event.type === 'meeting.updated') void meeting.refresh();
     void store.refresh(...(EVENT_REFRESH[event.type] ?? []));
+    void refreshInbox();
   });
 
   function updateToolbar() {
@@ -210,6 +212,9 @@ function mountWorkspace(
     });
     // The binding renders the Yjs text on the next tick; read the clauses then.
     setTimeout(() => view && onEditorChange(view), 0);
+    // A link to a Pasal (an inbox item, an e-mail) opens the document at that Pasal.
+    const pasal = new URLSearchParams(location.search).get('pasal');
+    if (pasal) setTimeout(() => jumpTo(pasal), 0);
     updateToolbar();
   });
 
