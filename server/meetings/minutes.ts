@@ -12,11 +12,11 @@ import { extractNaskah, PART_HEADINGS } from '../../shared/naskah';
 // print the same model, so the PDF and the DOCX say the same thing.
 
 /** The most characters one side (semula/menjadi) of a change prints; the redline holds the rest. */
-export const MINUTES_CHANGE_SIDE_CHARS = 2_000;
+export const MINUTES_CHANGE_SIDE_CHARS = 1_500;
 /** The most characters all printed changes take together; later changes are only counted. */
-export const MINUTES_CHANGES_CHARS = 60_000;
+export const MINUTES_CHANGES_CHARS = 30_000;
 /** The most characters a berita acara prints; past it the request gets 413, not a slow render. */
-export const MINUTES_MAX_CHARS = 300_000;
+export const MINUTES_MAX_CHARS = 60_000;
 
 /** One clause of the berita acara: `Pasal 3`, `Pembukaan` or `Penutup`, and its heading. */
 export interface MinutesClause {

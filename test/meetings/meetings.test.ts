@@ -1,7 +1,7 @@
 import type { Meeting } from '../../shared/meetings';
 import { serverWithCast } from '../support/server';
 import { draftDocument } from '../support/factories';
-import { edit } from '../support/text';
+import { clauseElement, edit } from '../support/text';
 
 const t = serverWithCast();
 
@@ -194,6 +194,28 @@ describe('rapat penyelarasan', () => {
     });
     expect(revisions.body).toHaveLength(2);
     expect((await close(id, meeting.id, t.cast.headA.token)).status).toBe(403);
+  });
+
+  it('closes once when two drafters close at the same moment: one revision, one 409', async () => {
+    const { id } = await documentWithRevision();
+    const { body: meeting } = await open(id);
+    const results = await Promise.all([close(id, meeting.id), close(id, meeting.id)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const revisions = await t.call<unknown[]>('GET', `/api/documents/${id}/revisions`, {
+      token: t.cast.drafter.token,
+    });
+    expect(revisions.body).toHaveLength(2);
+  });
+
+  it('decides on a Pasal added during the meeting', async () => {
+    const { id, ids } = await documentWithRevision();
+    const { body: meeting } = await open(id);
+    await t.server.ctx.texts.change(id, t.cast.drafter.id, (ydoc) =>
+      edit.insertAfter(ydoc, ids[2], clauseElement('pasal-baru', 'Sengketa', ['Musyawarah.'])),
+    );
+    const res = await decide(id, meeting.id, 'pasal-baru', { decision: 'disepakati' });
+    expect(res.status).toBe(200);
+    expect(res.body.decisions['pasal-baru']).toMatchObject({ decision: 'disepakati' });
   });
 
   it('lists meetings newest first, each on the revision that was latest when it opened', async () => {

@@ -154,4 +154,31 @@ describe('berita acara rapat', () => {
     expect((await download(id, meeting.body.id, 'pdf', t.cast.outsider.token)).status).toBe(404);
     expect((await download(id, meeting.body.id, 'docx', t.cast.outsider.token)).status).toBe(404);
   });
+
+  it('answers 413 rather than render a berita acara past its bound', async () => {
+    const many = Array.from({ length: 70 }, (_, i) => `Pasal ${i + 1}\nJudul ${i + 1}\nIsi.`);
+    const { id, clauses } = await draftDocument(t.call, t.cast, { text: many.join('\n') });
+    await t.call('POST', `/api/documents/${id}/revisions`, {
+      token: t.cast.drafter.token,
+      body: {},
+    });
+    const meeting = await t.call<Meeting>('POST', `/api/documents/${id}/meetings`, {
+      token: t.cast.drafter.token,
+      body: { title: 'Rapat panjang', place: 'Daring', startsAt: '2026-12-03T03:00:00Z' },
+    });
+    for (const clause of clauses) {
+      const res = await t.call(
+        'PUT',
+        `/api/documents/${id}/meetings/${meeting.body.id}/decisions/${clause.id}`,
+        {
+          token: t.cast.drafter.token,
+          body: { decision: 'ditunda', note: 'n'.repeat(5000) },
+        },
+      );
+      expect(res.status).toBe(200);
+    }
+    const pdf = await download(id, meeting.body.id, 'pdf', t.cast.drafter.token);
+    expect(pdf.status).toBe(413);
+    expect(JSON.parse(pdf.body.toString('utf8'))).toMatchObject({ error: { code: 'too_large' } });
+  });
 });
