@@ -1,7 +1,7 @@
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { PAGE } from '../exports/layout';
 import type { MinutesModel } from './minutes';
-import { minutesBlocks, type MinutesBlock } from './minutesText';
+import { minutesBlocks, minutesFooter, type MinutesBlock } from './minutesText';
 
 // Word measures in twentieths of a point (twips) and font sizes in half-points; the page is
 // the nota kesepakatan's (server/exports/docx.ts): A4, Times New Roman 12 pt.
@@ -29,11 +29,22 @@ export async function renderMinutesDocx(model: MinutesModel): Promise<Buffer> {
             },
           },
         },
+        footers: { default: footer(minutesFooter(model)) },
         children: minutesBlocks(model).map(paragraph),
       },
     ],
   });
   return Packer.toBuffer(document);
+}
+
+function footer(text: string): Footer {
+  const run = new TextRun({
+    size: PAGE.footerSize * 2,
+    children: [`${text} · halaman `, PageNumber.CURRENT, ' dari ', PageNumber.TOTAL_PAGES],
+  });
+  return new Footer({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run] })],
+  });
 }
 
 function paragraph(block: MinutesBlock): Paragraph {
@@ -58,7 +69,6 @@ function paragraph(block: MinutesBlock): Paragraph {
       });
     case 'strong':
       return new Paragraph({
-        indent: { left: INDENT / 2 },
         children: [new TextRun({ text: block.text, bold: true })],
       });
     case 'text':

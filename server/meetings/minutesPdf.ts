@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { breakLongWords, PAGE } from '../exports/layout';
 import type { MinutesModel } from './minutes';
-import { minutesBlocks, type MinutesBlock } from './minutesText';
+import { minutesBlocks, minutesFooter, type MinutesBlock } from './minutesText';
 
 // The same embedded DejaVu fonts as the nota kesepakatan's PDF (server/exports/pdf.ts), so
 // names with Latin Extended letters print alike in both.
@@ -25,6 +25,8 @@ export function renderMinutesPdf(model: MinutesModel): Promise<Buffer> {
       right: PAGE.marginRight,
     },
     font: FONT_FILES.serif,
+    // The footer names the page count, so pages stay in memory until all are laid out.
+    bufferPages: true,
     info: { Title: `Berita Acara: ${model.title}`, Creator: 'Selaras', Producer: 'Selaras' },
   });
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -36,12 +38,33 @@ export function renderMinutesPdf(model: MinutesModel): Promise<Buffer> {
   for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, file);
   doc.fontSize(SIZE);
   for (const block of minutesBlocks(model)) draw(doc, block);
+  footers(doc, minutesFooter(model));
   doc.end();
   return done;
 }
 
 const width = (doc: Doc, indent = 0) =>
   doc.page.width - doc.page.margins.left - doc.page.margins.right - indent;
+
+function footers(doc: Doc, text: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i += 1) {
+    doc.switchToPage(range.start + i);
+    // Inside the bottom margin: with the margin in place pdfkit would start a new page.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('serif')
+      .fontSize(PAGE.footerSize)
+      .text(
+        `${text} · halaman ${i + 1} dari ${range.count}`,
+        doc.page.margins.left,
+        doc.page.height - PAGE.footerFromBottom,
+        { width: width(doc), align: 'center', lineBreak: false },
+      );
+    doc.page.margins.bottom = margin;
+  }
+}
 
 function draw(doc: Doc, block: MinutesBlock): void {
   const left = doc.page.margins.left;
@@ -69,9 +92,7 @@ function draw(doc: Doc, block: MinutesBlock): void {
       doc.moveDown(0.2);
       return;
     case 'strong':
-      doc.font('bold').text(breakLongWords(block.text), left + INDENT / 2, doc.y, {
-        width: width(doc, INDENT / 2),
-      });
+      doc.font('bold').text(breakLongWords(block.text), left, doc.y, { width: width(doc) });
       return;
     case 'text':
       doc.font('serif').text(breakLongWords(block.text), left, doc.y, { width: width(doc) });

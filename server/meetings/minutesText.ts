@@ -14,6 +14,11 @@ export type MinutesBlock =
   | { kind: 'item'; marker: string; text: string }
   | { kind: 'quote'; label: string; text: string };
 
+/** The footer of every page, before its page number: `DRAF` while the meeting is open. */
+export function minutesFooter(m: MinutesModel): string {
+  return `${m.closed ? '' : 'DRAF · '}Berita acara rapat penyelarasan, ${m.date}`;
+}
+
 /** The label of a clause line: `Pasal 3 — Maksud dan Tujuan`, or `Pembukaan`. */
 const clauseLine = (c: { label: string; heading: string }) =>
   c.heading ? `${c.label} — ${c.heading}` : c.label;

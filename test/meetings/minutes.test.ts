@@ -145,7 +145,9 @@ describe('berita acara rapat', () => {
       edit.typeInParagraph(ydoc, clauses[2].id, 0, 'Sementara: '),
     );
     const pdf = await download(id, meeting.body.id, 'pdf', t.cast.drafter.token);
-    const text = (await pdfPages(pdf.body)).join(' ');
+    const pages = await pdfPages(pdf.body);
+    for (const page of pages) expect(page).toContain('DRAF · Berita acara rapat penyelarasan');
+    const text = pages.join(' ');
     expectInOrder(text, [
       'DRAF — rapat belum ditutup',
       'Pasal 3 — Jangka Waktu (Diubah)',
