@@ -1,18 +1,11 @@
-import {
-  attendMeeting,
-  closeMeeting,
-  listMeetings,
-  minutesUrl,
-  openMeeting,
-} from '../api/meetings';
-import { recordSignoff } from '../api/signoffs';
+import { attendMeeting, closeMeeting, listMeetings, openMeeting } from '../api/meetings';
 import type { CollabSession } from '../editor/collab';
 import { publishPresence, watchPresenter } from '../editor/presenter';
 import type { Meeting } from '../../shared/meetings';
 import { formatTime, h, replaceChildren } from './dom';
 import { agendaOf, meetingAgenda } from './meetingDecisions';
+import { attendanceList, meetingHistory, meetingOutcome } from './meetingRecord';
 import { notify, notifyError, runAction } from './notice';
-import { canSignoff } from './permissions';
 import type { WorkspaceData, WorkspaceStore } from './store';
 
 /**
@@ -102,6 +95,7 @@ export function meetingPanel(
     'Tutup rapat',
   );
   const outcome = h('div', { class: 'meeting-outcome' });
+  const history = h('div', { class: 'meeting-history-wrap' });
   const meetingBox = h(
     'div',
     { class: 'meeting', hidden: true },
@@ -114,7 +108,7 @@ export function meetingPanel(
     closeButton,
     outcome,
   );
-  const element = h('section', { class: 'panel meeting-panel' }, openForm, meetingBox);
+  const element = h('section', { class: 'panel meeting-panel' }, openForm, meetingBox, history);
 
   openForm.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -243,12 +237,13 @@ export function meetingPanel(
     );
     const present = meeting.attendees.some((a) => a.user.id === data.me.id);
     attendForm.hidden = !open || present;
-    renderAttendance(meeting);
+    replaceChildren(attendance, ...attendanceList(meeting));
     followLabel.hidden = !open || isPresenter(meeting);
     presenterInfo.textContent = open ? presenterText(meeting, data) : '';
     agenda.update(data, meeting, presented);
     closeButton.hidden = !open || data.me.role !== 'drafter';
-    renderOutcome(meeting, data);
+    replaceChildren(outcome, ...meetingOutcome(store, meeting, data));
+    replaceChildren(history, ...meetingHistory(data.doc.id, meetings.slice(1)));
   }
 
   function presenterText(meeting: Meeting, data: WorkspaceData): string {
@@ -256,88 +251,6 @@ export function meetingPanel(
       return 'Anda penyaji: Pasal yang Anda pilih ditampilkan kepada peserta.';
     const item = agendaOf(data).find((i) => i.clauseId === presented);
     return `Penyaji: ${meeting.presenter.name}${item ? ` — sedang membahas ${item.label}` : ''}`;
-  }
-
-  function renderAttendance(meeting: Meeting) {
-    const byAgency = new Map<string, { name: string; people: string[] }>();
-    for (const a of meeting.attendees) {
-      const group = byAgency.get(a.agency.code) ?? { name: a.agency.name, people: [] };
-      group.people.push(a.jabatan ? `${a.user.name} (${a.jabatan})` : a.user.name);
-      byAgency.set(a.agency.code, group);
-    }
-    replaceChildren(
-      attendance,
-      h('h4', {}, `Daftar hadir (${meeting.attendees.length})`),
-      byAgency.size === 0
-        ? h('p', { class: 'muted' }, 'Belum ada yang hadir.')
-        : h(
-            'ul',
-            { class: 'attendee-list' },
-            ...[...byAgency].map(([code, group]) =>
-              h(
-                'li',
-                { dataset: { agency: code } },
-                h('span', { class: 'attendee-agency', title: code }, group.name),
-                group.people.join(', '),
-              ),
-            ),
-          ),
-    );
-  }
-
-  function renderOutcome(meeting: Meeting, data: WorkspaceData) {
-    const links = (['pdf', 'docx'] as const).map((format) =>
-      h(
-        'a',
-        {
-          class: `button minutes-${format}`,
-          href: minutesUrl(data.doc.id, meeting.id, format),
-          download: '',
-        },
-        format === 'pdf' ? 'Berita acara (PDF)' : 'Berita acara (.docx)',
-      ),
-    );
-    const revision = meeting.closedRevision;
-    const attended = meeting.attendees.some((a) => a.agency.code === data.me.agency.code);
-    const own = data.signoffs?.find((s) => s.agency.code === data.me.agency.code);
-    const initialled = own?.status === 'approved' && own.revision === revision;
-    let paraf: HTMLElement | null = null;
-    if (
-      revision !== null &&
-      attended &&
-      canSignoff(data).ok &&
-      data.doc.latestRevision === revision
-    ) {
-      if (initialled)
-        paraf = h(
-          'p',
-          { class: 'meeting-paraf-done' },
-          `Paraf ${data.me.agency.code} atas revisi ${revision} tercatat.`,
-        );
-      else {
-        const button = h(
-          'button',
-          { type: 'button', class: 'primary meeting-paraf' },
-          `Paraf revisi ${revision}`,
-        );
-        button.addEventListener(
-          'click',
-          () =>
-            void runAction(button, async () => {
-              await recordSignoff(data.doc.id, revision, 'approve');
-              notify('Paraf tercatat.');
-              await store.refresh('signoffs', 'matrix');
-            }),
-        );
-        paraf = button;
-      }
-    }
-    replaceChildren(
-      outcome,
-      revision !== null && h('p', {}, `Hasil rapat dituangkan dalam revisi ${revision}.`),
-      h('div', { class: 'minutes-links' }, ...links),
-      paraf,
-    );
   }
 
   /** Reloads the meetings from the server. */

@@ -127,5 +127,14 @@ describeBrowser('rapat penyelarasan', () => {
       'Ditindaklanjuti oleh: Biro Keuangan',
       'Revisi 2',
     ]);
+
+    // A next meeting opens on revision 2; the first stays listed with its berita acara.
+    await drafter.locator('form.meeting-open input[name="place"]').fill('Daring');
+    await drafter.locator('form.meeting-open button[type="submit"]').click();
+    await head.locator('.meeting-heading', { hasText: 'membahas revisi 2' }).waitFor();
+    const earlier = head.locator('.meeting-history li');
+    expect(await earlier.count()).toBe(1);
+    expect(await earlier.locator('.muted').textContent()).toContain('hasil: revisi 2');
+    expect(await earlier.locator('a.minutes-pdf').getAttribute('href')).toBe(href);
   });
 });
