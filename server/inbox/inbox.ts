@@ -4,7 +4,7 @@ import { findDocument, listDocuments, type DocumentRow } from '../documents/quer
 import { listVisibleDocuments } from '../documents/documents';
 import { notFound } from '../errors';
 import { policy } from '../policies/policies';
-import { participantsOf, signoffStatuses } from '../signoffs/signoffs';
+import { participantsOf, signoffStatuses, type SignoffEntry } from '../signoffs/signoffs';
 import { findMentions } from '../../shared/mentions';
 import { PART_HEADINGS, PEMBUKAAN, PENUTUP } from '../../shared/naskah';
 import { itemsFor, type DocumentFacts, type InboxItem } from './items';
@@ -27,8 +27,7 @@ export async function loadFacts(db: Db, docs: readonly DocumentRow[]): Promise<D
     db,
     reviewed.map((d) => ({ documentId: d.id, revision: d.latest_revision! })),
   );
-  const statuses = new Map<string, Awaited<ReturnType<typeof signoffStatuses>>>();
-  for (const d of reviewed) statuses.set(d.id, await signoffStatuses(db, d));
+  const statuses = await statusesOf(db, reviewed);
   return docs.map((doc) => {
     const participants = participantsOf(doc);
     const latest = latestRevisions.get(doc.id);
@@ -45,6 +44,36 @@ export async function loadFacts(db: Db, docs: readonly DocumentRow[]): Promise<D
         .map((c) => ({ ...c, mentions: findMentions(c.body, participants) })),
     };
   });
+}
+
+/** The most documents whose sign-off statuses are kept between requests. */
+const STATUS_CACHE_SIZE = 2_000;
+const statusCache = new Map<string, { fingerprint: string; statuses: SignoffEntry[] }>();
+
+/**
+ * The sign-off statuses of some documents. Computing them reads every revision of a document, so
+ * they are kept while the document's fingerprint (revisions, decisions, concerns, read from the
+ * database each time, so other instances' changes count) stays the same.
+ */
+async function statusesOf(db: Db, docs: readonly DocumentRow[]) {
+  const fingerprints = await q.statusFingerprints(
+    db,
+    docs.map((d) => d.id),
+  );
+  const result = new Map<string, SignoffEntry[]>();
+  for (const doc of docs) {
+    const fingerprint = fingerprints.get(doc.id) ?? '';
+    let entry = statusCache.get(doc.id);
+    if (entry?.fingerprint !== fingerprint) {
+      entry = { fingerprint, statuses: await signoffStatuses(db, doc) };
+      statusCache.delete(doc.id);
+      statusCache.set(doc.id, entry);
+      if (statusCache.size > STATUS_CACHE_SIZE)
+        statusCache.delete(statusCache.keys().next().value!);
+    }
+    result.set(doc.id, entry.statuses);
+  }
+  return result;
 }
 
 /** How a message names a clause: `Pasal 3`, `Pembukaan`, `Penutup`, or `Pasal baru` before a revision holds it. */

@@ -121,3 +121,24 @@ export async function commentExists(db: Queryable, documentId: string, commentId
   ]);
   return rowCount > 0;
 }
+
+/**
+ * A fingerprint per document of everything its sign-off statuses depend on (its revisions, its
+ * decisions, its concerns): equal fingerprints mean equal statuses, so they can be reused.
+ */
+export async function statusFingerprints(
+  db: Queryable,
+  documentIds: string[],
+): Promise<Map<string, string>> {
+  if (documentIds.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; fingerprint: string }>(
+    `SELECT d.id::text AS id, concat_ws('|',
+        (SELECT max(r.number) FROM revisions r WHERE r.document_id = d.id),
+        (SELECT max(s.id) FROM signoffs s WHERE s.document_id = d.id),
+        (SELECT string_agg(c.agency_code || '=' || coalesce(c.clause_ids::text, 'all'), ',' ORDER BY c.agency_code)
+           FROM concerns c WHERE c.document_id = d.id)) AS fingerprint
+       FROM unnest($1::uuid[]) AS d(id)`,
+    [documentIds],
+  );
+  return new Map(rows.map((r) => [r.id, r.fingerprint]));
+}

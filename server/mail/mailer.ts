@@ -107,12 +107,15 @@ async function noticeItems(db: Db, config: MailConfig) {
     const items = await itemsOf(db, actor, facts);
     const to: Recipient = { row, name: row.name, agencyName: row.agency_name };
     open.set(row.id, { to, items: new Map(items.map((i) => [itemKey(i), i])) });
-    if (items.length === 0) continue;
+    // Most items were seen on an earlier pass: one read skips them before any write.
+    const known = await q.knownNotices(db, row.id, [...open.get(row.id)!.items.keys()]);
+    const fresh = items.filter((i) => !known.has(itemKey(i)));
+    if (fresh.length === 0) continue;
     await db.transaction(async (tx) => {
-      for (const item of items) {
+      for (const item of fresh) {
         const key = itemKey(item);
-        const fresh = await q.insertNotice(tx, row.id, key, item, row.mail_mode === 'daily');
-        if (!fresh || row.mail_mode !== 'immediate') continue;
+        const first = await q.insertNotice(tx, row.id, key, item, row.mail_mode === 'daily');
+        if (!first || row.mail_mode !== 'immediate') continue;
         const { subject, body } = composeItem(item, to, config.appUrl);
         await q.enqueue(tx, {
           dedupeKey: `item:${row.id}:${key}`,

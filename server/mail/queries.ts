@@ -24,6 +24,19 @@ export async function listRecipients(db: Queryable): Promise<RecipientRow[]> {
   return rows;
 }
 
+/** Which of some item keys were seen for a user before. */
+export async function knownNotices(
+  db: Queryable,
+  userId: string,
+  keys: string[],
+): Promise<Set<string>> {
+  const { rows } = await db.query<{ item_key: string }>(
+    'SELECT item_key FROM inbox_notices WHERE user_id = $1 AND item_key = ANY($2::text[])',
+    [userId, keys],
+  );
+  return new Set(rows.map((r) => r.item_key));
+}
+
 /**
  * Records that an item was seen for a user; true only for the call that inserted it, so of two
  * instances (or two passes) exactly one goes on to mail it.
