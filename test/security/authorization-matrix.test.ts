@@ -63,6 +63,10 @@ const MATRIX: Record<string, readonly number[]> = {
   // The comment is the reviewer's own: its author and drafters resolve it.
   'POST /api/documents/:id/comments/:commentId/resolve': [403, 200,   200,   403,   403,   404,     401,  401,  401],
   'POST /api/documents/:id/comments/:commentId/accept':  [403, 200,   403,   403,   403,   404,     401,  401,  401],
+  'POST /api/documents/:id/comments/:commentId/read':    [204, 204,   204,   204,   204,   404,     401,  401,  401],
+  'GET /api/inbox':                                    [200,  200,   200,   200,   200,   200,     401,  401,  401],
+  'GET /api/me/settings':                              [200,  200,   200,   200,   200,   200,     401,  401,  401],
+  'PUT /api/me/settings':                              [200,  200,   200,   200,   200,   200,     401,  401,  401],
   'GET /api/documents/:id/export.docx':                [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/export.pdf':                 [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'POST /api/documents/:id/meetings':                  [403,  201,   403,   403,   403,   404,     401,  401,  401],
@@ -212,6 +216,11 @@ const PERFORM: Record<string, (who: Caller) => Promise<number>> = {
     });
   },
   'GET /api/documents/:id/comments': (who) => get(who, `/api/documents/${shared.id}/comments`),
+  'POST /api/documents/:id/comments/:commentId/read': (who) =>
+    send(who, 'POST', `/api/documents/${shared.id}/comments/${shared.commentId}/read`, undefined),
+  'GET /api/inbox': (who) => get(who, '/api/inbox'),
+  'GET /api/me/settings': (who) => get(who, '/api/me/settings'),
+  'PUT /api/me/settings': (who) => send(who, 'PUT', '/api/me/settings', { mailMode: 'daily' }),
   'POST /api/documents/:id/comments/:commentId/resolve': async (who) => {
     const id = await cast.newDocument();
     return send(
