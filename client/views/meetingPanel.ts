@@ -5,7 +5,7 @@ import type { Meeting } from '../../shared/meetings';
 import { formatTime, h, replaceChildren } from './dom';
 import { agendaOf, meetingAgenda } from './meetingDecisions';
 import { attendanceList, meetingHistory, meetingOutcome } from './meetingRecord';
-import { notify, notifyError, runAction } from './notice';
+import { notify, runAction } from './notice';
 import type { WorkspaceData, WorkspaceStore } from './store';
 
 /**
@@ -146,7 +146,6 @@ export function meetingPanel(
         const meeting = current();
         if (!meeting) return;
         const closed = await closeMeeting(store.get().doc.id, meeting.id);
-        publishPresence(awareness, null);
         replace(closed.meeting);
         notify(`Rapat ditutup; revisi ${closed.revision} dibuat.`);
         await store.refresh('revisions', 'doc', 'signoffs', 'matrix');
@@ -209,6 +208,7 @@ export function meetingPanel(
     watch(meeting);
     const cursor = lastCursor;
     lastCursor = data.currentClauseId;
+    if (!meeting || !isPresenter(meeting)) publishPresence(awareness, null);
     if (!meeting) return;
     if (isPresenter(meeting)) {
       // Moving the cursor into another Pasal presents it too, as picking it in the agenda does.
@@ -258,8 +258,8 @@ export function meetingPanel(
     try {
       meetings = await listMeetings(store.get().doc.id);
       render();
-    } catch (err) {
-      notifyError(err);
+    } catch {
+      // As the store does: the old list stays until the next event or reload brings it.
     }
   }
   void refresh();
@@ -269,7 +269,7 @@ export function meetingPanel(
     /** Re-renders from the store (live clauses, sign-offs, the document). */
     update: render,
     refresh,
-    /** Stops following the presenter and withdraws this client's presenter place. */
+    /** Stops following the presenter (the session's end takes this client's place away). */
     destroy() {
       stopWatching?.();
     },
