@@ -15,7 +15,8 @@ import type { EditSession } from './editSessions';
 import { upgradeHandler } from './endpoint';
 import { UpdateWriter } from './persistence';
 import { CloseCode, DEFAULT_LIMITS, type Limits } from './protocol';
-import { appendUpdates } from './queries';
+import { appendUpdates, journalSessions, unjournalSession } from './queries';
+import { recoverSessions } from './recovery';
 import { noRelay, type Relay } from './relay';
 import { RoomRegistry } from './rooms';
 import { liveTextAccess } from './texts';
@@ -50,6 +51,8 @@ export interface CollabDeps {
 // At shutdown, storing what is left is tried for this long before giving up (and logging).
 const SHUTDOWN_DRAIN_MS = 10_000;
 const AUDIT_ATTEMPTS = 5;
+// How often the journal is checked for sessions of instances that died since this one started.
+const RECOVERY_MS = 60_000;
 
 /**
  * Whether the actor's role may change text at all; whether this document still may be
@@ -77,33 +80,50 @@ export function createCollab(deps: CollabDeps): Collab {
   const audits = new Set<Promise<void>>();
   let accepting = true;
 
-  const writer = new UpdateWriter((rows) => appendUpdates(db, rows), limits, {
+  const relay = deps.relay ?? noRelay;
+  // The rows and their editing sessions land together: a stored change always has a session
+  // that is either audited or journalled for the next start to audit (recovery.ts).
+  const storeRows = (rows: Parameters<typeof appendUpdates>[1]) =>
+    db.transaction(async (tx) => {
+      const stored = await appendUpdates(tx, rows);
+      await journalSessions(tx, rows, relay.instanceId);
+      return stored;
+    });
+  const writer = new UpdateWriter(storeRows, limits, {
     stored(documentId, ids, latencies) {
       metrics.storedUpdates.inc(latencies.length);
       for (const seconds of latencies) metrics.persistenceLatency.observe(seconds);
       // Called only after `rooms` exists: nothing is stored before a room applied it.
-      rooms.stored(documentId, ids, latencies.length);
+      rooms.stored(documentId, ids);
     },
     failed: (error, retryInMs) =>
       log.warn(
         { err: error, retryInMs, backlog: writer.backlog },
         'storing updates failed; retrying',
       ),
-    dropped(documentId, count) {
-      log.warn({ documentId, count }, 'updates of a deleted document dropped');
-      rooms.dropped(documentId, count);
-    },
+    dropped: (documentId, count) =>
+      log.warn({ documentId, count }, 'updates of a deleted document dropped'),
   });
 
-  /** Records an audit event once the updates it describes are stored, retrying a failed write. */
-  const audit = (documentId: string, actorId: string | null, kind: AuditKind, data: object) => {
+  /**
+   * Records an audit event once the updates it describes are stored, retrying a failed write;
+   * an editing session's event takes the session out of the journal in the same transaction.
+   */
+  const audit = (
+    documentId: string,
+    actorId: string | null,
+    kind: AuditKind,
+    data: object,
+    sessionId?: string,
+  ) => {
     const task = (async () => {
       await writer.whenStored(documentId);
       for (let attempt = 1; ; attempt++) {
         try {
-          await db.transaction((tx) =>
-            recordEvent(tx, documentStream(documentId), { actorId, kind, data }),
-          );
+          await db.transaction(async (tx) => {
+            await recordEvent(tx, documentStream(documentId), { actorId, kind, data });
+            if (sessionId) await unjournalSession(tx, sessionId);
+          });
           return;
         } catch (error) {
           if (attempt >= AUDIT_ATTEMPTS) throw error;
@@ -117,11 +137,28 @@ export function createCollab(deps: CollabDeps): Collab {
     void task.finally(() => audits.delete(task));
   };
   const editEnded = (documentId: string, session: EditSession) =>
-    audit(documentId, session.userId, 'edit', {
-      firstAt: session.firstAt.toISOString(),
-      lastAt: session.lastAt.toISOString(),
-      updates: session.updates,
-    });
+    audit(
+      documentId,
+      session.userId,
+      'edit',
+      {
+        firstAt: session.firstAt.toISOString(),
+        lastAt: session.lastAt.toISOString(),
+        updates: session.updates,
+      },
+      session.id,
+    );
+  /** Audits the journalled sessions of instances that died (a kill -9) before auditing them. */
+  const recover = () => {
+    const task = recoverSessions(db, relay).then(
+      (count) =>
+        count > 0 && log.warn({ count }, 'audited the editing sessions of a dead instance'),
+      (error) => log.warn({ err: error }, 'auditing the sessions of a dead instance failed'),
+    );
+    const tracked = task.then(() => undefined);
+    audits.add(tracked);
+    void tracked.finally(() => audits.delete(tracked));
+  };
   const repaired = (documentId: string, userId: string | null, kinds: string[]) => {
     audit(documentId, null, 'text.repaired', { trigger: userId, kinds });
     deps.events.publish({ type: 'text.repaired', documentId, data: { userId, kinds } });
@@ -134,7 +171,7 @@ export function createCollab(deps: CollabDeps): Collab {
     log,
     metrics,
     limits,
-    relay: deps.relay ?? noRelay,
+    relay,
     editEnded,
     repaired,
   });
@@ -184,6 +221,9 @@ export function createCollab(deps: CollabDeps): Collab {
     limits.sessionCheckMs,
   );
   sessionCheck.unref();
+  recover();
+  const recovery = setInterval(recover, RECOVERY_MS);
+  recovery.unref();
 
   return {
     texts: liveTextAccess(db, rooms),
@@ -200,6 +240,7 @@ export function createCollab(deps: CollabDeps): Collab {
       accepting = false;
       clearInterval(heartbeat);
       clearInterval(sessionCheck);
+      clearInterval(recovery);
       await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
       const left = await writer.drain(Date.now() + SHUTDOWN_DRAIN_MS);
       if (left > 0) log.error({ left }, 'updates could not be stored before shutdown');

@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
 /** One user's run of edits to one document, audited as a single `edit` event. */
 export interface EditSession {
+  /** Journalled with the session's stored updates until its `edit` event is recorded. */
+  id: string;
   userId: string;
   firstAt: Date;
   lastAt: Date;
@@ -24,18 +28,20 @@ export class EditSessions {
     private readonly onEnd: (session: EditSession) => void,
   ) {}
 
-  /** Counts one update by `userId`, starting a session if none runs. */
-  note(userId: string, at: Date = new Date()): void {
+  /** Counts one update by `userId`, starting a session if none runs; returns the session's id. */
+  note(userId: string, at: Date = new Date()): string {
     const session = this.running.get(userId);
     if (session) {
       session.lastAt = at;
       session.updates += 1;
       session.timer.refresh();
-      return;
+      return session.id;
     }
     const timer = setTimeout(() => this.end(userId), this.idleMs);
     timer.unref();
-    this.running.set(userId, { userId, firstAt: at, lastAt: at, updates: 1, timer });
+    const id = randomUUID();
+    this.running.set(userId, { id, userId, firstAt: at, lastAt: at, updates: 1, timer });
+    return id;
   }
 
   /** Ends the session of `userId`, if one runs. */
@@ -45,6 +51,7 @@ export class EditSessions {
     clearTimeout(session.timer);
     this.running.delete(userId);
     this.onEnd({
+      id: session.id,
       userId,
       firstAt: session.firstAt,
       lastAt: session.lastAt,

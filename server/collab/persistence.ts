@@ -17,6 +17,8 @@ interface Pending {
   seq: number;
   row: UpdateRow;
   appliedAt: number;
+  /** Told once this very update is stored (or dropped with its deleted document). */
+  done?: () => void;
 }
 
 interface Waiter {
@@ -58,10 +60,10 @@ export class UpdateWriter {
     return this.pending.length + this.inFlight.length;
   }
 
-  /** Queues an update applied just now. */
-  enqueue(row: UpdateRow): void {
+  /** Queues an update applied just now; `done` is called once it is stored (or dropped). */
+  enqueue(row: UpdateRow, done?: () => void): void {
     const seq = ++this.seq;
-    this.pending.push({ seq, row, appliedAt: Date.now() });
+    this.pending.push({ seq, row, appliedAt: Date.now(), done });
     this.lastSeq.set(row.documentId, seq);
     this.unstored.set(row.documentId, (this.unstored.get(row.documentId) ?? 0) + 1);
     this.schedule(this.options.flushDelayMs);
@@ -141,6 +143,7 @@ export class UpdateWriter {
         this.succeeded(items, await this.write(items.map((p) => p.row)));
       } catch (error) {
         if (isForeignKeyViolation(error)) {
+          for (const p of items) p.done?.();
           this.settle(documentId, items.length);
           this.hooks.dropped(documentId, items.length);
         } else {
@@ -157,6 +160,7 @@ export class UpdateWriter {
     const now = Date.now();
     const latencies = new Map<string, number[]>();
     for (const p of items) {
+      p.done?.();
       const list = latencies.get(p.row.documentId) ?? [];
       list.push((now - p.appliedAt) / 1000);
       latencies.set(p.row.documentId, list);

@@ -14,6 +14,20 @@ export interface UpdateRow {
   documentId: string;
   update: Uint8Array;
   userId: string | null;
+  /** The id the relay gave it (`<instance>:<seq>`): whoever stores it, a second copy is refused. */
+  relayId?: string;
+  /** The editing session it belongs to (only with a user), journalled with it until audited. */
+  sessionId?: string;
+}
+
+/** An editing session stored but not yet audited, as the journal holds it. */
+export interface JournalledSession {
+  id: string;
+  documentId: string;
+  userId: string;
+  firstAt: Date;
+  lastAt: Date;
+  updates: number;
 }
 
 // Compaction locks take this class id, so they never collide with other advisory locks.
@@ -48,21 +62,104 @@ export async function loadStoredDocument(
   };
 }
 
-/** Appends updates of any documents in one statement; returns the new rows' ids and documents. */
+/**
+ * Appends updates of any documents in one statement; returns the new rows' ids and documents.
+ * An update whose relay id is already stored for its document is skipped, not stored twice.
+ */
 export async function appendUpdates(
   db: Queryable,
   rows: UpdateRow[],
 ): Promise<{ id: number; documentId: string }[]> {
   if (rows.length === 0) return [];
   const { rows: inserted } = await db.query<{ id: number; document_id: string }>(
-    `INSERT INTO document_updates (document_id, update, user_id)
-     SELECT t.document_id::uuid, t.update, NULLIF(t.user_id, '')::uuid
-       FROM unnest($1::text[], $2::bytea[], $3::text[]) WITH ORDINALITY AS t(document_id, update, user_id, ord)
+    `INSERT INTO document_updates (document_id, update, user_id, relay_id)
+     SELECT t.document_id::uuid, t.update, NULLIF(t.user_id, '')::uuid, NULLIF(t.relay_id, '')
+       FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[])
+            WITH ORDINALITY AS t(document_id, update, user_id, relay_id, ord)
       ORDER BY t.ord
+     ON CONFLICT (document_id, relay_id) WHERE relay_id IS NOT NULL DO NOTHING
      RETURNING id, document_id`,
-    [rows.map((r) => r.documentId), rows.map((r) => r.update), rows.map((r) => r.userId ?? '')],
+    [
+      rows.map((r) => r.documentId),
+      rows.map((r) => r.update),
+      rows.map((r) => r.userId ?? ''),
+      rows.map((r) => r.relayId ?? ''),
+    ],
   );
   return inserted.map((r) => ({ id: Number(r.id), documentId: r.document_id }));
+}
+
+/** Journals the editing sessions of stored rows (call in the transaction that stores them). */
+export async function journalSessions(
+  tx: Queryable,
+  rows: UpdateRow[],
+  instanceId: string,
+): Promise<void> {
+  const sessions = new Map<string, { documentId: string; userId: string; updates: number }>();
+  for (const row of rows) {
+    if (!row.sessionId || !row.userId) continue;
+    const known = sessions.get(row.sessionId);
+    if (known) known.updates += 1;
+    else
+      sessions.set(row.sessionId, { documentId: row.documentId, userId: row.userId, updates: 1 });
+  }
+  if (sessions.size === 0) return;
+  const list = [...sessions];
+  await tx.query(
+    `INSERT INTO edit_sessions (id, document_id, user_id, instance_id, first_at, last_at, updates)
+     SELECT t.id::uuid, t.document_id::uuid, t.user_id::uuid, $5, now(), now(), t.updates
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS t(id, document_id, user_id, updates)
+     ON CONFLICT (id) DO UPDATE
+       SET last_at = now(), updates = edit_sessions.updates + EXCLUDED.updates`,
+    [
+      list.map(([id]) => id),
+      list.map(([, s]) => s.documentId),
+      list.map(([, s]) => s.userId),
+      list.map(([, s]) => s.updates),
+      instanceId,
+    ],
+  );
+}
+
+/** Removes a session from the journal (call in the transaction that records its audit event). */
+export async function unjournalSession(tx: Queryable, sessionId: string): Promise<void> {
+  await tx.query('DELETE FROM edit_sessions WHERE id = $1', [sessionId]);
+}
+
+/** The instances other than `instanceId` that have journalled sessions. */
+export async function journalInstances(db: Queryable, instanceId: string): Promise<string[]> {
+  const { rows } = await db.query<{ instance_id: string }>(
+    'SELECT DISTINCT instance_id FROM edit_sessions WHERE instance_id <> $1',
+    [instanceId],
+  );
+  return rows.map((r) => r.instance_id);
+}
+
+/** Takes the journalled sessions of the given (dead) instances out of the journal. */
+export async function takeJournalledSessions(
+  tx: Queryable,
+  instanceIds: string[],
+): Promise<JournalledSession[]> {
+  const { rows } = await tx.query<{
+    id: string;
+    document_id: string;
+    user_id: string;
+    first_at: Date;
+    last_at: Date;
+    updates: number;
+  }>(
+    `DELETE FROM edit_sessions WHERE instance_id = ANY($1::text[])
+     RETURNING id, document_id, user_id, first_at, last_at, updates`,
+    [instanceIds],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    documentId: r.document_id,
+    userId: r.user_id,
+    firstAt: new Date(r.first_at),
+    lastAt: new Date(r.last_at),
+    updates: Number(r.updates),
+  }));
 }
 
 /** Takes the compaction lock of a document until the transaction ends; other instances wait. */

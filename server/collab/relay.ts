@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Bus } from '../events/bus';
@@ -5,20 +6,31 @@ import type { Logger } from '../log';
 import { readRelayMessage, writeRelayMessage, type RelayMessage } from './relayMessages';
 import type { Room } from './room';
 
-/** Stores an update on behalf of an instance that died before it could (see `DocumentRelay`). */
-export type StoreUpdate = (update: Uint8Array, userId: string | null) => void;
+/** Stores an update on behalf of its instance (see `DocumentRelay`); `done` once it is stored. */
+export type StoreUpdate = (
+  update: Uint8Array,
+  userId: string | null,
+  relayId: string,
+  done: () => void,
+) => void;
+
+/** What the relay gives an update this instance applied: its relay id, and its acknowledgement. */
+export interface RelayTicket {
+  /** Stored with the update, so a copy stored by another instance is refused. */
+  relayId?: string;
+  /** Call once this very update is stored: the others forget it. */
+  stored(): void;
+}
 
 /** One open document's link to the other instances that have it open. */
 export interface DocumentRelay {
   /** Starts relaying into `room`: applies what arrived while it loaded, then catches up with the others. */
   attach(room: Room): Promise<void>;
-  /** Publishes an update this instance applied (from its client or itself) and queued for storage. */
-  published(update: Uint8Array, userId: string | null): void;
+  /** Publishes an update this instance applied (from its client or itself); store it with the ticket. */
+  published(update: Uint8Array, userId: string | null): RelayTicket;
   /** Publishes an awareness change of this instance's connections. */
   awareness(update: Uint8Array): void;
-  /** `count` more of the document's queued updates were stored (or dropped), in queue order. */
-  stored(count: number): void;
-  /** Before unloading: waits (briefly) until every relayed update is known stored by someone. */
+  /** Before unloading: queues for storage every relayed update not yet acknowledged. */
   settle(): Promise<void>;
   /** Stops relaying; the document is unloading. */
   close(): void;
@@ -26,23 +38,30 @@ export interface DocumentRelay {
 
 /** Opens document relays; one per instance. */
 export interface Relay {
+  /** This instance's id: it owns what it journals (editing sessions) until it dies. */
+  readonly instanceId: string;
+  /** Whether another instance is still running. */
+  alive(instanceId: string): Promise<boolean>;
   /** Subscribes to a document's channel; `store` queues an update for storage here. */
   open(documentId: string, store: StoreUpdate): Promise<DocumentRelay>;
   /** Stops the background sweep. */
   close(): void;
 }
 
+const NO_TICKET: RelayTicket = { stored: () => undefined };
+
 const NO_DOCUMENT_RELAY: DocumentRelay = {
   attach: async () => undefined,
-  published: () => undefined,
+  published: () => NO_TICKET,
   awareness: () => undefined,
-  stored: () => undefined,
   settle: async () => undefined,
   close: () => undefined,
 };
 
-/** The relay of a single instance: nothing to tell anyone. */
+/** The relay of a single instance: nothing to tell anyone; any other instance is a past process. */
 export const noRelay: Relay = {
+  instanceId: randomBytes(8).toString('hex'),
+  alive: async () => false,
   open: async () => NO_DOCUMENT_RELAY,
   close: () => undefined,
 };
@@ -54,36 +73,35 @@ export interface RelayOptions {
   catchUpMs?: number;
   /** How old a relayed, unacknowledged update must be before its sender's death is checked. */
   takeoverAfterMs?: number;
-  /** The longest an unloading document waits for relayed updates to be acknowledged. */
-  settleMs?: number;
 }
 
 const SWEEP_MS = 500;
-const CLAIM_TTL_MS = 10 * 60_000;
 
 /**
  * Document updates and awareness over Redis pub/sub, one channel per document, subscribed
- * while the document is open here. Each instance publishes only what it applied itself and
- * stores only that; what it receives it applies in memory and relays to its own clients.
- * Should a sender die before storing an update it published, the survivors notice (no
- * `stored` acknowledgement, and its liveness key expired) and one of them stores it.
+ * while the document is open here. Each instance publishes what it applied itself and stores
+ * it; what it receives it applies in memory, relays to its own clients and keeps until the
+ * sender acknowledges that very update as stored. Should the sender die first (its liveness
+ * key expired), or this instance unload the document, this instance stores the update itself
+ * under the sender's relay id, which PostgreSQL keeps unique: a copy stored twice is refused.
  */
 export function redisRelay(bus: Bus, options: RelayOptions): Relay {
   const open = new Set<RedisDocumentRelay>();
   const settings = {
     catchUpMs: options.catchUpMs ?? 300,
     takeoverAfterMs: options.takeoverAfterMs ?? 1_500,
-    settleMs: options.settleMs ?? 5_000,
   };
   const sequence = { next: 0 };
   const sweep = setInterval(() => {
-    for (const relay of open) void relay.sweep(false);
+    for (const relay of open) void relay.sweep();
   }, SWEEP_MS);
   sweep.unref();
   const stopResync = bus.onReconnect(() => {
     for (const relay of open) relay.hello();
   });
   return {
+    instanceId: bus.instanceId,
+    alive: (instanceId) => bus.alive(instanceId),
     async open(documentId, store) {
       const relay = new RedisDocumentRelay(bus, documentId, store, settings, sequence, options.log);
       await relay.subscribe();
@@ -104,19 +122,16 @@ interface Unacknowledged {
   at: number;
 }
 
-interface Sender {
-  /** The highest of its sequence numbers it said are stored. */
-  acknowledged: number;
-  waiting: Map<number, Unacknowledged>;
-}
-
 class RedisDocumentRelay implements DocumentRelay {
   onClose: () => void = () => undefined;
   private room: Room | undefined;
   private buffered: RelayMessage[] = [];
-  /** The sequence numbers of this instance's queued updates, 0 for those stored on behalf of others. */
-  private readonly queued: number[] = [];
-  private readonly senders = new Map<string, Sender>();
+  /** This instance's published updates not yet stored, by seq: resent to an instance that says hello. */
+  private readonly unstored = new Map<number, { update: Uint8Array; userId: string | null }>();
+  /** Relayed updates not yet acknowledged, by sender and seq. */
+  private readonly waiting = new Map<string, Map<number, Unacknowledged>>();
+  /** Acknowledgements to publish at the end of this turn, by origin. */
+  private readonly acks = new Map<string, number[]>();
   private readonly answered = new Set<string>();
   private answeredChanged: (() => void) | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -128,7 +143,7 @@ class RedisDocumentRelay implements DocumentRelay {
     private readonly bus: Bus,
     private readonly documentId: string,
     private readonly store: StoreUpdate,
-    private readonly settings: { catchUpMs: number; takeoverAfterMs: number; settleMs: number },
+    private readonly settings: { catchUpMs: number; takeoverAfterMs: number },
     private readonly sequence: { next: number },
     private readonly log: Logger,
   ) {
@@ -172,61 +187,56 @@ class RedisDocumentRelay implements DocumentRelay {
     const stateVector = Y.encodeStateVector(this.room.doc);
     this.send({ kind: 'sync-step-1', from: this.me, to: '', hello: true, stateVector });
     this.sendAwareness(this.room);
+    this.resendUnstored();
   }
 
-  published(update: Uint8Array, userId: string | null): void {
+  published(update: Uint8Array, userId: string | null): RelayTicket {
     const seq = ++this.sequence.next;
-    this.queued.push(seq);
+    this.unstored.set(seq, { update, userId });
     this.send({ kind: 'update', from: this.me, seq, userId, update });
+    return {
+      relayId: `${this.me}:${seq}`,
+      stored: () => {
+        this.unstored.delete(seq);
+        this.acknowledge(this.me, seq);
+      },
+    };
   }
 
   awareness(update: Uint8Array): void {
     this.send({ kind: 'awareness', from: this.me, update });
   }
 
-  stored(count: number): void {
-    let highest = 0;
-    for (const seq of this.queued.splice(0, count)) highest = Math.max(highest, seq);
-    if (highest > 0) this.send({ kind: 'stored', from: this.me, origin: this.me, seq: highest });
-  }
-
   async settle(): Promise<void> {
-    const deadline = Date.now() + this.settings.settleMs;
-    for (;;) {
-      await this.sweep(true);
-      if (!this.hasWaiting() || Date.now() >= deadline) return;
-      await new Promise((r) => setTimeout(r, 100));
+    // Synchronously, so nothing is between `waiting` and the writer's queue when the room goes.
+    for (const [origin, updates] of this.waiting) {
+      for (const seq of [...updates.keys()]) this.takeOver(origin, seq);
     }
   }
 
   close(): void {
     this.unsubscribe?.();
-    this.senders.clear();
+    this.waiting.clear();
     this.room = undefined;
     this.onClose();
   }
 
-  /** Stores relayed updates whose sender died without acknowledging them; `all` ignores their age. */
-  async sweep(all: boolean): Promise<void> {
+  /** Stores the relayed updates, old enough, of senders that died without acknowledging them. */
+  async sweep(): Promise<void> {
     if (this.sweeping) return;
     this.sweeping = true;
     try {
-      const cutoff = all ? Infinity : Date.now() - this.settings.takeoverAfterMs;
-      for (const [origin, sender] of this.senders) {
-        const due = [...sender.waiting].filter(([, u]) => u.at <= cutoff);
+      const cutoff = Date.now() - this.settings.takeoverAfterMs;
+      for (const [origin, updates] of [...this.waiting]) {
+        const due = [...updates].filter(([, u]) => u.at <= cutoff).map(([seq]) => seq);
         if (due.length === 0 || (await this.bus.alive(origin))) continue;
-        for (const [seq, unacknowledged] of due) {
-          sender.waiting.delete(seq);
-          sender.acknowledged = Math.max(sender.acknowledged, seq);
-          // Every survivor that holds it tries; the claim lets one of them store it.
-          const key = this.bus.name(`takeover:${this.documentId}:${origin}:${seq}`);
-          if (!(await this.bus.claim(key, CLAIM_TTL_MS))) continue;
-          this.queued.push(0);
-          this.store(unacknowledged.update, unacknowledged.userId);
-        }
+        // Still open, and only what nobody acknowledged during the check.
+        if (!this.room) return;
+        const left = due.filter((seq) => updates.has(seq));
+        for (const seq of left) this.takeOver(origin, seq);
         this.log.warn(
-          { documentId: this.documentId, origin, updates: due.length },
-          'an instance died before storing relayed updates; stored them here',
+          { documentId: this.documentId, origin, updates: left.length },
+          'an instance died before storing relayed updates; storing them here',
         );
       }
     } catch (error) {
@@ -236,19 +246,48 @@ class RedisDocumentRelay implements DocumentRelay {
     }
   }
 
-  private hasWaiting(): boolean {
-    for (const sender of this.senders.values()) if (sender.waiting.size > 0) return true;
-    return false;
+  /** Queues a relayed update for storage here under its sender's relay id. */
+  private takeOver(origin: string, seq: number): void {
+    const updates = this.waiting.get(origin);
+    const unacknowledged = updates?.get(seq);
+    if (!updates || !unacknowledged) return;
+    updates.delete(seq);
+    if (updates.size === 0) this.waiting.delete(origin);
+    const { update, userId } = unacknowledged;
+    this.store(update, userId, `${origin}:${seq}`, () => this.acknowledge(origin, seq));
+  }
+
+  /** Publishes, at the end of this turn, that `origin`'s update `seq` is stored. */
+  private acknowledge(origin: string, seq: number): void {
+    const first = this.acks.size === 0;
+    const seqs = this.acks.get(origin) ?? [];
+    seqs.push(seq);
+    this.acks.set(origin, seqs);
+    if (!first) return;
+    setImmediate(() => {
+      for (const [from, list] of this.acks) {
+        this.send({ kind: 'stored', from: this.me, origin: from, seqs: list });
+      }
+      this.acks.clear();
+    });
+  }
+
+  /** Sends this instance's unstored updates again, so a newcomer can store them should it die. */
+  private resendUnstored(): void {
+    for (const [seq, { update, userId }] of this.unstored) {
+      this.send({ kind: 'update', from: this.me, seq, userId, update });
+    }
   }
 
   private handle(room: Room, message: RelayMessage): void {
     switch (message.kind) {
       case 'update': {
         room.applyRemote(message.update);
-        const sender = this.sender(message.from);
-        if (message.seq > sender.acknowledged) {
+        let updates = this.waiting.get(message.from);
+        if (!updates) this.waiting.set(message.from, (updates = new Map()));
+        if (!updates.has(message.seq)) {
           const { update, userId } = message;
-          sender.waiting.set(message.seq, { update, userId, at: Date.now() });
+          updates.set(message.seq, { update, userId, at: Date.now() });
         }
         return;
       }
@@ -269,6 +308,8 @@ class RedisDocumentRelay implements DocumentRelay {
             stateVector,
           });
           this.sendAwareness(room);
+          // The newcomer got them in the step 2 too, but only as state: now it can store them.
+          this.resendUnstored();
         }
         return;
       }
@@ -279,21 +320,13 @@ class RedisDocumentRelay implements DocumentRelay {
         this.answeredChanged?.();
         return;
       case 'stored': {
-        const sender = this.sender(message.origin);
-        sender.acknowledged = Math.max(sender.acknowledged, message.seq);
-        for (const seq of sender.waiting.keys()) if (seq <= message.seq) sender.waiting.delete(seq);
+        const updates = this.waiting.get(message.origin);
+        if (!updates) return;
+        for (const seq of message.seqs) updates.delete(seq);
+        if (updates.size === 0) this.waiting.delete(message.origin);
         return;
       }
     }
-  }
-
-  private sender(id: string): Sender {
-    let sender = this.senders.get(id);
-    if (!sender) {
-      sender = { acknowledged: 0, waiting: new Map() };
-      this.senders.set(id, sender);
-    }
-    return sender;
   }
 
   private sendAwareness(room: Room): void {

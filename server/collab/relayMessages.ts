@@ -12,17 +12,20 @@
  * | 2    | sync 1    | varstring to ('' for all), varuint hello (1: answer with your own     |
  * |      |           | step 1 and awareness too), varuint8array state vector                |
  * | 3    | sync 2    | varstring to, varuint8array update: what `to`'s state vector lacked   |
- * | 4    | stored    | varstring origin, varuint seq: `origin`'s updates up to `seq` are     |
- * |      |           | stored                                                                |
+ * | 4    | stored    | varstring origin, varuint n, n × varuint seq: these updates of        |
+ * |      |           | `origin` are stored (by `origin` or by the sender on its behalf)      |
  *
- * `seq` counts the updates an instance published, from 1; the stored message lets the others
- * forget updates they would otherwise store themselves if the sender died (see relay.ts).
+ * `seq` counts the updates an instance published, from 1; `<instance>:<seq>` is the update's
+ * relay id, stored with it, so whoever stores it a second copy is refused. The stored message
+ * names each update it acknowledges (never a count or a position), and lets the others forget
+ * updates they would otherwise store themselves (see relay.ts). Version 2 replaced the
+ * watermark acknowledgement of version 1; instances of different versions ignore each other.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
 /** The version byte every relay message starts with; others are ignored. */
-export const RELAY_VERSION = 1;
+export const RELAY_VERSION = 2;
 
 /** Relay message: an update applied by the sender's client (or the sender itself). */
 export const RELAY_UPDATE = 0;
@@ -32,7 +35,7 @@ export const RELAY_AWARENESS = 1;
 export const RELAY_SYNC_STEP_1 = 2;
 /** Relay message: sync step 2, the answer to one instance's step 1. */
 export const RELAY_SYNC_STEP_2 = 3;
-/** Relay message: an instance's published updates up to a sequence number are stored. */
+/** Relay message: the named updates an instance published are stored. */
 export const RELAY_STORED = 4;
 
 /** A decoded relay message. */
@@ -41,7 +44,7 @@ export type RelayMessage =
   | { kind: 'awareness'; from: string; update: Uint8Array }
   | { kind: 'sync-step-1'; from: string; to: string; hello: boolean; stateVector: Uint8Array }
   | { kind: 'sync-step-2'; from: string; to: string; update: Uint8Array }
-  | { kind: 'stored'; from: string; origin: string; seq: number };
+  | { kind: 'stored'; from: string; origin: string; seqs: number[] };
 
 /** Encodes a relay message. */
 export function writeRelayMessage(message: RelayMessage): Uint8Array {
@@ -73,7 +76,8 @@ export function writeRelayMessage(message: RelayMessage): Uint8Array {
     case 'stored':
       encoding.writeVarUint(encoder, RELAY_STORED);
       encoding.writeVarString(encoder, message.origin);
-      encoding.writeVarUint(encoder, message.seq);
+      encoding.writeVarUint(encoder, message.seqs.length);
+      for (const seq of message.seqs) encoding.writeVarUint(encoder, seq);
       break;
   }
   return encoding.toUint8Array(encoder);
@@ -111,7 +115,12 @@ export function readRelayMessage(payload: Uint8Array): RelayMessage | undefined 
       }
       case RELAY_STORED: {
         const origin = decoding.readVarString(decoder);
-        return { kind: 'stored', from, origin, seq: decoding.readVarUint(decoder) };
+        const count = decoding.readVarUint(decoder);
+        // Each seq takes at least a byte: a count past what is left is malformed.
+        if (count > decoder.arr.length - decoder.pos) return undefined;
+        const seqs: number[] = [];
+        for (let i = 0; i < count; i++) seqs.push(decoding.readVarUint(decoder));
+        return { kind: 'stored', from, origin, seqs };
       }
       default:
         return undefined;

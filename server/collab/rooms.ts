@@ -100,18 +100,12 @@ export class RoomRegistry {
     return this.deps.writer.whenStored(documentId);
   }
 
-  /** Notes `count` stored updates of a document (under `ids`), compacting it once they pass the threshold. */
-  stored(documentId: string, ids: number[], count: number): void {
+  /** Notes stored updates of a document (under `ids`), compacting it once they pass the threshold. */
+  stored(documentId: string, ids: number[]): void {
     const entry = this.entries.get(documentId);
     if (!entry) return;
-    entry.relay.stored(count);
     entry.base.ids.push(...ids);
     if (entry.base.ids.length >= this.deps.limits.compactThreshold) this.compact(documentId, entry);
-  }
-
-  /** Notes `count` queued updates of a deleted document that were dropped instead of stored. */
-  dropped(documentId: string, count: number): void {
-    this.entries.get(documentId)?.relay.stored(count);
   }
 
   /** Closes every connection of every room with `code`, then waits for the rooms to unload. */
@@ -130,10 +124,13 @@ export class RoomRegistry {
       entry?.room.finalize();
     });
     let relay: DocumentRelay | undefined;
+    const sessions = new EditSessions(this.deps.limits.editSessionIdleMs, (s) =>
+      this.deps.editEnded(documentId, s),
+    );
     try {
       // Subscribed before loading, so an update another instance applies meanwhile is not missed.
-      relay = await this.deps.relay.open(documentId, (update, userId) =>
-        this.deps.writer.enqueue({ documentId, update, userId }),
+      relay = await this.deps.relay.open(documentId, (update, userId, relayId, done) =>
+        this.store(documentId, sessions, { update, userId, relayId }, done),
       );
       const stored = await loadStoredDocument(this.deps.db, documentId);
       if (!stored) throw notFound('Dokumen');
@@ -143,14 +140,11 @@ export class RoomRegistry {
       );
       const room = new Room(documentId, doc, {
         final: stored.status === 'final' || finalized,
-        hooks: this.hooks(documentId, relay),
+        hooks: this.hooks(documentId, relay, sessions),
         normalize: normalizeNaskah,
       });
       await relay.attach(room);
       room.conformLoaded();
-      const sessions = new EditSessions(this.deps.limits.editSessionIdleMs, (s) =>
-        this.deps.editEnded(documentId, s),
-      );
       const base = { version: stored.version, ids: stored.updates.map((u) => u.id) };
       entry = {
         room,
@@ -173,17 +167,32 @@ export class RoomRegistry {
     }
   }
 
-  private hooks(documentId: string, relay: DocumentRelay): RoomHooks {
-    const { writer, metrics, log } = this.deps;
+  /** Queues an update for storage, journalled with its user's editing session. */
+  private store(
+    documentId: string,
+    sessions: EditSessions,
+    row: { update: Uint8Array; userId: string | null; relayId?: string },
+    done: () => void,
+  ): void {
+    const sessionId = row.userId ? sessions.note(row.userId) : undefined;
+    this.deps.writer.enqueue({ documentId, ...row, sessionId }, done);
+  }
+
+  private hooks(documentId: string, relay: DocumentRelay, sessions: EditSessions): RoomHooks {
+    const { metrics, log } = this.deps;
     const entry = () => this.entries.get(documentId);
     return {
       applied: (update, userId, remote) => {
         // The instance that applied it from its client stores, audits and counts it.
         if (remote) return;
         metrics.appliedUpdates.inc();
-        relay.published(update, userId);
-        writer.enqueue({ documentId, update, userId });
-        if (userId) entry()?.sessions.note(userId);
+        const ticket = relay.published(update, userId);
+        this.store(
+          documentId,
+          sessions,
+          { update, userId, relayId: ticket.relayId },
+          ticket.stored,
+        );
       },
       awareness: (update) => relay.awareness(update),
       rejected: () => metrics.rejectedUpdates.inc(),
@@ -214,8 +223,9 @@ export class RoomRegistry {
 
   private async unload(entry: Entry): Promise<void> {
     const { documentId } = entry.room;
-    entry.sessions.endAll();
+    // Relayed updates stored here first, so the sessions they join are audited with the rest.
     await entry.relay.settle();
+    entry.sessions.endAll();
     await this.deps.writer.whenStored(documentId);
     await entry.compacting;
     if (entry.closing && entry.base.ids.length >= this.deps.limits.compactOnUnload) {

@@ -1,0 +1,124 @@
+import * as Y from 'yjs';
+import { apiClient, createDocument, makeCast, type Cast } from '../support/factories';
+import { burnCpu, type CpuBurner } from '../support/burner';
+import { clausesOf, connectClient, waitFor, type Client } from '../collab/clients';
+import { createCluster, describeCluster, type Cluster, type Instance } from './cluster';
+
+/*
+ * The kill -9 scenario of issue 18, run many times while every core is kept busy: two
+ * instances share a document, their clients' edits cross, instance A is killed right after
+ * B's clients saw A's last edit, one more edit is made on B, B is stopped, C is started.
+ * Whatever a client on B saw applied must be in what C loads. Bounded: STRESS_RUNS runs
+ * (30 in CI), each a few seconds.
+ */
+
+const RUNS = Number(process.env.STRESS_RUNS ?? 30);
+const EDITS = 20;
+/** The burner stops itself after this long even if the test never stops it. */
+const BURN_MS = 8 * 60_000;
+
+jest.setTimeout(BURN_MS);
+
+const describeScale = describeCluster();
+
+/** The text of the first paragraph of clause `clause`, inside an ayat or not. */
+function firstText(doc: Y.Doc, clause: number): Y.XmlText {
+  const element = doc
+    .getXmlFragment('prosemirror')
+    .toArray()
+    .filter((node) => node instanceof Y.XmlElement && node.nodeName === 'clause')[clause];
+  for (const node of (element as Y.XmlElement).createTreeWalker(
+    (n) => n instanceof Y.XmlElement && n.nodeName === 'paragraph',
+  )) {
+    const text = (node as Y.XmlElement).toArray().find((child) => child instanceof Y.XmlText);
+    if (text) return text as Y.XmlText;
+  }
+  throw new Error(`no paragraph text in clause ${clause}`);
+}
+
+/** Inserts `word` at the end of a clause's first paragraph as one update. */
+function type(client: Client, clause: number, word: string): void {
+  const text = firstText(client.doc, clause);
+  text.insert(text.length, word);
+}
+
+/** The words `<tag><n> ` found in a document's clauses. */
+function wordsIn(doc: Y.Doc, tag: string): Set<string> {
+  const found = new Set<string>();
+  const pattern = new RegExp(`${tag}\\d+ |${tag}akhir `, 'g');
+  for (const clause of clausesOf(doc)) {
+    for (const match of clause.text.matchAll(pattern)) found.add(match[0]);
+  }
+  return found;
+}
+
+describeScale('the kill -9 failover scenario under a busy CPU', () => {
+  let cluster: Cluster;
+  let cast: Cast;
+  let burner: CpuBurner | undefined;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    cluster = await createCluster();
+  });
+  afterAll(async () => {
+    await burner?.stop();
+    for (const c of clients) c.destroy();
+    await cluster?.teardown();
+  });
+
+  const connect = async (instance: Instance, id: string) => {
+    const client = await connectClient(instance, id, cast.drafter.token);
+    clients.push(client);
+    return client;
+  };
+
+  /**
+   * One run on `a` and `b`; returns the words a client on B saw applied that the next instance
+   * does not load, and the two instances of the next run (the first is the one that loaded).
+   */
+  async function run(n: number, a: Instance, b: Instance) {
+    const id = await createDocument(apiClient(b.url), cast, { title: `Uji tekanan ${n}` });
+    const onA = await connect(a, id);
+    const onB = await connect(b, id);
+    const watcher = await connect(b, id);
+    const tagA = `a${n}x`;
+    const tagB = `b${n}x`;
+    for (let i = 0; i < EDITS; i++) {
+      type(onA, 0, `${tagA}${i} `);
+      type(onB, 1, `${tagB}${i} `);
+    }
+    // Killed the moment B relayed A's last edit to its clients: A has not stored it yet.
+    await waitFor(() => wordsIn(watcher.doc, tagA).size === EDITS, 'A’s edits on B', 30_000);
+    await a.kill();
+    type(onB, 1, `${tagB}akhir `);
+    await waitFor(() => wordsIn(watcher.doc, tagB).has(`${tagB}akhir `), 'the last edit on B');
+    const seen = [...wordsIn(watcher.doc, tagA), ...wordsIn(watcher.doc, tagB)];
+    await b.stop();
+    for (const c of clients.splice(0)) c.destroy();
+    const [c, d] = await Promise.all([cluster.start(), cluster.start()]);
+    const fresh = await connect(c, id);
+    const loaded = new Set([...wordsIn(fresh.doc, tagA), ...wordsIn(fresh.doc, tagB)]);
+    fresh.destroy();
+    return { lost: seen.filter((w) => !loaded.has(w)), next: [c, d] as const };
+  }
+
+  it(`loses no edit a client saw applied in ${RUNS} runs in a row`, async () => {
+    burner = burnCpu(BURN_MS);
+    const losses: { run: number; lost: string[] }[] = [];
+    let pair = await Promise.all([cluster.start(), cluster.start()]);
+    // After the first start: the instances migrate the database.
+    cast = await makeCast(cluster.testDb.db);
+    const started = Date.now();
+    for (let n = 0; n < RUNS; n++) {
+      const { lost, next } = await run(n, pair[0], pair[1]);
+      if (lost.length > 0) losses.push({ run: n, lost });
+      pair = [...next];
+    }
+    console.log(
+      `failover stress: ${RUNS} runs in ${Date.now() - started} ms, ${losses.length} with losses`,
+      JSON.stringify(losses),
+    );
+    expect(losses).toEqual([]);
+  });
+});
