@@ -1,6 +1,6 @@
 import type { Meeting } from '../../shared/meetings';
 import { serverWithCast } from '../support/server';
-import { draftDocument } from '../support/factories';
+import { draftDocument, makeUser } from '../support/factories';
 import { clauseElement, edit } from '../support/text';
 
 const t = serverWithCast();
@@ -205,6 +205,33 @@ describe('rapat penyelarasan', () => {
       token: t.cast.drafter.token,
     });
     expect(revisions.body).toHaveLength(2);
+  });
+
+  it('stays open when its close cannot cut a revision because the document became final', async () => {
+    const { id } = await documentWithRevision();
+    const { body: meeting } = await open(id);
+    const bureauReviewer = await makeUser(t.server.db, 'reviewer', t.cast.bureau.code);
+    for (const user of [t.cast.reviewer, t.cast.headA, t.cast.headB, bureauReviewer]) {
+      const res = await t.call('POST', `/api/documents/${id}/revisions/1/signoffs`, {
+        token: user.token,
+        body: { decision: 'approve' },
+      });
+      expect(res.status).toBe(201);
+    }
+    for (const head of [t.cast.headA, t.cast.headB]) {
+      const res = await t.call('POST', `/api/documents/${id}/approve`, {
+        token: head.token,
+        body: { revision: 1 },
+      });
+      expect(res.status).toBe(200);
+    }
+    const closing = await close(id, meeting.id);
+    expect(closing.status).toBe(409);
+    const read = await t.call<Meeting>('GET', `/api/documents/${id}/meetings/${meeting.id}`, {
+      token: t.cast.drafter.token,
+    });
+    expect(read.body).toMatchObject({ status: 'open', closedAt: null, closedRevision: null });
+    expect((await open(id)).status).toBe(409);
   });
 
   it('decides on a Pasal added during the meeting', async () => {
