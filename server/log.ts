@@ -12,6 +12,9 @@ const REDACT = [
   'headers.cookie',
   'databaseUrl',
   'redisUrl',
+  // SMTP_URL may hold the mail server's password.
+  'smtpUrl',
+  '*.smtpUrl',
 ];
 
 /**

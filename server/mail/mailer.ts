@@ -61,7 +61,7 @@ export function startMailer(deps: {
   const runOnce = (now?: Date) => {
     chain = chain.then(() =>
       pass(now ?? new Date()).catch((error) =>
-        log.warn({ error: describeFailure(error, config.smtpUrl) }, 'mail pass failed'),
+        log.warn({ reason: describeFailure(error, config.smtpUrl) }, 'mail pass failed'),
       ),
     );
     return chain;

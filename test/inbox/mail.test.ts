@@ -168,6 +168,25 @@ describe('e-mail while the SMTP server is down', () => {
       expect(failed.last_error).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
       expect(failed.last_error).not.toContain(password);
 
+      // A mailer logging at trace writes the failure without the password.
+      const lines: string[] = [];
+      const spy = startMailer({
+        db: server.db,
+        log: createLogger('trace', { write: (line: string) => void lines.push(line) }),
+        config: { ...server.ctx.config.mail!, pollMs: 3_600_000 },
+      });
+      await waitFor(
+        async () => {
+          await spy.runOnce();
+          return lines.some((l) => l.includes('mail not sent'));
+        },
+        'a logged failure',
+        15_000,
+      );
+      await spy.close();
+      expect(lines.join('')).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
+      expect(lines.join('')).not.toContain(password);
+
       smtp = await startSmtp(port);
       await waitFor(
         () => to(smtp!, cast.reviewer.email, 'Naskah Tertunda').length === 1,
