@@ -8,4 +8,4 @@ COPY . .
 RUN npm run build
 EXPOSE 8080
 USER node
-CMD ["node_modules/.bin/tsx", "server/main.ts"]
+CMD ["node", "dist/server/main.js"]
