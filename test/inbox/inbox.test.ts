@@ -245,6 +245,15 @@ describe('GET /api/inbox', () => {
     expect(approved.status).toBe(200);
     expect(await kinds(t.cast.headA, id)).toEqual([]);
     expect(await kinds(t.cast.headB, id)).toEqual(['approval_ready']);
+
+    // The last party's approval makes the document final: nothing about it waits on anyone.
+    const last = await t.call<{ status: string }>('POST', `/api/documents/${id}/approve`, {
+      token: t.cast.headB.token,
+      body: { revision: 1 },
+    });
+    expect(last.body.status).toBe('final');
+    for (const user of [t.cast.headA, t.cast.headB, t.cast.reviewer, t.cast.drafter])
+      expect(await kinds(user, id)).toEqual([]);
   });
 });
 
