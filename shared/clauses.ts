@@ -1,4 +1,4 @@
-import { Fragment, type Node } from 'prosemirror-model';
+import { Fragment, Slice, type Node } from 'prosemirror-model';
 import { schema } from './schema';
 import { numberedLines, printLine } from './numbering';
 import { parseClauseLines, type BlockIdSource } from './structure';
@@ -69,36 +69,44 @@ export function buildClauseNode(
   ]);
 }
 
-/** Lists the clauses whose id is empty or repeats an earlier one, each with a new id. */
+/**
+ * Lists the blocks (clauses, ayat, list items) whose id is empty or repeats an earlier one, each
+ * with a new id. A copied, pasted or split block carries its source's id; the copy, not the
+ * original, is renamed.
+ */
 export function clauseIdRepairs(doc: Node, makeId: () => string = newClauseId): ClauseIdRepair[] {
   const seen = new Set<string>();
   const repairs: ClauseIdRepair[] = [];
-  doc.forEach((node, offset) => {
-    if (node.type !== schema.nodes.clause) return;
+  doc.descendants((node, pos) => {
+    if (node.isTextblock) return false;
+    if (!('id' in node.attrs)) return true;
     const id = String(node.attrs.id);
-    // A copied and pasted clause carries its source's id; the copy, not the original, is renamed.
     if (id === '' || seen.has(id)) {
       const fresh = makeId();
-      repairs.push({ pos: offset, id: fresh });
+      repairs.push({ pos, id: fresh });
       seen.add(fresh);
     } else {
       seen.add(id);
     }
+    return true;
   });
   return repairs;
 }
 
-/** Returns the document with empty and duplicate clause ids replaced, or itself if none. */
+/** Returns the document with empty and duplicate block ids replaced, or itself if none. */
 export function ensureUniqueClauseIds(doc: Node, makeId: () => string = newClauseId): Node {
   const repairs = clauseIdRepairs(doc, makeId);
   if (repairs.length === 0) return doc;
-  const byPos = new Map(repairs.map((repair) => [repair.pos, repair.id]));
-  const children: Node[] = [];
-  doc.forEach((node, offset) => {
-    const id = byPos.get(offset);
-    children.push(id === undefined ? node : node.type.create({ ...node.attrs, id }, node.content));
-  });
-  return doc.copy(Fragment.from(children));
+  let result = doc;
+  for (const { pos, id } of repairs) {
+    const node = result.nodeAt(pos)!;
+    result = result.replace(
+      pos,
+      pos + node.nodeSize,
+      new Slice(Fragment.from(node.type.create({ ...node.attrs, id }, node.content)), 0, 0),
+    );
+  }
+  return result;
 }
 
 function textFragment(text: string): Fragment {

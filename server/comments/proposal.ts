@@ -1,7 +1,11 @@
 import * as Y from 'yjs';
-import { diffArrays } from 'diff';
 import { wordHunks } from '../../shared/clauseDiff';
 import { FRAGMENT } from '../documents/text';
+import { buildBlock } from '../text/build';
+import { toYElement } from '../text/encode';
+import { clauseLines, newClauseId } from '../../shared/clauses';
+import { LABEL_PATTERNS, labelKindOf, stripLabel } from '../../shared/numbering';
+import { blockIdsByPath, parseClauseLines } from '../../shared/structure';
 import {
   MAX_CLAUSE_LINES,
   MAX_PROPOSAL_CHARS,
@@ -44,12 +48,21 @@ const childElements = (clause: Y.XmlElement, name: string) =>
     .toArray()
     .filter((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === name);
 
-/** The current wording of a clause element. */
+/** The paragraph elements of a clause in reading order, inside ayat and list items too. */
+function paragraphElements(parent: Y.XmlElement): Y.XmlElement[] {
+  return parent.toArray().flatMap((node) => {
+    if (!(node instanceof Y.XmlElement) || node.nodeName === 'clause_heading') return [];
+    return node.nodeName === 'paragraph' ? [node] : paragraphElements(node);
+  });
+}
+
+/** The current wording of a clause element: its heading and printed lines, numbers included. */
 export function wordingOf(clause: Y.XmlElement): Wording {
   const [heading] = childElements(clause, 'clause_heading');
+  const node = buildBlock(clause);
   return {
     heading: heading ? textOf(heading) : '',
-    text: childElements(clause, 'paragraph').map(textOf).join('\n'),
+    text: node ? clauseLines(node).join('\n') : '',
   };
 }
 
@@ -71,46 +84,41 @@ function editText(el: Y.XmlElement, next: string) {
   }
 }
 
-function newParagraph(content: string): Y.XmlElement {
-  const p = new Y.XmlElement('paragraph');
-  const t = new Y.XmlText();
-  t.insert(0, content);
-  p.insert(0, [t]);
-  return p;
-}
+/** The printed number a line starts with, or null. */
+const labelOf = (line: string) => {
+  const kind = labelKindOf(line);
+  return kind ? (LABEL_PATTERNS[kind].exec(line)?.[0].trim() ?? null) : null;
+};
 
 /**
- * Applies a proposed wording to a clause as a minimal edit: unchanged paragraphs are left alone,
- * changed ones are edited word by word, so concurrent edits elsewhere in the clause survive.
+ * Applies a proposed wording to a clause as a minimal edit. When the proposal keeps the
+ * clause's lines and numbers, only the words of changed lines are edited, so concurrent edits
+ * elsewhere in the clause survive; when it adds, removes or renumbers ayat or items, the
+ * clause's body is rebuilt from the proposed lines, each block that is still there keeping
+ * its id (matched by its place: ayat (2), its huruf b, ...).
  */
 export function applyWording(clause: Y.XmlElement, wording: Wording) {
   const [heading] = childElements(clause, 'clause_heading');
   if (heading) editText(heading, wording.heading);
-  const paragraphs = childElements(clause, 'paragraph');
-  const oldTexts = paragraphs.map(textOf);
-  const newTexts = wording.text.split('\n');
-  let index = 0; // position among the old paragraphs
-  const parts = diffArrays(oldTexts, newTexts);
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    if (!part.added && !part.removed) {
-      index += part.count ?? part.value.length;
-      continue;
-    }
-    const removed = part.removed ? part.value : [];
-    const added =
-      part.removed && parts[i + 1]?.added ? parts[++i].value : part.added ? part.value : [];
-    const paired = Math.min(removed.length, added.length);
-    for (let k = 0; k < paired; k++) editText(paragraphs[index + k], added[k]);
-    for (let k = paired; k < removed.length; k++)
-      clause.delete(clause.toArray().indexOf(paragraphs[index + k]), 1);
-    if (added.length > paired) {
-      const anchor = index + paired > 0 ? paragraphs[index + paired - 1] : heading;
-      const at = anchor ? clause.toArray().indexOf(anchor) + 1 : clause.length;
-      clause.insert(at, added.slice(paired).map(newParagraph));
-    }
-    index += removed.length;
+  const current = wordingOf(clause).text.split('\n');
+  const next = wording.text.split('\n');
+  const paragraphs = paragraphElements(clause);
+  const sameShape =
+    current.length === next.length &&
+    paragraphs.length === next.length &&
+    next.every((line, i) => labelOf(line) === labelOf(current[i]));
+  if (sameShape) {
+    next.forEach((line, i) => {
+      if (line !== current[i]) editText(paragraphs[i], labelOf(line) ? stripLabel(line) : line);
+    });
+    return;
   }
+  const node = buildBlock(clause);
+  const ids = node ? blockIdsByPath(node) : new Map<string, string>();
+  const body = parseClauseLines(next, (path) => ids.get(path) ?? newClauseId());
+  const start = heading ? clause.toArray().indexOf(heading) + 1 : 0;
+  clause.delete(start, clause.length - start);
+  clause.insert(start, body.map(toYElement));
 }
 
 /** The characters of text under a Yjs element or fragment, counted without building strings. */

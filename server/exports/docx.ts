@@ -33,6 +33,7 @@ import {
   STRIP_LABEL,
 } from './layout';
 import type { ExportModel } from './model';
+import type { NumberedParagraph } from './layout';
 
 // Word measures in twentieths of a point (twips) and font sizes in half-points.
 const twip = (points: number) => Math.round(points * 20);
@@ -68,11 +69,17 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
         footers: { default: footer(model) },
         children: [
           ...titleBlock(model.titleLines),
-          ...numbered(model.preamble, DOCX_STYLE.preamble),
+          ...numbered(
+            model.preambleLayout ?? numberedParagraphs(model.preamble),
+            DOCX_STYLE.preamble,
+          ),
           ...model.clauses.flatMap((clause) => [
             new Paragraph({ style: DOCX_STYLE.pasal, text: `Pasal ${clause.number}` }),
             new Paragraph({ style: DOCX_STYLE.heading, text: clause.heading }),
-            ...numbered(clause.paragraphs, DOCX_STYLE.paragraph),
+            ...numbered(
+              clause.layout ?? numberedParagraphs(clause.paragraphs),
+              DOCX_STYLE.paragraph,
+            ),
           ]),
           ...model.closing.map((text) => new Paragraph({ style: DOCX_STYLE.closing, text })),
           signatureBlock(model.parties),
@@ -144,10 +151,12 @@ function titleBlock(lines: readonly string[]): Paragraph[] {
   });
 }
 
-function numbered(paragraphs: readonly string[], style: string): Paragraph[] {
+/** Paragraphs with their numbers in a hang, each level one indent further in. */
+function numbered(paragraphs: readonly NumberedParagraph[], style: string): Paragraph[] {
   const hang = twip(PAGE.hangingIndent);
-  return numberedParagraphs(paragraphs).map(({ marker, text, level }) => {
-    if (marker === null) return new Paragraph({ style, text });
+  return paragraphs.map(({ marker, text, level }) => {
+    if (marker === null)
+      return new Paragraph({ style, text, indent: level > 0 ? { left: hang * level } : undefined });
     // Word puts an implicit tab stop at the left indent of a hanging paragraph, so the
     // marker sits in the hang and the text wraps flush under itself.
     return new Paragraph({

@@ -2,28 +2,72 @@ import type { Node } from 'prosemirror-model';
 import { extractClauses } from '../../shared/clauses';
 import { measureDoc, textLimitProblem } from '../../shared/limits';
 import { schema } from '../../shared/schema';
+import {
+  blockLines,
+  isNumberedKind,
+  numberedLines,
+  printLine,
+  siblingNumbers,
+  type NumberedLine,
+} from '../../shared/numbering';
+import type { NumberedParagraph } from './layout';
 import { tooLarge } from '../errors';
 import { stateToDoc } from '../revisions/revisions';
 import type { ExportModel, ExportSource } from './model';
 
 /** The part of an ExportModel that comes from the text itself. */
-export type ExportText = Pick<ExportModel, 'titleLines' | 'preamble' | 'clauses' | 'closing'>;
+export type ExportText = Pick<
+  ExportModel,
+  'titleLines' | 'preamble' | 'preambleLayout' | 'clauses' | 'closing'
+>;
 
-/** Reads the title lines, preamble, clauses and closing of a document for an export. */
+/**
+ * Reads the title lines, preamble, clauses and closing of a document for an export. Numbers
+ * and levels come from the structure through shared/numbering.ts, as in the API's text.
+ */
 export function exportTextOf(doc: Node): ExportText {
-  const text: ExportText = { titleLines: [], preamble: [], clauses: [], closing: [] };
-  doc.forEach((block) => {
+  const text: ExportText = {
+    titleLines: [],
+    preamble: [],
+    preambleLayout: [],
+    clauses: [],
+    closing: [],
+  };
+  const blocks: Node[] = [];
+  doc.forEach((block) => blocks.push(block));
+  const numbers = siblingNumbers(blocks);
+  blocks.forEach((block, i) => {
     if (block.type === schema.nodes.title) text.titleLines.push(block.textContent);
-    else if (block.type === schema.nodes.preamble) text.preamble.push(block.textContent);
     else if (block.type === schema.nodes.closing) text.closing.push(block.textContent);
+    else if (block.type === schema.nodes.preamble) {
+      text.preamble.push(block.textContent);
+      text.preambleLayout!.push({ marker: null, text: block.textContent, level: 0 });
+    } else if (isNumberedKind(block.type.name)) {
+      for (const line of blockLines(block, numbers[i])) {
+        text.preamble.push(printLine(line));
+        text.preambleLayout!.push(layoutOf(line));
+      }
+    }
   });
-  // Clause text comes from extractClauses so an export numbers and joins exactly as the API does.
-  text.clauses = extractClauses(doc).map((clause) => ({
-    number: clause.number,
-    heading: clause.heading,
-    paragraphs: clause.text.split('\n'),
-  }));
+  const ids = extractClauses(doc);
+  let index = 0;
+  doc.forEach((block) => {
+    if (block.type !== schema.nodes.clause) return;
+    const clause = ids[index++];
+    const lines = numberedLines(block);
+    text.clauses.push({
+      number: clause.number,
+      heading: clause.heading,
+      paragraphs: lines.map(printLine),
+      layout: lines.map(layoutOf),
+    });
+  });
   return text;
+}
+
+/** A printed line as the layout hangs it: its number in the hang, its text at its level. */
+function layoutOf(line: NumberedLine): NumberedParagraph {
+  return { marker: line.label, text: line.text, level: line.depth };
 }
 
 /**

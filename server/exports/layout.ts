@@ -201,6 +201,10 @@ export function breakLongWords(text: string): string {
   return text.replace(UNBROKEN_RUN, (run) => run.replace(UNBROKEN_CHUNK, `$1${ZERO_WIDTH_SPACE}`));
 }
 
+function breakLayout(layout: readonly NumberedParagraph[]): NumberedParagraph[] {
+  return layout.map((p) => ({ ...p, text: breakLongWords(p.text) }));
+}
+
 /** The model with breakLongWords applied to every text the PDF lays out in lines. */
 export function withBreakableWords(model: ExportModel): ExportModel {
   const lines = (texts: readonly string[]) => texts.map(breakLongWords);
@@ -208,10 +212,12 @@ export function withBreakableWords(model: ExportModel): ExportModel {
     ...model,
     titleLines: lines(model.titleLines),
     preamble: lines(model.preamble),
+    preambleLayout: model.preambleLayout && breakLayout(model.preambleLayout),
     clauses: model.clauses.map((clause) => ({
       ...clause,
       heading: breakLongWords(clause.heading),
       paragraphs: lines(clause.paragraphs),
+      layout: clause.layout && breakLayout(clause.layout),
     })),
     closing: lines(model.closing),
     parties: model.parties.map((party) => ({

@@ -1,3 +1,5 @@
+import type { NumberedParagraph } from './layout';
+
 /** A sign-off status as the paraf koordinasi table shows it. */
 export type ParafStatus = 'approved' | 'stale' | 'changes_requested' | 'pending';
 
@@ -9,10 +11,17 @@ export interface ExportModel {
   title: string;
   /** The `title` nodes of the text, one per line (NOTA KESEPAKATAN, ANTARA, ..., Nomor lines). */
   titleLines: string[];
-  /** The preamble paragraphs. */
+  /** The preamble paragraphs, as printed (numbers of considerations and komparisi included). */
   preamble: string[];
-  /** Every Pasal in order. */
-  clauses: { number: number; heading: string; paragraphs: string[] }[];
+  /** How each preamble line is laid out (its number and level), when read from structure. */
+  preambleLayout?: NumberedParagraph[];
+  /** Every Pasal in order: its printed lines and, when read from structure, their layout. */
+  clauses: {
+    number: number;
+    heading: string;
+    paragraphs: string[];
+    layout?: NumberedParagraph[];
+  }[];
   /** Closing paragraphs after the last Pasal, if any. */
   closing: string[];
   /** The signing parties in order (PIHAK KESATU, PIHAK KEDUA, ...), with their head when known. */
@@ -30,7 +39,10 @@ export interface ExportModel {
 }
 
 /** What the server gathers for an export: the model without its text, and the revision's Yjs state. */
-export type ExportSource = Omit<ExportModel, 'titleLines' | 'preamble' | 'clauses' | 'closing'> & {
+export type ExportSource = Omit<
+  ExportModel,
+  'titleLines' | 'preamble' | 'preambleLayout' | 'clauses' | 'closing'
+> & {
   /** The revision's Yjs state; its text is read off the main thread, where the export renders. */
   state: Uint8Array;
 };

@@ -14,6 +14,7 @@ import {
   withBreakableWords,
 } from './layout';
 import type { ExportModel } from './model';
+import type { NumberedParagraph } from './layout';
 
 // DejaVu ships as plain TrueType, which fontkit subsets and embeds reliably, and it covers
 // Latin Extended for names. Its serif sets wider than Times, so 11 pt here fills a line
@@ -52,14 +53,14 @@ export async function renderPdf(source: ExportModel): Promise<Buffer> {
   for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, file);
 
   titleBlock(doc, model.titleLines);
-  numbered(doc, model.preamble);
+  numbered(doc, model.preambleLayout ?? numberedParagraphs(model.preamble));
   for (const clause of model.clauses) {
     // Pasal, heading and the first lines of text belong on one page.
     ensureSpace(doc, lineHeight(doc) * 5);
     centred(doc, `Pasal ${clause.number}`, 'bold', PARAGRAPH_GAP * 2);
     centred(doc, clause.heading, 'bold');
     doc.moveDown(0.3);
-    numbered(doc, clause.paragraphs);
+    numbered(doc, clause.layout ?? numberedParagraphs(clause.paragraphs));
   }
   for (const text of model.closing) body(doc, text);
   signatureBlock(doc, model.parties);
@@ -127,11 +128,20 @@ function titleBlock(doc: Doc, lines: readonly string[]): void {
   doc.moveDown(1.2);
 }
 
-function numbered(doc: Doc, paragraphs: readonly string[]): void {
+/** Lays out paragraphs with their numbers in a hang, each level one indent further in. */
+function numbered(doc: Doc, paragraphs: readonly NumberedParagraph[]): void {
   const left = doc.page.margins.left;
-  for (const { marker, text, level } of numberedParagraphs(paragraphs)) {
+  for (const { marker, text, level } of paragraphs) {
     if (marker === null) {
-      body(doc, text);
+      // A further paragraph of an ayat or item aligns with its text.
+      if (level === 0) body(doc, text);
+      else
+        use(doc, 'serif').text(text, left + PAGE.hangingIndent * level, doc.y, {
+          width: contentWidth(doc) - PAGE.hangingIndent * level,
+          align: 'justify',
+          lineGap: LINE_GAP,
+          paragraphGap: PARAGRAPH_GAP,
+        });
       continue;
     }
     use(doc, 'serif');

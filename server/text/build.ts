@@ -28,6 +28,11 @@ export function buildNaskah(fragment: Y.XmlFragment): Node {
   return doc.create(null, fitChildren(doc, fragment.toArray(), 1));
 }
 
+/** Builds the block a top-level element holds (a clause, say), or null if it has no place in a naskah. */
+export function buildBlock(element: Y.XmlElement): Node | null {
+  return toNodes(schema.topNodeType, element, 1)[0] ?? null;
+}
+
 function fitChildren(parent: NodeType, items: YChild[], depth: number): Fragment {
   let match = parent.contentMatch;
   const out: Node[] = [];

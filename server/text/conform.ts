@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { Fragment, type Node, type NodeType } from 'prosemirror-model';
+import { Fragment, type NodeType } from 'prosemirror-model';
 import { FRAGMENT_NAME as FRAGMENT, schema } from '../../shared/schema';
 import { newClauseId } from '../../shared/clauses';
 import { controlCharRanges, hasControlChars } from '../../shared/controlChars';
@@ -13,6 +13,7 @@ import {
   markFor,
 } from './rules';
 import type { YChild } from './build';
+import { toYElement } from './encode';
 
 /**
  * The server's side of "the stored document always fits the schema" (CONTRACT.md).
@@ -37,7 +38,8 @@ export type RepairKind =
   | 'duplicate-id'
   | 'control-character'
   | 'unknown-mark'
-  | 'embed';
+  | 'embed'
+  | 'typed-numbers';
 
 /** A repair to make: what it fixes and the change that fixes it (run inside one transaction). */
 export interface Repair {
@@ -359,21 +361,6 @@ function insertBefore(parent: Parent, child: YChild | null, fill: Fragment): Rep
       parent.insert(index, elements);
     },
   };
-}
-
-/** A Yjs element for a (filler) node; a block with an `id` attribute gets a fresh one. */
-function toYElement(node: Node): Y.XmlElement {
-  const element = new Y.XmlElement(node.type.name);
-  for (const [name, value] of Object.entries(node.attrs)) {
-    if (name === 'id') element.setAttribute('id', isValidId(value) ? value : newClauseId());
-    else if (typeof value === 'string') element.setAttribute(name, value);
-  }
-  const children: (Y.XmlElement | Y.XmlText)[] = [];
-  node.forEach((child) => {
-    children.push(child.isText ? new Y.XmlText(child.text ?? '') : toYElement(child));
-  });
-  if (children.length > 0) element.insert(0, children);
-  return element;
 }
 
 /** Runs the repairs as one transaction with `origin`; returns the kinds fixed, or [] when none were due. */

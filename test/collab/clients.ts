@@ -80,16 +80,27 @@ export function paragraphText(doc: Y.Doc, clause: number, paragraph = 0): Y.XmlT
     );
   const element = clauses[clause];
   if (!element) throw new Error(`no clause ${clause}`);
-  const paragraphs = element
-    .toArray()
-    .filter(
-      (node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph',
-    );
+  const paragraphs = paragraphElements(element);
   const text = paragraphs[paragraph]
     ?.toArray()
     .find((node): node is Y.XmlText => node instanceof Y.XmlText);
   if (!text) throw new Error(`no text in clause ${clause} paragraph ${paragraph}`);
   return text;
+}
+
+/** The paragraph elements of a clause in reading order, inside ayat and list items too. */
+export function paragraphElements(parent: Y.XmlElement): Y.XmlElement[] {
+  return parent
+    .toArray()
+    .flatMap((node) =>
+      !(node instanceof Y.XmlElement)
+        ? []
+        : node.nodeName === 'paragraph'
+          ? [node]
+          : node.nodeName === 'clause_heading'
+            ? []
+            : paragraphElements(node),
+    );
 }
 
 /** Types `text` at the end of a clause's paragraph, one update per character as an editor would. */

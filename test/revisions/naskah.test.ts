@@ -110,7 +110,13 @@ function typeInBlock(ydoc: Y.Doc, kind: string, marker: string, text: string) {
         node instanceof Y.XmlElement && node.nodeName === kind && node.toString().includes(marker),
     );
   if (!block) throw new Error(`no ${kind} block with ${marker}`);
-  (block.get(0) as Y.XmlText).insert(0, text);
+  firstText(block).insert(0, text);
+}
+
+/** The first text in an element, inside its paragraph when it is a numbered block. */
+function firstText(element: Y.XmlElement): Y.XmlText {
+  const first = element.get(0);
+  return first instanceof Y.XmlElement ? firstText(first) : (first as Y.XmlText);
 }
 
 /** Appends a top-level block of `kind` holding `text`, after everything else. */
@@ -205,7 +211,8 @@ describe('the whole naskah under paraf, diff and hash', () => {
     {
       part: 'pembukaan',
       what: 'a consideration',
-      make: (ydoc) => typeInBlock(ydoc, 'preamble', 'b. bahwa', 'dan tidak '),
+      // Considerations are `huruf` blocks; b. is the one that cites huruf a.
+      make: (ydoc) => typeInBlock(ydoc, 'huruf', 'bahwa untuk mewujudkan', 'dan tidak '),
     },
     {
       part: 'penutup',

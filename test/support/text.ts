@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { FRAGMENT } from '../../server/documents/text';
 import { findClauseElement } from '../../server/comments/proposal';
+import { paragraphElements } from '../collab/clients';
 
 /** Builds a Yjs clause element `{id, heading, paragraphs}` as the editor would. */
 export function clauseElement(id: string, heading: string, paragraphs: string[]): Y.XmlElement {
@@ -47,9 +48,7 @@ export const edit = {
   /** Inserts text at an offset of a clause's first paragraph. */
   typeInParagraph(ydoc: Y.Doc, clauseId: string, offset: number, text: string, paragraph = 0) {
     const el = findClauseElement(ydoc, clauseId)!;
-    const p = el.toArray().filter((c) => c instanceof Y.XmlElement && c.nodeName === 'paragraph')[
-      paragraph
-    ] as Y.XmlElement;
+    const p = paragraphElements(el)[paragraph];
     (p.get(0) as Y.XmlText).insert(offset, text);
   },
 };
