@@ -5,7 +5,9 @@ import { clauseIdsPlugin } from './clauseIds';
 import type { CollabSession } from './collab';
 import { cursorBuilder, selectionBuilder } from './cursors';
 import { editorKeymaps } from './keymap';
+import { numbersPlugin } from './numbers';
 import { cleanPastedSlice } from './paste';
+import { punctuationPlugin } from './punctuation';
 import { schema } from './schema';
 
 /** How the editor is mounted. */
@@ -18,7 +20,8 @@ export interface EditorOptions {
 
 /**
  * Mounts the ProseMirror view bound to the shared Yjs text, with remote cursors and an undo
- * history of this user's own changes. Pasal numbers come from CSS counters, never from text.
+ * history of this user's own changes. Pasal numbers come from CSS counters, those of ayat and
+ * list items from decorations (numbers.ts), never from the text; list punctuation is hinted.
  */
 export function createEditor(
   mount: HTMLElement,
@@ -32,6 +35,8 @@ export function createEditor(
       yCursorPlugin(session.provider.awareness, { cursorBuilder, selectionBuilder }),
       yUndoPlugin(),
       clauseIdsPlugin(),
+      numbersPlugin(),
+      punctuationPlugin(),
       ...editorKeymaps(),
     ],
   });

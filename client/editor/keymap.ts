@@ -2,8 +2,12 @@ import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
 import type { Plugin } from 'prosemirror-state';
 import { addClauseAfter, moveClause, redoOwn, toggleBold, toggleItalic, undoOwn } from './commands';
+import { backspaceEmptyItem, demote, promote, splitNumbered } from './structure';
 
-/** The editor's keys: own-change undo/redo (Yjs), marks, clause commands, then the basics. */
+/**
+ * The editor's keys: own-change undo/redo (Yjs), marks, clause commands, the structure inside
+ * a Pasal (Enter, Tab, Shift-Tab, Backspace on ayat and list items), then the basics.
+ */
 export function editorKeymaps(): Plugin[] {
   return [
     keymap({
@@ -15,6 +19,10 @@ export function editorKeymaps(): Plugin[] {
       'Mod-Alt-Enter': addClauseAfter,
       'Alt-ArrowUp': moveClause(-1),
       'Alt-ArrowDown': moveClause(1),
+      Enter: splitNumbered,
+      Tab: demote,
+      'Shift-Tab': promote,
+      Backspace: backspaceEmptyItem,
     }),
     keymap(baseKeymap),
   ];

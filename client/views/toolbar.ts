@@ -9,6 +9,7 @@ import {
   toggleItalic,
   undoOwn,
 } from '../editor/commands';
+import { demote, promote, wrapIn } from '../editor/structure';
 import { h } from './dom';
 
 interface Tool {
@@ -25,6 +26,15 @@ const TOOLS: Tool[] = [
   { label: 'Hapus pasal', title: 'Hapus pasal ini', command: deleteClause },
   { label: '↑', title: 'Pindahkan pasal ke atas (Alt+↑)', command: moveClause(-1) },
   { label: '↓', title: 'Pindahkan pasal ke bawah (Alt+↓)', command: moveClause(1) },
+  { label: 'Ayat', title: 'Jadikan ayat', command: wrapIn('ayat'), className: 'tool-ayat' },
+  {
+    label: 'Huruf',
+    title: 'Jadikan rincian huruf (a.)',
+    command: wrapIn('huruf'),
+    className: 'tool-huruf',
+  },
+  { label: '⇤', title: 'Naikkan tingkat (Shift+Tab)', command: promote, className: 'tool-promote' },
+  { label: '⇥', title: 'Turunkan tingkat (Tab)', command: demote, className: 'tool-demote' },
   { label: '↶', title: 'Urungkan perubahan Anda (Ctrl+Z)', command: undoOwn },
   { label: '↷', title: 'Ulangi (Ctrl+Y)', command: redoOwn },
 ];
@@ -35,7 +45,7 @@ export function editorToolbar(getView: () => EditorView | null) {
   const buttons = TOOLS.map((tool) => {
     const button = h(
       'button',
-      { type: 'button', title: tool.title, class: tool.className },
+      { type: 'button', title: tool.title, 'aria-label': tool.title, class: tool.className },
       tool.label,
     );
     button.addEventListener('mousedown', (event) => event.preventDefault()); // keep the selection

@@ -86,7 +86,7 @@ export function createCollab(deps: CollabDeps): Collab {
   const storeRows = (rows: Parameters<typeof appendUpdates>[1]) =>
     db.transaction(async (tx) => {
       const stored = await appendUpdates(tx, rows);
-      await journalSessions(tx, rows, relay.instanceId);
+      await journalSessions(tx, rows, stored, relay.instanceId);
       return stored;
     });
   const writer = new UpdateWriter(storeRows, limits, {

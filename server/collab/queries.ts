@@ -18,6 +18,15 @@ export interface UpdateRow {
   relayId?: string;
   /** The editing session it belongs to (only with a user), journalled with it until audited. */
   sessionId?: string;
+  /** The instance whose session it is, when not the one storing it (a relayed update). */
+  sessionOwner?: string;
+}
+
+/** A row `appendUpdates` stored. */
+export interface StoredRow {
+  id: number;
+  documentId: string;
+  relayId: string | null;
 }
 
 /** An editing session stored but not yet audited, as the journal holds it. */
@@ -66,19 +75,20 @@ export async function loadStoredDocument(
  * Appends updates of any documents in one statement; returns the new rows' ids and documents.
  * An update whose relay id is already stored for its document is skipped, not stored twice.
  */
-export async function appendUpdates(
-  db: Queryable,
-  rows: UpdateRow[],
-): Promise<{ id: number; documentId: string }[]> {
+export async function appendUpdates(db: Queryable, rows: UpdateRow[]): Promise<StoredRow[]> {
   if (rows.length === 0) return [];
-  const { rows: inserted } = await db.query<{ id: number; document_id: string }>(
+  const { rows: inserted } = await db.query<{
+    id: number;
+    document_id: string;
+    relay_id: string | null;
+  }>(
     `INSERT INTO document_updates (document_id, update, user_id, relay_id)
      SELECT t.document_id::uuid, t.update, NULLIF(t.user_id, '')::uuid, NULLIF(t.relay_id, '')
        FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[])
             WITH ORDINALITY AS t(document_id, update, user_id, relay_id, ord)
       ORDER BY t.ord
      ON CONFLICT (document_id, relay_id) WHERE relay_id IS NOT NULL DO NOTHING
-     RETURNING id, document_id`,
+     RETURNING id, document_id, relay_id`,
     [
       rows.map((r) => r.documentId),
       rows.map((r) => r.update),
@@ -86,37 +96,53 @@ export async function appendUpdates(
       rows.map((r) => r.relayId ?? ''),
     ],
   );
-  return inserted.map((r) => ({ id: Number(r.id), documentId: r.document_id }));
+  return inserted.map((r) => ({
+    id: Number(r.id),
+    documentId: r.document_id,
+    relayId: r.relay_id,
+  }));
 }
 
-/** Journals the editing sessions of stored rows (call in the transaction that stores them). */
+/**
+ * Journals the editing sessions of the rows `appendUpdates` stored (a refused second copy
+ * counts for nothing); call it in the transaction that stored them.
+ */
 export async function journalSessions(
   tx: Queryable,
   rows: UpdateRow[],
+  stored: StoredRow[],
   instanceId: string,
 ): Promise<void> {
-  const sessions = new Map<string, { documentId: string; userId: string; updates: number }>();
+  const relayed = new Set(stored.map((r) => `${r.documentId} ${r.relayId}`));
+  const sessions = new Map<
+    string,
+    { documentId: string; userId: string; owner: string; updates: number }
+  >();
   for (const row of rows) {
     if (!row.sessionId || !row.userId) continue;
+    if (row.relayId && !relayed.has(`${row.documentId} ${row.relayId}`)) continue;
     const known = sessions.get(row.sessionId);
     if (known) known.updates += 1;
-    else
-      sessions.set(row.sessionId, { documentId: row.documentId, userId: row.userId, updates: 1 });
+    else {
+      const owner = row.sessionOwner ?? instanceId;
+      sessions.set(row.sessionId, { ...row, userId: row.userId, owner, updates: 1 });
+    }
   }
   if (sessions.size === 0) return;
   const list = [...sessions];
   await tx.query(
     `INSERT INTO edit_sessions (id, document_id, user_id, instance_id, first_at, last_at, updates)
-     SELECT t.id::uuid, t.document_id::uuid, t.user_id::uuid, $5, now(), now(), t.updates
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS t(id, document_id, user_id, updates)
+     SELECT t.id::uuid, t.document_id::uuid, t.user_id::uuid, t.owner, now(), now(), t.updates
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[])
+            AS t(id, document_id, user_id, owner, updates)
      ON CONFLICT (id) DO UPDATE
        SET last_at = now(), updates = edit_sessions.updates + EXCLUDED.updates`,
     [
       list.map(([id]) => id),
       list.map(([, s]) => s.documentId),
       list.map(([, s]) => s.userId),
+      list.map(([, s]) => s.owner),
       list.map(([, s]) => s.updates),
-      instanceId,
     ],
   );
 }

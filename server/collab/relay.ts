@@ -4,15 +4,11 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Bus } from '../events/bus';
 import type { Logger } from '../log';
 import { readRelayMessage, writeRelayMessage, type RelayMessage } from './relayMessages';
+import type { UpdateRow } from './queries';
 import type { Room } from './room';
 
 /** Stores an update on behalf of its instance (see `DocumentRelay`); `done` once it is stored. */
-export type StoreUpdate = (
-  update: Uint8Array,
-  userId: string | null,
-  relayId: string,
-  done: () => void,
-) => void;
+export type StoreUpdate = (row: Omit<UpdateRow, 'documentId'>, done: () => void) => void;
 
 /** What the relay gives an update this instance applied: its relay id, and its acknowledgement. */
 export interface RelayTicket {
@@ -27,7 +23,7 @@ export interface DocumentRelay {
   /** Starts relaying into `room`: applies what arrived while it loaded, then catches up with the others. */
   attach(room: Room): Promise<void>;
   /** Publishes an update this instance applied (from its client or itself); store it with the ticket. */
-  published(update: Uint8Array, userId: string | null): RelayTicket;
+  published(update: Uint8Array, userId: string | null, sessionId?: string): RelayTicket;
   /** Publishes an awareness change of this instance's connections. */
   awareness(update: Uint8Array): void;
   /** Before unloading: queues for storage every relayed update not yet acknowledged. */
@@ -119,15 +115,18 @@ export function redisRelay(bus: Bus, options: RelayOptions): Relay {
 interface Unacknowledged {
   update: Uint8Array;
   userId: string | null;
+  sessionId: string | null;
   at: number;
 }
+
+type Unstored = Omit<Unacknowledged, 'at'>;
 
 class RedisDocumentRelay implements DocumentRelay {
   onClose: () => void = () => undefined;
   private room: Room | undefined;
   private buffered: RelayMessage[] = [];
   /** This instance's published updates not yet stored, by seq: resent to an instance that says hello. */
-  private readonly unstored = new Map<number, { update: Uint8Array; userId: string | null }>();
+  private readonly unstored = new Map<number, Unstored>();
   /** Relayed updates not yet acknowledged, by sender and seq. */
   private readonly waiting = new Map<string, Map<number, Unacknowledged>>();
   /** Acknowledgements to publish at the end of this turn, by origin. */
@@ -190,10 +189,11 @@ class RedisDocumentRelay implements DocumentRelay {
     this.resendUnstored();
   }
 
-  published(update: Uint8Array, userId: string | null): RelayTicket {
+  published(update: Uint8Array, userId: string | null, sessionId?: string): RelayTicket {
     const seq = ++this.sequence.next;
-    this.unstored.set(seq, { update, userId });
-    this.send({ kind: 'update', from: this.me, seq, userId, update });
+    const unstored = { update, userId, sessionId: sessionId ?? null };
+    this.unstored.set(seq, unstored);
+    this.send({ kind: 'update', from: this.me, seq, ...unstored });
     return {
       relayId: `${this.me}:${seq}`,
       stored: () => {
@@ -253,8 +253,12 @@ class RedisDocumentRelay implements DocumentRelay {
     if (!updates || !unacknowledged) return;
     updates.delete(seq);
     if (updates.size === 0) this.waiting.delete(origin);
-    const { update, userId } = unacknowledged;
-    this.store(update, userId, `${origin}:${seq}`, () => this.acknowledge(origin, seq));
+    const { update, userId, sessionId } = unacknowledged;
+    // Journalled under the sender's session and instance: the sender audits it, or whoever
+    // finds the sender dead does (recovery.ts).
+    const session = sessionId ? { sessionId, sessionOwner: origin } : {};
+    const row = { update, userId, relayId: `${origin}:${seq}`, ...session };
+    this.store(row, () => this.acknowledge(origin, seq));
   }
 
   /** Publishes, at the end of this turn, that `origin`'s update `seq` is stored. */
@@ -274,8 +278,8 @@ class RedisDocumentRelay implements DocumentRelay {
 
   /** Sends this instance's unstored updates again, so a newcomer can store them should it die. */
   private resendUnstored(): void {
-    for (const [seq, { update, userId }] of this.unstored) {
-      this.send({ kind: 'update', from: this.me, seq, userId, update });
+    for (const [seq, unstored] of this.unstored) {
+      this.send({ kind: 'update', from: this.me, seq, ...unstored });
     }
   }
 
@@ -286,8 +290,8 @@ class RedisDocumentRelay implements DocumentRelay {
         let updates = this.waiting.get(message.from);
         if (!updates) this.waiting.set(message.from, (updates = new Map()));
         if (!updates.has(message.seq)) {
-          const { update, userId } = message;
-          updates.set(message.seq, { update, userId, at: Date.now() });
+          const { update, userId, sessionId } = message;
+          updates.set(message.seq, { update, userId, sessionId, at: Date.now() });
         }
         return;
       }

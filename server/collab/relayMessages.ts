@@ -6,8 +6,9 @@
  *
  * | type | name      | body                                                                  |
  * | ---- | --------- | --------------------------------------------------------------------- |
- * | 0    | update    | varuint seq, varstring userId ('' for the server), varuint8array      |
- * |      |           | update: an update the sender applied from its own client or itself   |
+ * | 0    | update    | varuint seq, varstring userId ('' for the server), varstring          |
+ * |      |           | sessionId (its editing session, '' for none), varuint8array update:   |
+ * |      |           | an update the sender applied from its own client or itself            |
  * | 1    | awareness | varuint8array awareness update of the sender's connections           |
  * | 2    | sync 1    | varstring to ('' for all), varuint hello (1: answer with your own     |
  * |      |           | step 1 and awareness too), varuint8array state vector                |
@@ -40,7 +41,14 @@ export const RELAY_STORED = 4;
 
 /** A decoded relay message. */
 export type RelayMessage =
-  | { kind: 'update'; from: string; seq: number; userId: string | null; update: Uint8Array }
+  | {
+      kind: 'update';
+      from: string;
+      seq: number;
+      userId: string | null;
+      sessionId: string | null;
+      update: Uint8Array;
+    }
   | { kind: 'awareness'; from: string; update: Uint8Array }
   | { kind: 'sync-step-1'; from: string; to: string; hello: boolean; stateVector: Uint8Array }
   | { kind: 'sync-step-2'; from: string; to: string; update: Uint8Array }
@@ -56,6 +64,7 @@ export function writeRelayMessage(message: RelayMessage): Uint8Array {
       encoding.writeVarUint(encoder, RELAY_UPDATE);
       encoding.writeVarUint(encoder, message.seq);
       encoding.writeVarString(encoder, message.userId ?? '');
+      encoding.writeVarString(encoder, message.sessionId ?? '');
       encoding.writeVarUint8Array(encoder, message.update);
       break;
     case 'awareness':
@@ -94,7 +103,9 @@ export function readRelayMessage(payload: Uint8Array): RelayMessage | undefined 
       case RELAY_UPDATE: {
         const seq = decoding.readVarUint(decoder);
         const userId = decoding.readVarString(decoder) || null;
-        return { kind: 'update', from, seq, userId, update: decoding.readVarUint8Array(decoder) };
+        const sessionId = decoding.readVarString(decoder) || null;
+        const update = decoding.readVarUint8Array(decoder);
+        return { kind: 'update', from, seq, userId, sessionId, update };
       }
       case RELAY_AWARENESS:
         return { kind: 'awareness', from, update: decoding.readVarUint8Array(decoder) };

@@ -129,8 +129,8 @@ export class RoomRegistry {
     );
     try {
       // Subscribed before loading, so an update another instance applies meanwhile is not missed.
-      relay = await this.deps.relay.open(documentId, (update, userId, relayId, done) =>
-        this.store(documentId, sessions, { update, userId, relayId }, done),
+      relay = await this.deps.relay.open(documentId, (row, done) =>
+        this.deps.writer.enqueue({ documentId, ...row }, done),
       );
       const stored = await loadStoredDocument(this.deps.db, documentId);
       if (!stored) throw notFound('Dokumen');
@@ -145,7 +145,11 @@ export class RoomRegistry {
       });
       await relay.attach(room);
       room.conformLoaded();
-      const base = { version: stored.version, ids: stored.updates.map((u) => u.id) };
+      const base = {
+        version: stored.version,
+        ids: stored.updates.map((u) => u.id),
+        contained: true,
+      };
       entry = {
         room,
         holds: 0,
@@ -167,32 +171,19 @@ export class RoomRegistry {
     }
   }
 
-  /** Queues an update for storage, journalled with its user's editing session. */
-  private store(
-    documentId: string,
-    sessions: EditSessions,
-    row: { update: Uint8Array; userId: string | null; relayId?: string },
-    done: () => void,
-  ): void {
-    const sessionId = row.userId ? sessions.note(row.userId) : undefined;
-    this.deps.writer.enqueue({ documentId, ...row, sessionId }, done);
-  }
-
   private hooks(documentId: string, relay: DocumentRelay, sessions: EditSessions): RoomHooks {
-    const { metrics, log } = this.deps;
+    const { writer, metrics, log } = this.deps;
     const entry = () => this.entries.get(documentId);
     return {
       applied: (update, userId, remote) => {
         // The instance that applied it from its client stores, audits and counts it.
         if (remote) return;
         metrics.appliedUpdates.inc();
-        const ticket = relay.published(update, userId);
-        this.store(
-          documentId,
-          sessions,
-          { update, userId, relayId: ticket.relayId },
-          ticket.stored,
-        );
+        // The session is journalled with the update, by whichever instance stores it.
+        const sessionId = userId ? sessions.note(userId) : undefined;
+        const ticket = relay.published(update, userId, sessionId);
+        const row = { documentId, update, userId, sessionId, relayId: ticket.relayId };
+        writer.enqueue(row, ticket.stored);
       },
       awareness: (update) => relay.awareness(update),
       rejected: () => metrics.rejectedUpdates.inc(),
@@ -223,9 +214,8 @@ export class RoomRegistry {
 
   private async unload(entry: Entry): Promise<void> {
     const { documentId } = entry.room;
-    // Relayed updates stored here first, so the sessions they join are audited with the rest.
-    await entry.relay.settle();
     entry.sessions.endAll();
+    await entry.relay.settle();
     await this.deps.writer.whenStored(documentId);
     await entry.compacting;
     if (entry.closing && entry.base.ids.length >= this.deps.limits.compactOnUnload) {
@@ -248,7 +238,7 @@ export class RoomRegistry {
       Y.encodeStateAsUpdate(entry.room.doc),
     )
       .then((next) => {
-        entry.base = { version: next.version, ids: entry.base.ids.slice(taken) };
+        entry.base = { ...next, ids: entry.base.ids.slice(taken) };
       })
       .catch((error) =>
         this.deps.log.warn({ err: error, documentId }, 'compaction failed; will retry later'),

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type * as Y from 'yjs';
-import { openDb } from '../../server/db';
+import { openDb, type Db } from '../../server/db';
 import { loadStoredYDoc } from '../../server/documents/access';
 import { waitFor } from '../collab/clients';
 import { createTestDb, testDatabaseUrl, type TestDb } from './db';
@@ -43,9 +43,11 @@ export interface SpawnedServer {
 export async function spawnServer(
   env: Record<string, string>,
   timeoutMs = 60_000,
+  /** What node runs: the TypeScript entry through tsx, or a prebuilt bundle (see test/scale/bundle.ts). */
+  entry: string[] = ['--import', 'tsx', 'server/main.ts'],
 ): Promise<SpawnedServer> {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -159,6 +161,17 @@ export class ServerProcess {
     const db = this.testDb?.db ?? (await openDb({ databaseUrl: undefined, dataDir: this.dataDir }));
     try {
       return await loadStoredYDoc(db, documentId);
+    } finally {
+      if (!this.testDb) await db.close();
+    }
+  }
+
+  /** Runs `use` on the server's database, straight; with the embedded engine only while stopped. */
+  async withDb<T>(use: (db: Db) => Promise<T>): Promise<T> {
+    if (!this.testDb && this.running) throw new Error('the embedded database is the server’s now');
+    const db = this.testDb?.db ?? (await openDb({ databaseUrl: undefined, dataDir: this.dataDir }));
+    try {
+      return await use(db);
     } finally {
       if (!this.testDb) await db.close();
     }
