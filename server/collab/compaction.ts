@@ -6,6 +6,13 @@ import * as q from './queries';
 export interface StoredBase {
   version: number;
   ids: number[];
+  /**
+   * Whether the live document contains all of snapshot `version`: true for the snapshot it was
+   * loaded from or wrote itself, false for one merged from storage, which may hold updates of
+   * other instances not relayed here yet. Only a contained snapshot may be replaced by the
+   * live state; any other is merged again.
+   */
+  contained: boolean;
 }
 
 /** Builds a Y.Doc from a snapshot and updates in one transaction, which is several times faster than one each. */
@@ -20,10 +27,13 @@ export function buildDoc(snapshot: Uint8Array | undefined, updates: Uint8Array[]
 
 /**
  * Folds the stored updates of an open document into its snapshot. `encode` gives the live
- * state, which contains every update in `base`; when another instance compacted meanwhile
- * (the snapshot version moved on) the stored parts are merged instead. One transaction,
- * serialised per document by an advisory lock, so concurrent instances are safe and a reader
- * sees either the old snapshot with its updates or the new one.
+ * state, which contains every update in `base`; it replaces the snapshot only when the live
+ * state contains that snapshot (`base.contained`, same version). When another instance
+ * compacted meanwhile (the version moved on), or this one last merged from storage, the stored
+ * parts are merged instead: writing the live state over a snapshot holding another instance's
+ * updates not yet relayed here would lose them. One transaction, serialised per document by an
+ * advisory lock, so concurrent instances are safe and a reader sees either the old snapshot
+ * with its updates or the new one.
  */
 export async function compactOpen(
   db: Db,
@@ -35,10 +45,10 @@ export async function compactOpen(
   return db.transaction(async (tx) => {
     await q.lockCompaction(tx, documentId);
     const version = await q.snapshotVersion(tx, documentId);
-    if (version !== base.version) return mergeStored(tx, documentId);
+    if (version !== base.version || !base.contained) return mergeStored(tx, documentId);
     const next = await q.writeSnapshot(tx, documentId, encode());
     await q.deleteUpdates(tx, documentId, ids);
-    return { version: next, ids: [] };
+    return { version: next, ids: [], contained: true };
   });
 }
 
@@ -52,7 +62,7 @@ export async function compactStored(db: Db, documentId: string): Promise<StoredB
 
 async function mergeStored(tx: Queryable, documentId: string): Promise<StoredBase> {
   const stored = await q.loadStoredDocument(tx, documentId);
-  if (!stored) return { version: 0, ids: [] };
+  if (!stored) return { version: 0, ids: [], contained: false };
   const doc = buildDoc(
     stored.snapshot,
     stored.updates.map((u) => u.update),
@@ -64,7 +74,7 @@ async function mergeStored(tx: Queryable, documentId: string): Promise<StoredBas
       documentId,
       stored.updates.map((u) => u.id),
     );
-    return { version, ids: [] };
+    return { version, ids: [], contained: false };
   } finally {
     doc.destroy();
   }

@@ -112,6 +112,11 @@ export interface Limits {
   compactThreshold: number;
   /** Stored updates past the snapshot that make a document compact as it unloads. */
   compactOnUnload: number;
+  /**
+   * How often stored documents are swept for updates left past their snapshot (by a stopped or
+   * crashed instance, or written while no room held them) and compacted; 0: never.
+   */
+  compactSweepMs: number;
   /** Quiet time after which a user's editing session ends and is audited. */
   editSessionIdleMs: number;
   /** How often open sockets' sessions are checked; a signed-out or expired one is closed. */
@@ -133,6 +138,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxRetryDelayMs: 1_000,
   compactThreshold: 500,
   compactOnUnload: 50,
+  // One grouped query over the (small, compacted) updates table; the first sweep runs at start.
+  compactSweepMs: 30_000,
   editSessionIdleMs: 5 * 60_000,
   // One indexed query per interval for all sockets of the instance.
   sessionCheckMs: 5_000,

@@ -42,11 +42,20 @@ export interface JournalledSession {
 // Compaction locks take this class id, so they never collide with other advisory locks.
 const COMPACTION_LOCK_CLASS = 7_303_502;
 
-/** The document's status, snapshot and updates, or undefined when there is no such document. */
+/**
+ * The document's status, snapshot and updates, or undefined when there is no such document.
+ * The updates are read before the snapshot: a compaction committing in between only deletes
+ * updates its new snapshot contains, so the pair read is never missing one (read the other way
+ * round, an old snapshot with the updates left after a compaction would be).
+ */
 export async function loadStoredDocument(
   db: Queryable,
   documentId: string,
 ): Promise<StoredDocument | undefined> {
+  const updates = await db.query<{ id: number; update: Uint8Array }>(
+    'SELECT id, update FROM document_updates WHERE document_id = $1 ORDER BY id',
+    [documentId],
+  );
   const doc = await db.query<{
     status: 'drafting' | 'final';
     state: Uint8Array | null;
@@ -59,16 +68,27 @@ export async function loadStoredDocument(
   );
   const row = doc.rows[0];
   if (!row) return undefined;
-  const updates = await db.query<{ id: number; update: Uint8Array }>(
-    'SELECT id, update FROM document_updates WHERE document_id = $1 ORDER BY id',
-    [documentId],
-  );
   return {
     status: row.status,
     snapshot: row.state ?? undefined,
     version: Number(row.version ?? 0),
     updates: updates.rows,
   };
+}
+
+/** Documents with at least `min` updates stored past their snapshot, the longest first. */
+export async function documentsToCompact(
+  db: Queryable,
+  min: number,
+  limit: number,
+): Promise<string[]> {
+  const { rows } = await db.query<{ document_id: string }>(
+    `SELECT document_id FROM document_updates
+      GROUP BY document_id HAVING count(*) >= $1
+      ORDER BY count(*) DESC LIMIT $2`,
+    [min, limit],
+  );
+  return rows.map((r) => r.document_id);
 }
 
 /**

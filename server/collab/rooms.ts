@@ -4,14 +4,17 @@ import type { EventHub } from '../events/hub';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import { notFound } from '../errors';
-import { buildDoc, compactOpen, type StoredBase } from './compaction';
+import { buildDoc, compactOpen, compactStored, type StoredBase } from './compaction';
 import { EditSessions, type EditSession } from './editSessions';
 import type { UpdateWriter } from './persistence';
 import type { Limits } from './protocol';
-import { loadStoredDocument } from './queries';
+import { documentsToCompact, loadStoredDocument } from './queries';
 import type { DocumentRelay, Relay } from './relay';
 import { Room, type RoomHooks } from './room';
 import { normalizeNaskah } from '../text/normalize';
+
+/** Documents one sweep query returns; a sweep repeats until fewer come back. */
+const SWEEP_BATCH = 20;
 
 /** A claim on an open room; the room stays loaded until every lease is released and every connection has left. */
 export interface Lease {
@@ -55,8 +58,14 @@ export class RoomRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Promise<Entry>>();
   private readonly unloading = new Set<Promise<void>>();
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
 
-  constructor(private readonly deps: RoomDeps) {}
+  constructor(private readonly deps: RoomDeps) {
+    // The first sweep soon after start: a crashed instance may have left a long tail.
+    if (deps.limits.compactSweepMs > 0)
+      this.scheduleSweep(Math.min(1_000, deps.limits.compactSweepMs));
+  }
 
   /** How many documents are in memory. */
   get size(): number {
@@ -110,8 +119,55 @@ export class RoomRegistry {
 
   /** Closes every connection of every room with `code`, then waits for the rooms to unload. */
   async closeAll(code: number, reason: string): Promise<void> {
+    clearTimeout(this.sweepTimer);
+    this.sweepTimer = undefined;
+    await this.sweeping;
     for (const entry of this.entries.values()) entry.room.closeAll(code, reason);
     await Promise.all([...this.unloading]);
+  }
+
+  /**
+   * Compacts every stored document with `compactOnUnload` or more updates past its snapshot:
+   * one open here folds its live state in (as when it passes the threshold), any other is
+   * merged from storage. Updates of a document that stays closed (written by an instance that
+   * stopped or crashed before it compacted) so never pile up, and a load replays a bounded tail.
+   * Each compaction is one transaction under the document's lock (compaction.ts), safe beside
+   * writers and other instances.
+   */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.sweepOnce().finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  private async sweepOnce(): Promise<void> {
+    const { db, limits, log } = this.deps;
+    for (;;) {
+      const ids = await documentsToCompact(db, limits.compactOnUnload, SWEEP_BATCH);
+      for (const documentId of ids) {
+        const entry = this.entries.get(documentId);
+        if (entry) {
+          this.compact(documentId, entry);
+          await entry.compacting;
+        } else {
+          await compactStored(db, documentId).catch((error) =>
+            log.warn({ err: error, documentId }, 'compaction failed; will retry later'),
+          );
+        }
+      }
+      if (ids.length < SWEEP_BATCH) return;
+    }
+  }
+
+  private scheduleSweep(delayMs: number): void {
+    this.sweepTimer = setTimeout(() => {
+      void this.sweep()
+        .catch((error) => this.deps.log.warn({ err: error }, 'compaction sweep failed'))
+        .finally(() => {
+          if (this.sweepTimer) this.scheduleSweep(this.deps.limits.compactSweepMs);
+        });
+    }, delayMs);
+    // A pending sweep must not keep the process (or a test run) alive.
+    this.sweepTimer.unref();
   }
 
   private async load(documentId: string): Promise<Entry> {
