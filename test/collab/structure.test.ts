@@ -1,0 +1,89 @@
+import * as Y from 'yjs';
+import { FRAGMENT } from '../../server/documents/text';
+import type { Clause } from '../../shared/clauses';
+import { createDocument, makeUser } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/server';
+import { castAndDocument, connectClient, waitFor, type Client } from './clients';
+
+// Numbers of ayat are derived from position (CONTRACT.md, "Legal structure"), never stored:
+// two drafters inserting an ayat at the same place at once both land, and the ayat read
+// (1), (2), (3), (4) — never two (2).
+
+let server: TestServer;
+let env: Awaited<ReturnType<typeof castAndDocument>>;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  env = await castAndDocument(server);
+}, 120_000);
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy();
+});
+afterAll(() => server.stop());
+
+const PLAIN = [
+  'NOTA KESEPAKATAN',
+  'Pasal 1',
+  'Jangka Waktu',
+  '(1) Berlaku lima tahun.',
+  '(2) Dapat diperpanjang.',
+].join('\n');
+
+/** The first clause element of a client's Yjs text. */
+function firstClause(doc: Y.Doc): Y.XmlElement {
+  const clause = doc
+    .getXmlFragment(FRAGMENT)
+    .toArray()
+    .find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'clause');
+  if (!clause) throw new Error('no clause');
+  return clause;
+}
+
+/** An ayat element as the editor writes it: a fresh id and one paragraph of words. */
+function ayat(id: string, words: string): Y.XmlElement {
+  const element = new Y.XmlElement('ayat');
+  element.setAttribute('id', id);
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(words)]);
+  element.insert(0, [paragraph]);
+  return element;
+}
+
+describe('ayat inserted at once by two clients', () => {
+  it('end as (2) and (3) in the API, never two (2), and both clients agree', async () => {
+    const id = await createDocument(env.call, env.cast, {
+      title: 'Nota Ayat Serentak',
+      text: PLAIN,
+    });
+    const second = await makeUser(server.db, 'drafter', env.cast.bureau.code);
+    const [a, b] = await Promise.all([
+      connectClient(server, id, env.cast.drafter.token),
+      connectClient(server, id, second.token),
+    ]);
+    clients.push(a, b);
+    // Between ayat (1) and (2): index 2 of the clause (0 is its heading), on both sides at once.
+    a.doc.transact(() => firstClause(a.doc).insert(2, [ayat('ayat-a', 'Ayat dari klien A.')]));
+    b.doc.transact(() => firstClause(b.doc).insert(2, [ayat('ayat-b', 'Ayat dari klien B.')]));
+
+    const lines = async () => {
+      const res = await env.call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+        token: env.cast.drafter.token,
+      });
+      return res.body[0].text.split('\n');
+    };
+    await waitFor(async () => (await lines()).length === 4, 'both ayat in the API');
+    const text = await lines();
+    expect(text.map((line) => line.slice(0, 3))).toEqual(['(1)', '(2)', '(3)', '(4)']);
+    expect(text[0]).toBe('(1) Berlaku lima tahun.');
+    expect(text[3]).toBe('(4) Dapat diperpanjang.');
+    expect(new Set([text[1].slice(4), text[2].slice(4)])).toEqual(
+      new Set(['Ayat dari klien A.', 'Ayat dari klien B.']),
+    );
+    // Both clients hold the same order, so every editor shows the same numbers.
+    await waitFor(
+      () => firstClause(a.doc).toString() === firstClause(b.doc).toString(),
+      'the clients to converge',
+    );
+  });
+});
