@@ -7,6 +7,7 @@ import { loginView } from './views/login';
 import { notifyError } from './views/notice';
 import { parseRoute } from './views/router';
 import { workspaceView } from './views/workspace';
+import { revisionView } from './views/revisionView';
 
 const root = document.getElementById('app') as HTMLElement;
 let me: Me | null = null;
@@ -31,7 +32,9 @@ function render() {
   cleanup =
     route.name === 'document'
       ? workspaceView(root, me, route.id, signedOut)
-      : documentListView(root, me, signedOut);
+      : route.name === 'revision'
+        ? revisionView(root, me, route.id, route.number, signedOut)
+        : documentListView(root, me, signedOut);
 }
 
 async function start() {

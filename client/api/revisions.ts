@@ -8,6 +8,11 @@ export function listRevisions(documentId: string): Promise<Revision[]> {
   return request('GET', base(documentId));
 }
 
+/** One revision with its frozen text. */
+export function getRevision(documentId: string, number: number): Promise<Revision> {
+  return request('GET', `${base(documentId)}/${number}`);
+}
+
 /** Cuts a revision of the live text. */
 export function createRevision(documentId: string, label?: string): Promise<Revision> {
   return request('POST', base(documentId), label ? { label } : {});

@@ -54,6 +54,9 @@ export interface Revision {
   createdAt: string;
   createdBy: UserRef;
   clauses: ClauseView[];
+  /** The text before the first Pasal and after the last (absent from older servers). */
+  pembukaan?: { heading: string; text: string };
+  penutup?: { heading: string; text: string };
 }
 
 /** One run of a word-level diff. */

@@ -8,6 +8,8 @@ import { openRedline } from './redline';
 import { concernsPanel } from './concernsPanel';
 import { signoffMatrix } from './signoffMatrix';
 import type { WorkspaceData, WorkspaceStore } from './store';
+import { navigate } from './router';
+import { diffNaskah } from '../../shared/clauseDiff';
 
 /**
  * The paraf koordinasi tab: the sign-off form, "what changed", the clause × agency matrix, the
@@ -50,6 +52,7 @@ export function parafPanel(store: WorkspaceStore) {
     h('div', { class: 'actions' }, request, approve),
   );
   const reason = h('p', { class: 'muted reason' });
+  const liveDiffers = h('div', { class: 'live-differs', role: 'note', hidden: true });
   const sinceOurs = h(
     'button',
     { type: 'button', class: 'since-ours', hidden: true },
@@ -60,6 +63,7 @@ export function parafPanel(store: WorkspaceStore) {
   const element = h(
     'section',
     { class: 'panel paraf-panel' },
+    liveDiffers,
     form,
     reason,
     sinceOurs,
@@ -105,6 +109,7 @@ export function parafPanel(store: WorkspaceStore) {
       form.hidden = !allowed.ok;
       reason.textContent = allowed.ok ? '' : allowed.reason;
       heading.textContent = `Paraf ${data.me.agency.code} untuk revisi ${data.doc.latestRevision ?? '-'}`;
+      showLiveDifference(liveDiffers, data);
       const own = ownSignoff(data);
       sinceOurs.hidden = !(
         own?.revision &&
@@ -113,6 +118,58 @@ export function parafPanel(store: WorkspaceStore) {
       );
     },
   };
+}
+
+/**
+ * Says plainly when the text in the editor is not the revision being initialled: which Pasal
+ * (or the pembukaan/penutup) differ, and a link to read that revision on its own. A paraf is
+ * given to the frozen revision, never to edits not yet cut into one.
+ */
+function showLiveDifference(element: HTMLElement, data: WorkspaceData): void {
+  const latest = data.revisions.find((r) => r.number === data.doc.latestRevision);
+  if (!latest || !data.liveParts || data.doc.status === 'final') {
+    element.hidden = true;
+    return;
+  }
+  const changed = diffNaskah(
+    {
+      pembukaan: { heading: 'Pembukaan', text: latest.pembukaan?.text ?? '' },
+      clauses: latest.clauses,
+      penutup: { heading: 'Penutup', text: latest.penutup?.text ?? '' },
+    },
+    {
+      pembukaan: { heading: 'Pembukaan', text: data.liveParts.pembukaan },
+      clauses: data.liveClauses.map((c, i) => ({ ...c, number: i + 1 })),
+      penutup: { heading: 'Penutup', text: data.liveParts.penutup },
+    },
+  ).filter((c) => c.change !== 'unchanged' || c.moved);
+  element.hidden = changed.length === 0;
+  if (changed.length === 0) return;
+  const names = changed.map((c) =>
+    c.clauseId === 'pembukaan'
+      ? 'Pembukaan'
+      : c.clauseId === 'penutup'
+        ? 'Penutup'
+        : c.after
+          ? `Pasal ${c.after.number}`
+          : `Pasal ${c.before?.number} (dihapus)`,
+  );
+  const path = `/documents/${encodeURIComponent(data.doc.id)}/revisions/${latest.number}`;
+  const link = h('a', { href: path }, `Baca revisi ${latest.number} saja`);
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    navigate(path);
+  });
+  replaceChildren(
+    element,
+    h(
+      'p',
+      {},
+      h('strong', {}, `Teks yang sedang disunting berbeda dari revisi ${latest.number}. `),
+      `Paraf berlaku untuk revisi ${latest.number}, bukan untuk perubahan yang belum dijadikan revisi. Berbeda: ${names.join(', ')}.`,
+    ),
+    link,
+  );
 }
 
 function ownSignoff(data: WorkspaceData): Signoff | undefined {

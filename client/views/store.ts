@@ -30,6 +30,8 @@ export interface WorkspaceData {
   approvals: Approvals | null;
   /** The live clauses in the editor, for the outline and for "live text equals revision". */
   liveClauses: ClauseContent[];
+  /** The live pembukaan and penutup as printed, for "live text equals revision"; null until the editor loads. */
+  liveParts: { pembukaan: string; penutup: string } | null;
   /** The clause the user is working on (cursor or outline click), for new comments. */
   currentClauseId: string | null;
 }
@@ -69,6 +71,7 @@ export function createStore(me: Me, doc: DocumentView): WorkspaceStore {
     comments: [],
     approvals: null,
     liveClauses: [],
+    liveParts: null,
     currentClauseId: null,
   };
   const listeners = new Set<(data: WorkspaceData) => void>();

@@ -4,7 +4,7 @@ import { getDocument } from '../api/documents';
 import { subscribeEvents } from '../api/events';
 import { errorMessage } from '../api/http';
 import type { DocumentEventType, Me } from '../api/types';
-import { extractClauses } from '../../shared/clauses';
+import { extractNaskah } from '../../shared/naskah';
 import { openCollab } from '../editor/collab';
 import { clauseAt } from '../editor/commands';
 import { colorFor } from '../editor/cursors';
@@ -149,7 +149,10 @@ function mountWorkspace(
     ],
     [['comments', 'currentClauseId', 'doc', 'liveClauses'], comments.update],
     [['revisions', 'doc'], revisions.update],
-    [['signoffs', 'matrix', 'concerns', 'doc', 'revisions', 'liveClauses', 'me'], paraf.update],
+    [
+      ['signoffs', 'matrix', 'concerns', 'doc', 'revisions', 'liveClauses', 'liveParts', 'me'],
+      paraf.update,
+    ],
     [['signoffs', 'doc', 'revisions', 'liveClauses'], approval.update],
     [['doc', 'liveClauses', 'signoffs', 'currentClauseId', 'me'], meeting.update],
   ];
@@ -176,9 +179,12 @@ function mountWorkspace(
 
   function onEditorChange(current: EditorView) {
     const data = store.get();
-    const clauses = extractClauses(current.state.doc);
+    const naskah = extractNaskah(current.state.doc);
+    const clauses = naskah.clauses;
     const patch: Partial<WorkspaceData> = {};
     if (JSON.stringify(clauses) !== JSON.stringify(data.liveClauses)) patch.liveClauses = clauses;
+    const parts = { pembukaan: naskah.pembukaan.text, penutup: naskah.penutup.text };
+    if (JSON.stringify(parts) !== JSON.stringify(data.liveParts)) patch.liveParts = parts;
     const here = clauseAt(current.state);
     const currentClauseId = here ? String(here.node.attrs.id) : data.currentClauseId;
     if (currentClauseId !== data.currentClauseId) patch.currentClauseId = currentClauseId;

@@ -68,8 +68,8 @@ export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => expre
   app.use('/api', api);
 
   app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
-  // The client routes itself: `/` and `/documents/:id` both serve its page.
-  app.get(['/', '/documents/:id'], (_req, res, next) => {
+  // The client routes itself: `/`, `/documents/:id` and a revision's reading view serve its page.
+  app.get(['/', '/documents/:id', '/documents/:id/revisions/:n'], (_req, res, next) => {
     res.sendFile(path.join(CLIENT_DIST, 'index.html'), (err) => err && next());
   });
   app.use(unknownRoute);

@@ -30,6 +30,7 @@ const MATRIX: Record<string, readonly number[]> = {
   'GET /metrics':                                      [200,  200,   200,   200,   200,   200,     200,  200,  200],
   'GET /':                                             [PAGE, PAGE,  PAGE,  PAGE,  PAGE,  PAGE,    PAGE, PAGE, PAGE],
   'GET /documents/:id':                                [PAGE, PAGE,  PAGE,  PAGE,  PAGE,  PAGE,    PAGE, PAGE, PAGE],
+  'GET /documents/:id/revisions/:n':                   [PAGE, PAGE,  PAGE,  PAGE,  PAGE,  PAGE,    PAGE, PAGE, PAGE],
   'POST /api/auth/login':                              [200,  200,   200,   200,   200,   200,     200,  200,  200],
   'POST /api/auth/logout':                             [204,  204,   204,   204,   204,   204,     401,  401,  401],
   'GET /api/me':                                       [200,  200,   200,   200,   200,   200,     401,  401,  401],
@@ -109,6 +110,7 @@ const PERFORM: Record<string, (who: Caller) => Promise<number>> = {
   'GET /metrics': (who) => get(who, '/metrics'),
   'GET /': (who) => get(who, '/'),
   'GET /documents/:id': (who) => get(who, `/documents/${shared.id}`),
+  'GET /documents/:id/revisions/:n': (who) => get(who, `/documents/${shared.id}/revisions/1`),
   'POST /api/auth/login': async (who) => {
     const user = cast.users[who] ?? cast.users.reviewer!;
     const token = cast.tokenOf(who);
