@@ -2,6 +2,7 @@ import { diffArrays } from 'diff';
 import type { Clause } from './clauses';
 import { stripLabel } from './numbering';
 import { PEMBUKAAN, PENUTUP, type Naskah, type NaskahPart } from './naskah';
+import { labelHunks, labelsInOrder } from './rujukanDiff';
 
 /** How a clause differs between two revisions. */
 export type ClauseChangeKind = 'added' | 'removed' | 'modified' | 'unchanged';
@@ -42,12 +43,13 @@ export interface DiffSummary {
 // search would only burn time: the hunks then replace the whole value.
 const MAX_EDIT_LENGTH = 1000;
 
-// One token each: an ayat number `(1)`, a list marker `a.` / `1.` after a non-word, a number
+// One token each: a reference in a comparison text `⟦ids⟧`, an ayat number `(1)`, a list marker `a.` / `1.` after a non-word, a number
 // (`1.000.000,00` whole), a word (reduplication `masing-masing` whole; digits split off, so
 // `Rp1.000` is `Rp` + `1.000`), a newline, a run of other whitespace, or any other single
 // character (punctuation).
 const TOKEN = new RegExp(
   [
+    '⟦[^⟧]*⟧',
     String.raw`\(\p{N}{1,3}\)|\(\p{L}\)`,
     String.raw`(?<![\p{L}\p{N}])(?:\p{L}|\p{N}{1,3})\.(?=\s|$)`,
     String.raw`\p{N}+(?:[.,]\p{N}+)*`,
@@ -182,26 +184,40 @@ function removedChange(clause: Clause): ClauseChange {
 }
 
 function survivorChange(old: Clause, clause: Clause, moved: boolean): ClauseChange {
-  return { ...compared(clause.id, version(old), version(clause)), moved };
+  return { ...compared(clause.id, version(old), version(clause), old, clause), moved };
 }
 
 function partChange(id: string, old: NaskahPart, part: NaskahPart): ClauseChange {
-  return { ...compared(id, partVersion(old), partVersion(part)), moved: false };
+  return { ...compared(id, partVersion(old), partVersion(part), old, part), moved: false };
 }
 
 /**
  * `unchanged` when heading and text are equal, else `modified` with word hunks. The hunks
  * compare the number-free text (CONTRACT.md, "Legal structure"), so an ayat renumbered only
- * because another was inserted before it shows no change of its own.
+ * because another was inserted before it shows no change of its own; references compare by
+ * what they cite (`identityText`), so one whose label changed with the numbering is no change.
  */
-function compared(id: string, old: ClauseVersion, now: ClauseVersion): Omit<ClauseChange, 'moved'> {
-  if (old.heading === now.heading && old.text === now.text) return entry(id, 'unchanged', old, now);
+function compared(
+  id: string,
+  old: ClauseVersion,
+  now: ClauseVersion,
+  oldSource: { identityText?: string } = {},
+  nowSource: { identityText?: string } = {},
+): Omit<ClauseChange, 'moved'> {
+  const oldIdentity = oldSource.identityText ?? old.text;
+  const nowIdentity = nowSource.identityText ?? now.text;
+  if (old.heading === now.heading && oldIdentity === nowIdentity)
+    return entry(id, 'unchanged', old, now);
+  const oldLabels = labelsInOrder(old.text, oldIdentity);
+  const nowLabels = labelsInOrder(now.text, nowIdentity);
+  const byIdentity = oldLabels !== null && nowLabels !== null;
+  const hunks = wordHunks(
+    `${old.heading}\n${numberFree(byIdentity ? oldIdentity : old.text)}`,
+    `${now.heading}\n${numberFree(byIdentity ? nowIdentity : now.text)}`,
+  );
   return {
     ...entry(id, 'modified', old, now),
-    hunks: wordHunks(
-      `${old.heading}\n${numberFree(old.text)}`,
-      `${now.heading}\n${numberFree(now.text)}`,
-    ),
+    hunks: byIdentity ? labelHunks(hunks, oldLabels, nowLabels) : hunks,
   };
 }
 

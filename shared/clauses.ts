@@ -2,6 +2,14 @@ import { Fragment, Slice, type Node } from 'prosemirror-model';
 import { schema } from './schema';
 import { numberedLines, printLine } from './numbering';
 import { parseClauseLines, type BlockIdSource } from './structure';
+import { rujukanIndex, type RujukanIndex } from './rujukan';
+import {
+  citedClauses,
+  holdsRujukan,
+  inlineIdentity,
+  inlineText,
+  rujukanOccurrences,
+} from './rujukanText';
 
 /** One clause (Pasal) as the API presents it; `text` joins its paragraphs with "\n". */
 export interface Clause {
@@ -9,6 +17,12 @@ export interface Clause {
   number: number;
   heading: string;
   text: string;
+  /**
+   * Only for a clause holding a reference: its text with each reference as `⟦ids⟧` instead of
+   * its label (what the diff compares), and the ids of the other Pasal it cites.
+   */
+  identityText?: string;
+  cites?: string[];
 }
 
 /** The content of a clause without its position, as used to build or propose one. */
@@ -24,8 +38,11 @@ export interface ClauseIdRepair {
   id: string;
 }
 
-/** Reads the top-level clauses of a document in order, numbering them from 1. */
-export function extractClauses(doc: Node): Clause[] {
+/**
+ * Reads the top-level clauses of a document in order, numbering them from 1; references print
+ * as their labels, derived from `index` (the document's own by default).
+ */
+export function extractClauses(doc: Node, index: RujukanIndex = rujukanIndex(doc)): Clause[] {
   const clauses: Clause[] = [];
   doc.forEach((node) => {
     if (node.type !== schema.nodes.clause) return;
@@ -37,15 +54,32 @@ export function extractClauses(doc: Node): Clause[] {
       id: String(node.attrs.id),
       number: clauses.length + 1,
       heading,
-      text: clauseLines(node).join('\n'),
+      text: clauseLines(node, index).join('\n'),
+      ...referencesOf(node, index),
     });
   });
   return clauses;
 }
 
-/** The printed lines of a clause's text: each paragraph, a numbered block's first one with its number. */
-export function clauseLines(clause: Node): string[] {
-  return numberedLines(clause).map(printLine);
+/**
+ * The printed lines of a clause's text: each paragraph, a numbered block's first one with its
+ * number, references as their labels (from `index`; alone, only its own blocks are known).
+ */
+export function clauseLines(clause: Node, index?: RujukanIndex): string[] {
+  const known = index ?? rujukanIndex(schema.topNodeType.create(null, clause));
+  const clauseId = String(clause.attrs.id);
+  return numberedLines(clause, (p, blockId) => inlineText(p, known, blockId ?? clauseId)).map(
+    printLine,
+  );
+}
+
+/** The comparison text and cited Pasal of a clause holding a reference (nothing otherwise). */
+function referencesOf(clause: Node, index: RujukanIndex): Pick<Clause, 'identityText' | 'cites'> {
+  if (!holdsRujukan(clause)) return {};
+  const identityText = numberedLines(clause, inlineIdentity).map(printLine).join('\n');
+  const occurrences = rujukanOccurrences(schema.topNodeType.create(null, clause));
+  const cites = citedClauses(index, occurrences);
+  return cites.length > 0 ? { identityText, cites } : { identityText };
 }
 
 /** Returns a fresh, globally unique clause id. */

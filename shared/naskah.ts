@@ -1,7 +1,15 @@
 import type { Node } from 'prosemirror-model';
 import { extractClauses, type Clause } from './clauses';
 import { schema } from './schema';
-import { blockLines, isNumberedKind, printLine, siblingNumbers } from './numbering';
+import {
+  blockLines,
+  isNumberedKind,
+  printLine,
+  siblingNumbers,
+  type ParagraphText,
+} from './numbering';
+import { rujukanIndex, type RujukanIndex } from './rujukan';
+import { holdsRujukan, inlineIdentity, inlineText } from './rujukanText';
 
 // The whole naskah (CONTRACT.md, "The whole naskah"): its pembukaan, its Pasal and its
 // penutup. The two parts are under paraf, diff and hash like any Pasal; they have no number.
@@ -19,6 +27,8 @@ export const PART_IDS: readonly string[] = [PEMBUKAAN, PENUTUP];
 export interface NaskahPart {
   heading: string;
   text: string;
+  /** Only when the part holds a reference: its text with references as `⟦ids⟧` (the diff compares it). */
+  identityText?: string;
 }
 
 /** A naskah split into what is under paraf: the pembukaan, the Pasal and the penutup. */
@@ -31,17 +41,17 @@ export interface Naskah {
 /** The heading each part shows in a diff or the matrix. */
 export const PART_HEADINGS = { pembukaan: 'Pembukaan', penutup: 'Penutup' } as const;
 
-/** Prints one top-level block as its lines; later rules (numbering, references) add entries. */
-export type BlockRenderer = (block: Node) => string[];
+/** Prints one top-level block as its lines; `textOf` prints inline content (references as labels). */
+export type BlockRenderer = (block: Node, textOf: (inline: Node) => string) => string[];
 
 /**
  * How each kind of top-level block outside a Pasal prints. A block whose type is missing here
  * prints its text content, so nothing a reader sees can fall out of the print.
  */
 export const BLOCK_RENDERERS: Partial<Record<string, BlockRenderer>> = {
-  title: (block) => [block.textContent],
-  preamble: (block) => [block.textContent],
-  closing: (block) => [block.textContent],
+  title: (block, textOf) => [textOf(block)],
+  preamble: (block, textOf) => [textOf(block)],
+  closing: (block, textOf) => [textOf(block)],
 };
 
 /**
@@ -58,11 +68,19 @@ export function extractNaskah(doc: Node): Naskah {
     if (block.type === schema.nodes.clause) seenClause = true;
     else (seenClause ? after : before).push(block);
   });
+  const index = rujukanIndex(doc);
   return {
-    pembukaan: { heading: PART_HEADINGS.pembukaan, text: printBlocks(before) },
-    clauses: extractClauses(doc),
-    penutup: { heading: PART_HEADINGS.penutup, text: printBlocks(after) },
+    pembukaan: partOf(PART_HEADINGS.pembukaan, before, index),
+    clauses: extractClauses(doc, index),
+    penutup: partOf(PART_HEADINGS.penutup, after, index),
   };
+}
+
+/** A part with its printed text (and its comparison text when it holds a reference). */
+function partOf(heading: string, blocks: Node[], index: RujukanIndex): NaskahPart {
+  const text = printBlocks(blocks, (inline, blockId) => inlineText(inline, index, blockId));
+  if (!blocks.some(holdsRujukan)) return { heading, text };
+  return { heading, text, identityText: printBlocks(blocks, inlineIdentity) };
 }
 
 /** The empty naskah: what revision 0 of every diff stands for. */
@@ -79,17 +97,17 @@ export function emptyNaskah(): Naskah {
  * with a blank line wherever the group of block changes, so turning a title line into a
  * preamble line changes the print too.
  */
-function printBlocks(blocks: Node[]): string {
+function printBlocks(blocks: Node[], textOf: ParagraphText): string {
   const lines: string[] = [];
   const numbers = siblingNumbers(blocks);
   blocks.forEach((block, i) => {
     if (i > 0 && printGroup(blocks[i - 1]) !== printGroup(block)) lines.push('');
     if (isNumberedKind(block.type.name)) {
-      lines.push(...blockLines(block, numbers[i]).map(printLine));
+      lines.push(...blockLines(block, numbers[i], textOf).map(printLine));
       return;
     }
     const render = BLOCK_RENDERERS[block.type.name] ?? ((node: Node) => [node.textContent]);
-    lines.push(...render(block));
+    lines.push(...render(block, (inline) => textOf(inline, null)));
   });
   return lines.join('\n');
 }

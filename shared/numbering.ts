@@ -118,6 +118,9 @@ export interface NumberedLine {
   blockId: string | null;
 }
 
+/** Turns a paragraph into its words; `blockId` is the numbered block holding it (null: the Pasal). */
+export type ParagraphText = (paragraph: Node, blockId: string | null) => string;
+
 /**
  * The lines a block's content prints as, in document order: every paragraph one line, the
  * first paragraph of a numbered block prefixed by its number, nested blocks after their
@@ -125,7 +128,7 @@ export interface NumberedLine {
  */
 export function numberedLines(
   parent: Node,
-  textOf: (paragraph: Node) => string = (p) => p.textContent,
+  textOf: ParagraphText = (p) => p.textContent,
 ): NumberedLine[] {
   return contentLines(parent, null, 0, textOf);
 }
@@ -134,7 +137,7 @@ function contentLines(
   parent: Node,
   label: string | null,
   depth: number,
-  textOf: (paragraph: Node) => string,
+  textOf: ParagraphText,
 ): NumberedLine[] {
   const lines: NumberedLine[] = [];
   const labels = childNumbers(parent);
@@ -146,7 +149,7 @@ function contentLines(
         label: first ? label : null,
         depth,
         kind,
-        text: textOf(child),
+        text: textOf(child, kind ? String(parent.attrs.id) : null),
         blockId: kind ? String(parent.attrs.id) : null,
       });
       first = false;
@@ -161,7 +164,7 @@ function contentLines(
 export function blockLines(
   block: Node,
   label: string | null,
-  textOf: (paragraph: Node) => string = (p) => p.textContent,
+  textOf: ParagraphText = (p) => p.textContent,
 ): NumberedLine[] {
   return contentLines(block, label, 1, textOf);
 }

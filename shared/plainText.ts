@@ -9,6 +9,8 @@ import {
   siblingNumbers,
 } from './numbering';
 import { paragraphOf } from './structure';
+import { rujukanIndex } from './rujukan';
+import { inlineText } from './rujukanText';
 import { schema } from './schema';
 
 // The plain form (CONTRACT.md, "Documents"): a line `Pasal N` starts a clause, the next
@@ -64,18 +66,21 @@ export function toPlainText(doc: Node): string {
   const blocks: Node[] = [];
   doc.forEach((block) => blocks.push(block));
   const numbers = siblingNumbers(blocks);
+  // References print as their labels, derived from the whole document.
+  const index = rujukanIndex(doc);
+  const textOf = (inline: Node, blockId: string | null) => inlineText(inline, index, blockId);
   blocks.forEach((block, i) => {
     if (block.type !== schema.nodes.clause) {
       if (isNumberedKind(block.type.name))
-        lines.push(...blockLines(block, numbers[i]).map(printLine));
-      else lines.push(block.textContent);
+        lines.push(...blockLines(block, numbers[i], textOf).map(printLine));
+      else lines.push(textOf(block, null));
       return;
     }
     clauseNumber += 1;
     // A blank line before each Pasal keeps the text readable; the parser skips it.
     if (lines.length > 0) lines.push('');
     lines.push(`Pasal ${clauseNumber}`);
-    const [clause] = extractClauses(doc.type.create(null, block));
+    const [clause] = extractClauses(doc.type.create(null, block), index);
     lines.push(clause.heading, ...clause.text.split('\n'));
   });
   return `${lines.join('\n')}\n`;

@@ -97,6 +97,36 @@ const nodes = {
   huruf_kurung: numberedBlock('huruf_kurung', 'paragraph (paragraph | angka_kurung)*'),
   angka_kurung: numberedBlock('angka_kurung', 'paragraph+'),
 
+  // A cross-reference (CONTRACT.md, "Cross-references"): it holds the ids of what it cites,
+  // `target` first, further targets in `more` (ids separated by spaces) and the end of a range
+  // in `until`; its label ("Pasal 5 ayat (2)") is derived by shared/rujukan.ts, never stored.
+  rujukan: {
+    group: 'inline',
+    inline: true,
+    atom: true,
+    selectable: true,
+    attrs: { target: { default: '' }, more: { default: '' }, until: { default: '' } },
+    parseDOM: [
+      {
+        tag: 'span.rujukan',
+        getAttrs: (dom: HTMLElement) => ({
+          target: dom.getAttribute('data-target') ?? '',
+          more: dom.getAttribute('data-more') ?? '',
+          until: dom.getAttribute('data-until') ?? '',
+        }),
+      },
+    ],
+    toDOM: (node): DOMOutputSpec => [
+      'span',
+      {
+        class: 'rujukan',
+        'data-target': String(node.attrs.target),
+        'data-more': String(node.attrs.more),
+        'data-until': String(node.attrs.until),
+      },
+    ],
+  },
+
   text: { group: 'inline' },
 } satisfies Record<string, NodeSpec>;
 

@@ -10,6 +10,8 @@ import {
   siblingNumbers,
   type NumberedLine,
 } from '../../shared/numbering';
+import { rujukanIndex } from '../../shared/rujukan';
+import { inlineText } from '../../shared/rujukanText';
 import type { NumberedParagraph } from './layout';
 import { tooLarge } from '../errors';
 import { stateToDoc } from '../revisions/revisions';
@@ -36,25 +38,31 @@ export function exportTextOf(doc: Node): ExportText {
   const blocks: Node[] = [];
   doc.forEach((block) => blocks.push(block));
   const numbers = siblingNumbers(blocks);
+  // References print as their labels, derived as in the API's text (shared/rujukan.ts).
+  const rujukan = rujukanIndex(doc);
+  const inline = (block: Node) => inlineText(block, rujukan, null);
   blocks.forEach((block, i) => {
     if (block.type === schema.nodes.title) text.titleLines.push(block.textContent);
-    else if (block.type === schema.nodes.closing) text.closing.push(block.textContent);
+    else if (block.type === schema.nodes.closing) text.closing.push(inline(block));
     else if (block.type === schema.nodes.preamble) {
-      text.preamble.push(block.textContent);
-      text.preambleLayout!.push({ marker: null, text: block.textContent, level: 0 });
+      text.preamble.push(inline(block));
+      text.preambleLayout!.push({ marker: null, text: inline(block), level: 0 });
     } else if (isNumberedKind(block.type.name)) {
-      for (const line of blockLines(block, numbers[i])) {
+      const textOf = (p: Node, blockId: string | null) => inlineText(p, rujukan, blockId);
+      for (const line of blockLines(block, numbers[i], textOf)) {
         text.preamble.push(printLine(line));
         text.preambleLayout!.push(layoutOf(line));
       }
     }
   });
-  const ids = extractClauses(doc);
+  const ids = extractClauses(doc, rujukan);
   let index = 0;
   doc.forEach((block) => {
     if (block.type !== schema.nodes.clause) return;
     const clause = ids[index++];
-    const lines = numberedLines(block);
+    const lines = numberedLines(block, (p, blockId) =>
+      inlineText(p, rujukan, blockId ?? clause.id),
+    );
     text.clauses.push({
       number: clause.number,
       heading: clause.heading,

@@ -10,6 +10,8 @@ import { hasControlChars } from '../../shared/controlChars';
 
 /** The longest `id` attribute kept; ids are UUIDs (36 characters) in practice. */
 export const MAX_ID_LENGTH = 64;
+/** The longest list of further targets of a `rujukan` (`more`: ids separated by spaces). */
+export const MAX_ID_LIST_LENGTH = 16 * (MAX_ID_LENGTH + 1);
 /** The deepest element nesting kept below the fragment (the schema needs far fewer). */
 export const MAX_DEPTH = 12;
 
@@ -81,5 +83,6 @@ export function isValidId(value: unknown): value is string {
 export function isValidAttribute(type: NodeType, name: string, value: unknown): boolean {
   if (!isSchemaAttribute(type, name)) return false;
   if (name === 'id') return isValidId(value);
-  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && !hasControlChars(value);
+  const limit = name === 'more' ? MAX_ID_LIST_LENGTH : MAX_ID_LENGTH;
+  return typeof value === 'string' && value.length <= limit && !hasControlChars(value);
 }
