@@ -14,6 +14,7 @@ import {
   revisionState,
 } from '../revisions/queries';
 import { getRevision, stateToDoc } from '../revisions/revisions';
+import { requireNoDanglingReferences } from '../revisions/rujukan';
 import * as q from './queries';
 import { signoffStatuses, type SignoffDeps } from './signoffs';
 
@@ -43,7 +44,9 @@ export async function approve(deps: SignoffDeps, actor: Actor, doc: DocumentRow,
   const hold = await deps.texts.hold(doc.id);
   let finalized: string | null = null;
   try {
-    await requireTextEquals(deps.db, doc.id, revision, await hold.read());
+    const live = await hold.read();
+    await requireTextEquals(deps.db, doc.id, revision, live);
+    requireNoDanglingReferences(live);
     await requireAllApproved(deps, doc);
     finalized = await recordApproval(deps, actor, doc, revision);
   } finally {

@@ -13,6 +13,7 @@ import * as q from './queries';
 import {
   agencyCells,
   agencyStatus,
+  citedThrough,
   concernFrom,
   effectiveConcern,
   rowIds,
@@ -120,6 +121,8 @@ export interface SignoffEntry {
   at: string | null;
   note: string | null;
   changedClauses: string[];
+  /** For a changed clause the agency is concerned with only because a clause of its cites it: those clauses. */
+  citedBy: Record<string, string[]>;
 }
 
 /** One entry per participating agency with its status against the latest revision (or revision `asOf`). */
@@ -131,7 +134,12 @@ export async function signoffStatuses(
   const { latest, decisions, concernOf, naskahOf } = await loadState(db, doc, asOf);
   return participantsOf(doc).map((agency) => {
     const d = decisions.get(agency.code);
-    const { status, changedClauses } = agencyStatus(d, concernOf(agency.code), naskahOf, latest);
+    const { status, changedClauses, citedBy } = agencyStatus(
+      d,
+      concernOf(agency.code),
+      naskahOf,
+      latest,
+    );
     return {
       agency,
       status,
@@ -140,6 +148,7 @@ export async function signoffStatuses(
       at: d?.signed_at.toISOString() ?? null,
       note: d?.note ?? null,
       changedClauses,
+      citedBy,
     };
   });
 }
@@ -156,6 +165,12 @@ export async function signoffMatrix(db: Db, doc: DocumentRow) {
     const d = decisions.get(code);
     return agencyCells(naskah, d, concernOf(code), d && naskahOf(d.revision));
   });
+  // Cells an agency reaches only through a reference, with the clauses citing them.
+  const viaByAgency = agencies.map((code) => {
+    const d = decisions.get(code);
+    const approved = d?.decision === 'approve' ? [naskahOf(d.revision)] : [];
+    return citedThrough(concernOf(code), ...approved, naskah);
+  });
   const rows = [
     { number: null, heading: naskah.pembukaan.heading },
     ...naskah.clauses.map((c) => ({ number: c.number as number | null, heading: c.heading })),
@@ -164,8 +179,13 @@ export async function signoffMatrix(db: Db, doc: DocumentRow) {
   const ids = rowIds(naskah);
   const clauses = rows.map((row, i) => {
     const cells: Record<string, CellStatus> = {};
-    agencies.forEach((code, a) => (cells[code] = cellsByAgency[a][i]));
-    return { clauseId: ids[i], number: row.number, heading: row.heading, cells };
+    const citedBy: Record<string, string[]> = {};
+    agencies.forEach((code, a) => {
+      cells[code] = cellsByAgency[a][i];
+      const via = viaByAgency[a][ids[i]];
+      if (via && cells[code] !== 'not_concerned') citedBy[code] = via;
+    });
+    return { clauseId: ids[i], number: row.number, heading: row.heading, cells, citedBy };
   });
   return { revision: latest === 0 ? null : latest, agencies, clauses };
 }

@@ -41,14 +41,45 @@ export function effectiveConcern(current: Concern, decision: Decision | undefine
   return new Set([...current, ...then]);
 }
 
+/** The clauses a concern reaches only through references: cited clause id → the concerned clauses citing it. */
+export type CitedBy = Record<string, string[]>;
+
+/**
+ * What a concern covers through references (CONTRACT.md, "Cross-references"): each clause cited
+ * by a clause it covers, in any of the given revisions, with the clauses citing it.
+ */
+export function citedThrough(concern: Concern, ...naskahs: Naskah[]): CitedBy {
+  const via: CitedBy = {};
+  if (concern === 'all') return via;
+  for (const naskah of naskahs) {
+    for (const clause of naskah.clauses) {
+      if (!concern.has(clause.id)) continue;
+      for (const cited of clause.cites ?? []) {
+        if (concern.has(cited)) continue;
+        via[cited] ??= [];
+        if (!via[cited].includes(clause.id)) via[cited].push(clause.id);
+      }
+    }
+  }
+  return via;
+}
+
+/** A concern widened by the clauses it reaches through references. */
+export function withCited(concern: Concern, via: CitedBy): Concern {
+  if (concern === 'all') return concern;
+  return new Set([...concern, ...Object.keys(via)]);
+}
+
 /**
  * The ids of the parts and clauses changed (edited, added or removed) between two revisions that
- * the concern covers, compared by content: a clause that only moved or was renumbered has not
- * changed, and a clause repeating another's id is a change of its own.
+ * the concern covers, the clauses its clauses cite included, compared by content: a clause that
+ * only moved or was renumbered has not changed, and a clause repeating another's id is a change
+ * of its own.
  */
 export function changedConcernedClauses(from: Naskah, to: Naskah, concern: Concern): string[] {
+  const widened = withCited(concern, citedThrough(concern, from, to));
   return diffNaskah(from, to)
-    .filter((c) => c.change !== 'unchanged' && covers(concern, c.clauseId))
+    .filter((c) => c.change !== 'unchanged' && covers(widened, c.clauseId))
     .map((c) => c.clauseId);
 }
 
@@ -62,13 +93,18 @@ export function agencyStatus(
   concern: Concern,
   naskahOf: (revision: number) => Naskah,
   latest: number,
-): { status: SignoffStatus; changedClauses: string[] } {
-  if (!decision) return { status: 'pending', changedClauses: [] };
+): { status: SignoffStatus; changedClauses: string[]; citedBy: CitedBy } {
+  if (!decision) return { status: 'pending', changedClauses: [], citedBy: {} };
   if (decision.decision === 'changes_requested')
-    return { status: 'changes_requested', changedClauses: [] };
-  if (decision.revision === latest) return { status: 'approved', changedClauses: [] };
-  const changed = changedConcernedClauses(naskahOf(decision.revision), naskahOf(latest), concern);
-  return { status: changed.length ? 'stale' : 'approved', changedClauses: changed };
+    return { status: 'changes_requested', changedClauses: [], citedBy: {} };
+  if (decision.revision === latest) return { status: 'approved', changedClauses: [], citedBy: {} };
+  const from = naskahOf(decision.revision);
+  const to = naskahOf(latest);
+  const changed = changedConcernedClauses(from, to, concern);
+  const via = citedThrough(concern, from, to);
+  const citedBy: CitedBy = {};
+  for (const id of changed) if (via[id]) citedBy[id] = via[id];
+  return { status: changed.length ? 'stale' : 'approved', changedClauses: changed, citedBy };
 }
 
 /**
@@ -83,12 +119,16 @@ export function agencyCells(
   approved: Naskah | undefined,
 ): CellStatus[] {
   const ids = rowIds(latest);
+  const widened = withCited(
+    concern,
+    citedThrough(concern, ...(approved ? [approved] : []), latest),
+  );
   const since: (ClauseChange | undefined)[] =
     decision?.decision === 'approve' && approved
       ? diffNaskah(approved, latest).filter((c) => c.change !== 'removed')
       : [];
   return ids.map((id, row) => {
-    if (!covers(concern, id)) return 'not_concerned';
+    if (!covers(widened, id)) return 'not_concerned';
     if (!decision) return 'pending';
     if (decision.decision === 'changes_requested') return 'changes_requested';
     return since[row]?.change === 'unchanged' ? 'approved' : 'stale';

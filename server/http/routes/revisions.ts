@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { revisionInput } from '../../../shared/api';
 import * as revisions from '../../revisions/revisions';
 import { presentRevision } from '../../revisions/present';
+import { referenceCheck, revisionReferenceCheck } from '../../revisions/rujukan';
 import { actorOf } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import type { AppContext } from '../context';
@@ -15,9 +16,15 @@ export function revisionRoutes(ctx: AppContext) {
   router.post('/documents/:id/revisions', async (req, res) => {
     const doc = await visibleDocument(ctx, req);
     const { label } = parse(revisionInput, req.body ?? {});
-    res
-      .status(201)
-      .json(presentRevision(await revisions.cutRevision(ctx, actorOf(req), doc, label)));
+    const revision = await revisions.cutRevision(ctx, actorOf(req), doc, label);
+    // The reference check comes with the cut as warnings; it never refuses one.
+    const referenceProblems = await revisionReferenceCheck(ctx.db, doc.id, revision.number);
+    res.status(201).json({ ...presentRevision(revision), referenceProblems });
+  });
+
+  router.get('/documents/:id/rujukan', async (req, res) => {
+    const doc = await visibleDocument(ctx, req);
+    res.json({ referenceProblems: referenceCheck(await ctx.texts.read(doc.id)) });
   });
 
   router.get('/documents/:id/revisions', async (req, res) => {
