@@ -76,10 +76,10 @@ export async function logout(db: Db, token: string): Promise<void> {
 export async function createAgency(
   db: Db,
   actor: Actor | null,
-  agency: { code: string; name: string },
+  agency: { code: string; name: string; kind?: 'party' | 'reviewer' },
 ) {
   await db.transaction(async (tx) => {
-    if (!(await q.insertAgency(tx, agency.code, agency.name))) {
+    if (!(await q.insertAgency(tx, agency.code, agency.name, agency.kind))) {
       throw conflict(`Kode instansi ${agency.code} sudah terdaftar.`);
     }
     await recordEvent(tx, SYSTEM_STREAM, {

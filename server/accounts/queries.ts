@@ -14,11 +14,26 @@ export interface UserRow {
 const USER_SELECT = `SELECT u.id, u.email, u.name, u.role, u.agency_code, a.name AS agency_name, u.password_hash
   FROM users u JOIN agencies a ON a.code = u.agency_code`;
 
-/** All agencies, by code. */
+/** All agencies, by code, with whether each usually signs (`party`) or reviews. */
 export async function listAgencies(db: Queryable) {
   return (
-    await db.query<{ code: string; name: string }>('SELECT code, name FROM agencies ORDER BY code')
+    await db.query<{ code: string; name: string; kind: string }>(
+      'SELECT code, name, kind FROM agencies ORDER BY code',
+    )
   ).rows;
+}
+
+/** Changes an agency's name and kind; false when no agency has that code. */
+export async function updateAgency(
+  db: Queryable,
+  code: string,
+  change: { name?: string; kind?: string },
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    'UPDATE agencies SET name = COALESCE($2, name), kind = COALESCE($3, kind) WHERE code = $1',
+    [code, change.name ?? null, change.kind ?? null],
+  );
+  return rowCount === 1;
 }
 
 /** The agencies with these codes. */
@@ -31,10 +46,15 @@ export async function findAgencies(db: Queryable, codes: string[]) {
 }
 
 /** Inserts an agency; false when the code exists. */
-export async function insertAgency(db: Queryable, code: string, name: string): Promise<boolean> {
+export async function insertAgency(
+  db: Queryable,
+  code: string,
+  name: string,
+  kind = 'party',
+): Promise<boolean> {
   const { rowCount } = await db.query(
-    'INSERT INTO agencies (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING',
-    [code, name],
+    'INSERT INTO agencies (code, name, kind) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING',
+    [code, name, kind],
   );
   return rowCount === 1;
 }
@@ -63,6 +83,45 @@ export async function insertUser(
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
   return (await db.query<UserRow>(`${USER_SELECT} WHERE lower(u.email) = lower($1)`, [email]))
     .rows[0];
+}
+
+/** The user with this id. */
+export async function findUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
+  return (await db.query<UserRow>(`${USER_SELECT} WHERE u.id = $1`, [id])).rows[0];
+}
+
+/** Changes a user's name, role and agency; false when no user has that id. */
+export async function updateUser(
+  db: Queryable,
+  id: string,
+  change: { name?: string; role?: string; agency?: string },
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE users SET name = COALESCE($2, name), role = COALESCE($3, role),
+            agency_code = COALESCE($4, agency_code) WHERE id = $1`,
+    [id, change.name ?? null, change.role ?? null, change.agency ?? null],
+  );
+  return rowCount === 1;
+}
+
+/** Stores a new password hash for a user. */
+export async function setPasswordHash(db: Queryable, id: string, passwordHash: string) {
+  await db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
+}
+
+/** Revokes every live session of a user except the one with `keepTokenHash`; their hashes. */
+export async function revokeUserSessions(
+  db: Queryable,
+  userId: string,
+  keepTokenHash: string | null,
+): Promise<string[]> {
+  const { rows } = await db.query<{ token_hash: string }>(
+    `UPDATE sessions SET revoked_at = now()
+      WHERE user_id = $1 AND revoked_at IS NULL AND token_hash IS DISTINCT FROM $2
+      RETURNING token_hash`,
+    [userId, keepTokenHash],
+  );
+  return rows.map((r) => r.token_hash);
 }
 
 /** All users, by name. */

@@ -53,7 +53,7 @@ export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => expre
   api.use(auth.publicRouter);
   api.use(requireAuth(ctx.db));
   api.use(auth.router);
-  api.use(accountRoutes(ctx));
+  api.use(accountRoutes(ctx, streams.sessions));
   api.use(importRoutes(ctx));
   api.use(documentRoutes(ctx));
   api.use(eventRoutes(ctx, streams));

@@ -31,14 +31,28 @@ export function finalHashOf(printedText: string): string {
  * equals that revision and every participating agency's sign-off is `approved`; when the heads of
  * all parties have approved, the document becomes final and its text is locked.
  */
-export async function approve(deps: SignoffDeps, actor: Actor, doc: DocumentRow, revision: number) {
+export async function approve(
+  deps: SignoffDeps,
+  actor: Actor,
+  doc: DocumentRow,
+  revision: number,
+  confirm: ApprovalConfirmation = {},
+) {
   if (!policy.approve(actor, doc))
     throw forbidden('Hanya pimpinan instansi pihak yang dapat menyetujui naskah final.');
   if (doc.status === 'final') throw conflict('Dokumen sudah final.');
+  await confirm.reauthenticate?.();
   const latest = await latestNumber(deps.db, doc.id);
   if (!(await findRevision(deps.db, doc.id, revision))) throw notFound('Revisi');
   if (revision !== latest)
     throw conflict(`Hanya revisi terakhir (revisi ${latest}) yang dapat disetujui.`);
+  if (confirm.textHash !== undefined) {
+    const { printedText } = await getRevision(deps.db, doc.id, revision);
+    if (finalHashOf(printedText) !== confirm.textHash)
+      throw conflict(
+        `Teks revisi ${revision} tidak sama dengan teks yang Anda baca (hash berbeda).`,
+      );
+  }
   // Edits are held back from the check of the live text until the approval has committed, so
   // no keystroke lands between "the text equals the revision" and the lock.
   const hold = await deps.texts.hold(doc.id);
@@ -64,6 +78,43 @@ export async function approve(deps: SignoffDeps, actor: Actor, doc: DocumentRow,
       data: { revision, hash: finalized },
     });
   }
+  return approvalsView(deps, doc.id, revision);
+}
+
+/** What the caller proved before approving: his password again, and the text hash he was shown. */
+export interface ApprovalConfirmation {
+  /** Re-authenticates the head; throws when the password is missing or wrong. */
+  reauthenticate?: () => Promise<void>;
+  /** The SHA-256 of the revision's printed text the head saw; 409 when it differs. */
+  textHash?: string;
+}
+
+/**
+ * Withdraws the caller's agency's approval of the latest revision while the document is not
+ * final (a head of that party agency); audited. 409 when there is nothing to withdraw.
+ */
+export async function withdrawApproval(deps: SignoffDeps, actor: Actor, doc: DocumentRow) {
+  if (!policy.approve(actor, doc))
+    throw forbidden('Hanya pimpinan instansi pihak yang dapat menarik persetujuan.');
+  const revision = await deps.db.transaction(async (tx) => {
+    const locked = await lockDocument(tx, doc.id);
+    if (locked?.status !== 'drafting')
+      throw conflict('Dokumen sudah final; persetujuan tidak dapat ditarik.');
+    const latest = await latestNumber(tx, doc.id);
+    if (!latest || !(await q.deleteApproval(tx, doc.id, latest, actor.agency.code)))
+      throw conflict('Instansi Anda belum menyetujui revisi terakhir; tidak ada yang ditarik.');
+    await recordEvent(tx, documentStream(doc.id), {
+      actorId: actor.id,
+      kind: 'document.approval_withdrawn',
+      data: { revision: latest, agency: actor.agency.code },
+    });
+    return latest;
+  });
+  deps.events.publish({
+    type: 'document.approved',
+    documentId: doc.id,
+    data: { revision, agency: actor.agency.code, withdrawn: true },
+  });
   return approvalsView(deps, doc.id, revision);
 }
 
@@ -133,15 +184,17 @@ export async function currentApprovals(deps: Pick<SignoffDeps, 'db'>, doc: Docum
   return approvalsView(deps, doc.id, revision);
 }
 
-/** The approvals of a revision, as the API presents them. */
+/** The approvals of a revision, as the API presents them, with the SHA-256 of its printed text. */
 export async function approvalsView(
   deps: Pick<SignoffDeps, 'db'>,
   documentId: string,
   revision: number,
 ) {
   const rows = await q.listApprovals(deps.db, documentId, revision);
+  const { printedText } = await getRevision(deps.db, documentId, revision);
   return {
     revision,
+    textHash: finalHashOf(printedText),
     approvals: rows.map((r) => ({
       agency: r.agency_code,
       by: { id: r.user_id, name: r.user_name },

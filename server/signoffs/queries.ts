@@ -96,6 +96,20 @@ export async function insertApproval(
   );
 }
 
+/** Removes an agency's approval of a revision; false when there was none. */
+export async function deleteApproval(
+  db: Queryable,
+  documentId: string,
+  revision: number,
+  agencyCode: string,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    'DELETE FROM approvals WHERE document_id = $1 AND revision = $2 AND agency_code = $3',
+    [documentId, revision, agencyCode],
+  );
+  return rowCount === 1;
+}
+
 /** The approvals of one revision. */
 export async function listApprovals(db: Queryable, documentId: string, revision: number) {
   const { rows } = await db.query<{

@@ -104,7 +104,7 @@ describe('agencies and users', () => {
       body: { code, name: 'Bappeda' },
     });
     expect(agency.status).toBe(201);
-    expect(agency.body).toEqual({ code, name: 'Bappeda' });
+    expect(agency.body).toEqual({ code, name: 'Bappeda', kind: 'party' });
     const user = await call<Record<string, unknown>>('POST', '/api/users', {
       token: admin.token,
       body: {

@@ -6,6 +6,7 @@ import { Router } from 'express';
 import { CLIENT_DIST, createApp } from '../../server/http/app';
 import { startTestServer, type TestServer } from '../support/server';
 import { upgradeStatus } from '../collab/clients';
+import { makeUser } from '../support/factories';
 import { CALLERS, makeSecurityCast, type Caller, type SecurityCast } from './cast';
 import { registeredRoutes } from './routes';
 
@@ -36,7 +37,11 @@ const MATRIX: Record<string, readonly number[]> = {
   'GET /api/me':                                       [200,  200,   200,   200,   200,   200,     401,  401,  401],
   'GET /api/agencies':                                 [200,  200,   200,   200,   200,   200,     401,  401,  401],
   'POST /api/agencies':                                [201,  403,   403,   403,   403,   403,     401,  401,  401],
+  'PATCH /api/agencies/:code':                          [200,  403,   403,   403,   403,   403,     401,  401,  401],
   'GET /api/users':                                    [200,  403,   403,   403,   403,   403,     401,  401,  401],
+  'PATCH /api/users/:id':                              [200,  403,   403,   403,   403,   403,     401,  401,  401],
+  'POST /api/users/:id/password':                      [204,  403,   403,   403,   403,   403,     401,  401,  401],
+  'POST /api/me/password':                             [204,  204,   204,   204,   204,   204,     401,  401,  401],
   'POST /api/users':                                   [201,  403,   403,   403,   403,   403,     401,  401,  401],
   'POST /api/documents':                               [201,  201,   403,   403,   403,   201,     401,  401,  401],
   'POST /api/documents/import':                        [201,  201,   403,   403,   403,   201,     401,  401,  401],
@@ -59,6 +64,8 @@ const MATRIX: Record<string, readonly number[]> = {
   'PUT /api/documents/:id/concerns/:agencyCode':       [403,  200,   403,   403,   403,   404,     401,  401,  401],
   'GET /api/documents/:id/approvals':                  [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'POST /api/documents/:id/approve':                   [403,  403,   403,   200,   403,   404,     401,  401,  401],
+  // Withdrawing: the approval of party A's head is there each time; only he may take it back.
+  'DELETE /api/documents/:id/approve':                 [403,  403,   403,   200,   403,   404,     401,  401,  401],
   'POST /api/documents/:id/comments':                  [201,  201,   201,   201,   201,   404,     401,  401,  401],
   'GET /api/documents/:id/comments':                   [200,  200,   200,   200,   200,   404,     401,  401,  401],
   // The comment is the reviewer's own: its author and drafters resolve it.
@@ -129,6 +136,30 @@ const PERFORM: Record<string, (who: Caller) => Promise<number>> = {
   'POST /api/agencies': (who) =>
     send(who, 'POST', '/api/agencies', { code: `AG-${unique()}`, name: 'Bappeda' }),
   'GET /api/users': (who) => get(who, '/api/users'),
+  'PATCH /api/agencies/:code': (who) =>
+    send(who, 'PATCH', `/api/agencies/${cast.agencies.inspectorate.code}`, { kind: 'reviewer' }),
+  'PATCH /api/users/:id': async (who) => {
+    const user = await makeUser(server.db, 'reviewer', cast.agencies.inspectorate.code);
+    return send(who, 'PATCH', `/api/users/${user.id}`, { name: 'Nama Baru', role: 'head' });
+  },
+  'POST /api/users/:id/password': async (who) => {
+    const user = await makeUser(server.db, 'reviewer', cast.agencies.inspectorate.code);
+    return send(who, 'POST', `/api/users/${user.id}/password`, {
+      password: 'sandi-baru-yang-kuat',
+    });
+  },
+  'POST /api/me/password': async (who) => {
+    // Changed and changed back, so later rows still log in with the cast's password.
+    const current = cast.users[who]?.password ?? 'tanpa-akun-1234';
+    const body = { currentPassword: current, newPassword: 'sandi-sementara-9876' };
+    const status = await send(who, 'POST', '/api/me/password', body);
+    if (status === 204)
+      await send(who, 'POST', '/api/me/password', {
+        currentPassword: body.newPassword,
+        newPassword: current,
+      });
+    return status;
+  },
   'POST /api/users': (who) =>
     send(who, 'POST', '/api/users', {
       email: `baru-${unique().toLowerCase()}@uji.test`,
@@ -209,6 +240,14 @@ const PERFORM: Record<string, (who: Caller) => Promise<number>> = {
   'GET /api/documents/:id/approvals': (who) => get(who, `/api/documents/${shared.id}/approvals`),
   'POST /api/documents/:id/approve': async (who) =>
     send(who, 'POST', `/api/documents/${await cast.approvableDocument()}/approve`, { revision: 1 }),
+  'DELETE /api/documents/:id/approve': async (who) => {
+    const id = await cast.approvableDocument();
+    const approved = await send('headParty', 'POST', `/api/documents/${id}/approve`, {
+      revision: 1,
+    });
+    if (approved !== 200) throw new Error(`approve: ${approved}`);
+    return send(who, 'DELETE', `/api/documents/${id}/approve`, undefined);
+  },
   'POST /api/documents/:id/comments': async (who) => {
     const id = await cast.newDocument();
     const [clauseId] = await cast.clauseIds(id);

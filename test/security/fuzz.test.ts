@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from '../support/server';
 import { testDatabaseUrl } from '../support/db';
 import { connectClient, rawSocket, waitFor } from '../collab/clients';
 import { makeSecurityCast, type SecurityCast } from './cast';
+import { makeAgency, makeUser, type TestUser } from '../support/factories';
 import { hostileBodies, hostileQuery, hostileSegment, type FuzzBody } from './hostile';
 import { registeredRoutes } from './routes';
 
@@ -27,6 +28,13 @@ beforeAll(async () => {
   tables = rows.map((r) => r.name);
 }, 60_000);
 afterAll(() => server.stop());
+
+/** An agency and a user the account routes change, so the cast's own stay as they are. */
+let target: { agency: string; user: TestUser };
+beforeAll(async () => {
+  const agency = await makeAgency(server.db, 'Sasaran');
+  target = { agency: agency.code, user: await makeUser(server.db, 'reviewer', agency.code) };
+}, 60_000);
 
 /** A fingerprint of every table (row count and a hash of the rows), to prove a request changed nothing. */
 async function fingerprint(except: string[] = []): Promise<Record<string, string>> {
@@ -214,6 +222,48 @@ const MUTATING: Record<string, MutatingSpec> = {
     token: async () => cast.tokenOf('headParty'),
     path: () => `/api/documents/${doc.id}/approve`,
     valid: () => ({ revision: 1 }),
+  },
+  'DELETE /api/documents/:id/approve': {
+    token: async () => cast.tokenOf('headParty'),
+    path: () => `/api/documents/${doc.id}/approve`,
+    valid: () => ({}),
+  },
+  'PATCH /api/agencies/:code': {
+    token: async () => cast.tokenOf('admin'),
+    path: () => `/api/agencies/${target.agency}`,
+    valid: () => ({ name: 'Badan Sasaran', kind: 'reviewer' }),
+    async readBack(sent) {
+      const all = await json<{ code: string; name: string }[]>(
+        '/api/agencies',
+        cast.tokenOf('admin')!,
+      );
+      const name = fieldOf(sent, 'name');
+      if (name !== undefined)
+        expect(all.find((a) => a.code === target.agency)?.name).toBe(trimmed(asRead(name)));
+    },
+  },
+  'PATCH /api/users/:id': {
+    token: async () => cast.tokenOf('admin'),
+    path: () => `/api/users/${target.user.id}`,
+    valid: () => ({ name: 'Pengguna Sasaran', role: 'reviewer', agency: target.agency }),
+    async readBack(sent) {
+      const all = await json<{ id: string; name: string }[]>('/api/users', cast.tokenOf('admin')!);
+      const name = fieldOf(sent, 'name');
+      if (name !== undefined)
+        expect(all.find((u) => u.id === target.user.id)?.name).toBe(trimmed(asRead(name)));
+    },
+  },
+  'POST /api/users/:id/password': {
+    token: async () => cast.tokenOf('admin'),
+    path: () => `/api/users/${target.user.id}/password`,
+    valid: () => ({ password: target.user.password }),
+  },
+  'POST /api/me/password': {
+    token: async () => target.user.token,
+    path: () => '/api/me/password',
+    // The same password again: accepted, and the next run still knows the current one.
+    valid: () => ({ currentPassword: target.user.password, newPassword: target.user.password }),
+    mayChange: ['login_failures'],
   },
   'POST /api/documents/:id/comments': {
     token: async () => cast.tokenOf('reviewer'),

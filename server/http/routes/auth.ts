@@ -2,6 +2,8 @@ import { Router } from 'express';
 import * as accounts from '../../accounts/accounts';
 import { presentUser } from '../../accounts/present';
 import { loginInput } from '../../../shared/api';
+import { ownPasswordInput } from '../../../shared/accountApi';
+import { changeOwnPassword } from '../../accounts/administration';
 import { parse } from '../middleware/validate';
 import { SESSION_COOKIE, actorOf } from '../middleware/auth';
 import { loginRateLimit } from '../middleware/rateLimit';
@@ -9,7 +11,10 @@ import type { AppContext } from '../context';
 import { hashToken } from '../../accounts/tokens';
 import type { SessionWatch } from '../../accounts/sessionWatch';
 
-/** Login (public), logout (which also ends the session's event streams at once) and `/api/me`. */
+/**
+ * Login (public), logout (which also ends the session's event streams at once), `/api/me` and
+ * changing one's own password (the other sessions of the user end).
+ */
 export function authRoutes(ctx: AppContext, sessions: SessionWatch) {
   const publicRouter = Router();
   const router = Router();
@@ -38,6 +43,17 @@ export function authRoutes(ctx: AppContext, sessions: SessionWatch) {
 
   router.get('/me', (req, res) => {
     res.json(presentUser(actorOf(req)));
+  });
+
+  router.post('/me/password', async (req, res) => {
+    const input = parse(ownPasswordInput, req.body);
+    const address = req.ip ?? req.socket.remoteAddress ?? '';
+    const ended = await changeOwnPassword(ctx.db, actorOf(req), input, {
+      token: req.token!,
+      address,
+    });
+    ended.forEach((session) => sessions.sessionEnded(session));
+    res.status(204).end();
   });
 
   return { publicRouter, router };

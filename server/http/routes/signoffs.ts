@@ -1,10 +1,13 @@
 import { Router } from 'express';
-import { approveInput, concernsInput, signoffInput } from '../../../shared/api';
+import { concernsInput, signoffInput } from '../../../shared/api';
+import { approveConfirmedInput } from '../../../shared/accountApi';
+import { confirmPassword } from '../../accounts/administration';
+import { invalidInput } from '../../errors';
 import * as signoffs from '../../signoffs/signoffs';
-import { approve, currentApprovals } from '../../signoffs/approvals';
+import { approve, currentApprovals, withdrawApproval } from '../../signoffs/approvals';
 import { findDocument } from '../../documents/queries';
 import { presentDocument } from '../../documents/present';
-import { actorOf } from '../middleware/auth';
+import { actorOf, tokenOf } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import type { AppContext } from '../context';
 import { visibleDocument } from './documents';
@@ -48,8 +51,26 @@ export function signoffRoutes(ctx: AppContext) {
 
   router.post('/documents/:id/approve', async (req, res) => {
     const doc = await visibleDocument(ctx, req);
-    const { revision } = parse(approveInput, req.body);
-    const approvals = await approve(ctx, actorOf(req), doc, revision);
+    const { revision, password, textHash } = parse(approveConfirmedInput, req.body);
+    const actor = actorOf(req);
+    // The browser (cookie session) must re-enter the password; API clients with a Bearer token
+    // keep the contract's `{revision}`, and are checked too when they send a password.
+    const viaCookie = tokenOf(req)?.viaCookie ?? false;
+    const reauthenticate = async () => {
+      if (password !== undefined)
+        return confirmPassword(ctx.db, actor, password, req.ip ?? req.socket.remoteAddress ?? '');
+      if (viaCookie)
+        throw invalidInput('Konfirmasikan persetujuan dengan kata sandi Anda.', {
+          password: 'kata sandi wajib diisi',
+        });
+    };
+    const approvals = await approve(ctx, actor, doc, revision, { reauthenticate, textHash });
+    res.json({ ...presentDocument((await findDocument(ctx.db, doc.id))!), ...approvals });
+  });
+
+  router.delete('/documents/:id/approve', async (req, res) => {
+    const doc = await visibleDocument(ctx, req);
+    const approvals = await withdrawApproval(ctx, actorOf(req), doc);
     res.json({ ...presentDocument((await findDocument(ctx.db, doc.id))!), ...approvals });
   });
 
