@@ -1,6 +1,8 @@
 import { diffRevisions } from '../api/revisions';
 import type { ClauseChange, Hunk, Revision } from '../api/types';
+import { wordHunks } from '../../shared/clauseDiff';
 import { h, replaceChildren } from './dom';
+import { alignLines, sideLines, type LineRow } from './redlineLines';
 import { notifyError } from './notice';
 
 const CHANGE_LABELS: Record<ClauseChange['change'], string> = {
@@ -12,20 +14,122 @@ const CHANGE_LABELS: Record<ClauseChange['change'], string> = {
 
 /** Renders word-level hunks: inserted words underlined green, deleted struck through red. */
 export function renderHunks(hunks: Hunk[]): HTMLElement {
+  return h('div', { class: 'redline-text' }, ...hunkNodes(hunks));
+}
+
+/** Hunks as inline nodes: inserted words in `ins`, deleted in `del`, the rest as text. */
+function hunkNodes(hunks: Hunk[]): (HTMLElement | string)[] {
+  return hunks.map((hunk) =>
+    hunk.op === 'insert'
+      ? h('ins', { class: 'diff-insert' }, hunk.text)
+      : hunk.op === 'delete'
+        ? h('del', { class: 'diff-delete' }, hunk.text)
+        : hunk.text,
+  );
+}
+
+const BLOCK_NAMES: Record<'inserted' | 'deleted', [string, string]> = {
+  inserted: ['Ayat baru', 'Rincian baru'],
+  deleted: ['Ayat dihapus', 'Rincian dihapus'],
+};
+
+/** The numbers of a line on both sides: the new one, and the old one beside it when it differs. */
+function lineNumbers(row: LineRow): HTMLElement {
+  const before = row.before?.label ?? null;
+  const after = row.after?.label ?? null;
+  const shownAfter = row.change === 'deleted' || row.change === 'moved-away' ? null : after;
+  return h(
+    'span',
+    { class: 'line-number' },
+    shownAfter && h('span', { class: 'number-after' }, shownAfter),
+    before &&
+      before !== shownAfter &&
+      h(
+        'span',
+        { class: 'number-before', title: 'Nomor pada revisi lama' },
+        shownAfter ? `semula ${before}` : before,
+      ),
+  );
+}
+
+/** The words of a line: marked as inserted, deleted, moved or word by word. */
+function lineWords(row: LineRow): Node | string {
+  const words = (row.after ?? row.before)?.text ?? '';
+  switch (row.change) {
+    case 'modified':
+      return h('span', {}, ...hunkNodes(row.hunks));
+    case 'inserted':
+      return h('ins', { class: 'diff-insert' }, words);
+    case 'deleted':
+      return h('del', { class: 'diff-delete' }, words);
+    case 'moved':
+      return h('span', { class: 'diff-moved' }, words);
+    case 'moved-away':
+      return h('span', { class: 'diff-moved-away' }, row.before?.text ?? '');
+    default:
+      return words;
+  }
+}
+
+/** A badge naming what happened to a numbered block (ayat or item), or null for a plain line. */
+function lineBadge(row: LineRow): HTMLElement | null {
+  const side = row.change === 'deleted' || row.change === 'moved-away' ? row.before : row.after;
+  if (!side?.label) return null;
+  const which = side.kind === 'ayat' ? 0 : 1;
+  if (row.change === 'inserted' || row.change === 'deleted') {
+    return h('span', { class: `badge badge-line-${row.change}` }, BLOCK_NAMES[row.change][which]);
+  }
+  if (row.change === 'moved') {
+    return h('span', { class: 'badge badge-moved' }, `Dipindah dari ${row.before?.label ?? ''}`);
+  }
+  if (row.change === 'moved-away') {
+    return h('span', { class: 'badge badge-moved' }, `Dipindah ke ${row.after?.label ?? ''}`);
+  }
+  return null;
+}
+
+/** Renders a clause's lines aligned across both sides, numbers of both sides shown. */
+export function renderLines(before: string | undefined, after: string | undefined): HTMLElement {
+  const rows = alignLines(sideLines(before), sideLines(after));
   return h(
     'div',
-    { class: 'redline-text' },
-    ...hunks.map((hunk) =>
-      hunk.op === 'insert'
-        ? h('ins', { class: 'diff-insert' }, hunk.text)
-        : hunk.op === 'delete'
-          ? h('del', { class: 'diff-delete' }, hunk.text)
-          : hunk.text,
+    { class: 'redline-text redline-lines' },
+    ...rows.map((row) =>
+      h(
+        'div',
+        {
+          class: `redline-line line-${row.change} level-${(row.after ?? row.before)?.kind ?? 'pasal'}`,
+        },
+        lineNumbers(row),
+        h('span', { class: 'line-words' }, lineWords(row)),
+        lineBadge(row),
+      ),
     ),
   );
 }
 
-/** Renders one clause of a diff with its change and moved badges. */
+/** The heading of a clause: word hunks when it changed. */
+function renderHeading(change: ClauseChange): HTMLElement {
+  const before = change.before?.heading;
+  const after = change.after?.heading;
+  if (before === after || before === undefined || after === undefined) {
+    const heading = after ?? before ?? '';
+    const inner =
+      change.change === 'added'
+        ? h('ins', { class: 'diff-insert' }, heading)
+        : change.change === 'removed'
+          ? h('del', { class: 'diff-delete' }, heading)
+          : heading;
+    return h('div', { class: 'redline-heading' }, inner);
+  }
+  return h('div', { class: 'redline-heading' }, ...hunkNodes(wordHunks(before, after)));
+}
+
+/**
+ * Renders one clause of a diff with its change and moved badges: its heading, then its lines
+ * aligned across the two revisions (the hunks compare number-free words; the lines keep the
+ * numbers of both sides and mark inserted, deleted and moved ayat and items).
+ */
 export function renderClauseChange(change: ClauseChange): HTMLElement {
   const version = change.after ?? change.before;
   // The pembukaan and penutup have no number: they show their heading instead.
@@ -35,22 +139,15 @@ export function renderClauseChange(change: ClauseChange): HTMLElement {
       : change.after
         ? `Pasal ${change.after.number}`
         : `Pasal ${change.before?.number ?? '?'} (lama)`;
-  const body =
-    change.change === 'modified'
-      ? renderHunks(change.hunks)
-      : change.change === 'added'
-        ? h(
-            'div',
-            { class: 'redline-text' },
-            h('ins', { class: 'diff-insert' }, `${version?.heading}\n${version?.text}`),
-          )
-        : change.change === 'removed'
-          ? h(
-              'div',
-              { class: 'redline-text' },
-              h('del', { class: 'diff-delete' }, `${version?.heading}\n${version?.text}`),
-            )
-          : h('div', { class: 'redline-text unchanged' }, `${version?.heading}\n${version?.text}`);
+  const body = h(
+    'div',
+    {
+      class:
+        change.change === 'unchanged' ? 'redline-body-clause unchanged' : 'redline-body-clause',
+    },
+    renderHeading(change),
+    renderLines(change.before?.text, change.after?.text),
+  );
   return h(
     'section',
     { class: `redline-clause change-${change.change}`, dataset: { clauseId: change.clauseId } },

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { createDocument } from '../support/factories';
-import { browserSuite, describeBrowser } from '../support/browser';
+import { browserSuite, describeBrowser, openTab } from '../support/browser';
 import type { Clause } from '../../shared/clauses';
 import { waitFor } from '../collab/clients';
 
@@ -52,20 +52,25 @@ async function eventually<T>(read: () => Promise<T>, expected: T, what: string):
   );
 }
 
-/** Puts the cursor at the end of the paragraph holding `text`, and waits until it is there. */
-async function clickEndOf(page: Page, text: string): Promise<void> {
-  await page.locator('.ProseMirror .numbered p', { hasText: text }).first().click();
-  await page.keyboard.press('End');
-  await page.waitForFunction(
-    (want) => {
-      const node = window.getSelection()?.anchorNode;
-      const element = node instanceof Element ? node : node?.parentElement;
-      return element?.closest('p')?.textContent?.includes(want) ?? false;
-    },
-    text,
-    { timeout: 5000 },
-  );
+/**
+ * Puts the cursor at the start or end of the paragraph holding `text`. Home and End move only
+ * the page's caret, which the editor reads a moment later; a typed and erased character makes
+ * it read the caret at once, so the next key acts where the test put it.
+ */
+async function caretAt(page: Page, text: string, where: 'Home' | 'End' = 'End'): Promise<void> {
+  const paragraph = (words: string) =>
+    page.locator('.ProseMirror .numbered p', { hasText: words }).first();
+  await paragraph(text).click();
+  await page.keyboard.press(where);
+  await page.keyboard.type('#');
+  const marked = where === 'End' ? `${text}#` : `#${text}`;
+  await paragraph(marked).waitFor();
+  await page.keyboard.press('Backspace');
+  await paragraph(marked).waitFor({ state: 'detached' });
 }
+
+/** Puts the cursor at the end of the paragraph holding `text`. */
+const clickEndOf = (page: Page, text: string) => caretAt(page, text, 'End');
 
 describeBrowser('structure inside a Pasal in the editor', () => {
   const t = browserSuite();
@@ -153,8 +158,7 @@ describeBrowser('structure inside a Pasal in the editor', () => {
     await waitForNumbers(reviewer.page, ['ayat (1)', 'huruf a.', 'huruf b.', 'ayat (2)']);
     // Enter at the start of ayat (1)'s words opens an empty ayat before it: all shift by one.
     await waitForNumbers(drafter.page, ['ayat (1)', 'huruf a.', 'huruf b.', 'ayat (2)']);
-    await clickEndOf(drafter.page, 'Ruang lingkup Nota Kesepakatan ini meliputi:');
-    await drafter.page.keyboard.press('Home');
+    await caretAt(drafter.page, 'Ruang lingkup Nota Kesepakatan ini meliputi:', 'Home');
     await drafter.page.keyboard.press('Enter');
     await drafter.page.keyboard.press('ArrowUp');
     await drafter.page.keyboard.type('Para Pihak bekerja sama.');
@@ -211,5 +215,48 @@ describeBrowser('structure inside a Pasal in the editor', () => {
     await waitForNumbers(page, ['ayat (1)', 'huruf a.', 'huruf b.']);
     await page.getByRole('button', { name: 'Jadikan ayat' }).click();
     await waitForNumbers(page, ['ayat (1)', 'huruf a.', 'huruf b.', 'ayat (2)']);
+  });
+
+  it('shows an inserted ayat in the redline with the numbers of both sides', async () => {
+    const id = await createDocument(t.call, t.cast, { title: 'Nota Redline', text: PLAIN });
+    const { page } = await t.signedIn(t.cast.drafter, id);
+    await waitForNumbers(page, ['ayat (1)', 'huruf a.', 'huruf b.', 'ayat (2)']);
+    await openTab(page, 'Revisi');
+    await page.locator('.revision-form button').click();
+    await page.locator('.revision-list li[data-revision="1"]').waitFor();
+
+    // A new ayat (2) before the old one, which becomes (3).
+    await caretAt(page, 'Pelaksanaan dilakukan bersama.', 'Home');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('Kerahasiaan data dijaga bersama.');
+    await waitForNumbers(page, ['ayat (1)', 'huruf a.', 'huruf b.', 'ayat (2)', 'ayat (3)']);
+    await eventually(
+      async () => (await clausesOf(id))[0].text.includes('(2) Kerahasiaan'),
+      true,
+      'the live text to hold the new ayat',
+    );
+    await page.locator('.revision-form button').click();
+    await page.locator('.revision-list li[data-revision="2"]').waitFor();
+    await page
+      .locator('.revision-list li[data-revision="2"] button', { hasText: 'Bandingkan' })
+      .click();
+
+    const inserted = page.locator('dialog.redline .redline-line.line-inserted');
+    await inserted.first().waitFor();
+    expect(await inserted.count()).toBe(1);
+    expect(await inserted.locator('.number-after').textContent()).toBe('(2)');
+    expect(await inserted.locator('ins.diff-insert').textContent()).toBe(
+      'Kerahasiaan data dijaga bersama.',
+    );
+    expect(await inserted.locator('.badge').textContent()).toBe('Ayat baru');
+    // The old (2) is renumbered, not changed: both numbers shown, its words not marked.
+    const renumbered = page.locator('dialog.redline .redline-line', {
+      hasText: 'Pelaksanaan dilakukan bersama.',
+    });
+    expect(await renumbered.getAttribute('class')).toContain('line-same');
+    expect(await renumbered.locator('.number-after').textContent()).toBe('(3)');
+    expect(await renumbered.locator('.number-before').textContent()).toBe('semula (2)');
+    expect(await renumbered.locator('ins, del').count()).toBe(0);
   });
 });
