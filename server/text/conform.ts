@@ -9,11 +9,20 @@ import {
   holdsText,
   isSchemaAttribute,
   isValidAttribute,
-  isValidId,
   markFor,
 } from './rules';
 import type { YChild } from './build';
-import { toYElement } from './encode';
+import { bringsIds, clauseLimit, uniqueIds } from './identity';
+import {
+  insertBefore,
+  remove,
+  type AnyType,
+  type Parent,
+  type Repair,
+  type RepairKind,
+} from './repairs';
+
+export { applyRepairs, type Repair, type RepairKind } from './repairs';
 
 /**
  * The server's side of "the stored document always fits the schema" (CONTRACT.md).
@@ -25,32 +34,6 @@ import { toYElement } from './encode';
  * reader (build.ts), so what a reader sees is what the repaired text holds.
  */
 
-/** What was wrong, by kind, for the audit event and the user's notice. */
-export type RepairKind =
-  | 'foreign-root'
-  | 'text-outside-block'
-  | 'unknown-element'
-  | 'misplaced-element'
-  | 'missing-element'
-  | 'too-deep'
-  | 'attribute'
-  | 'block-id'
-  | 'duplicate-id'
-  | 'control-character'
-  | 'unknown-mark'
-  | 'embed'
-  | 'typed-numbers';
-
-/** A repair to make: what it fixes and the change that fixes it (run inside one transaction). */
-export interface Repair {
-  kind: RepairKind | RepairKind[];
-  apply(): void;
-}
-
-type Parent = Y.XmlFragment | Y.XmlElement;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type
-type AnyType = Y.AbstractType<any>;
-
 /**
  * The repairs that bring the whole document back into the schema; used when a document is
  * loaded, so text stored by older code or before a limit existed is mended once.
@@ -61,6 +44,7 @@ export function repairsForDocument(doc: Y.Doc): Repair[] {
   const fragment = doc.getXmlFragment(FRAGMENT);
   checkChildren(fragment, schema.topNodeType, 1, () => true, repairs);
   uniqueIds(fragment, () => false, repairs);
+  clauseLimit(fragment, () => false, repairs);
   return repairs;
 }
 
@@ -94,6 +78,7 @@ export function repairsForTransaction(doc: Y.Doc, tr: Y.Transaction): Repair[] {
     }
     if (keys.has(null)) {
       checkChildren(type, nodeType, depth + 1, isNew, repairs);
+      if (type === fragment) clauseLimit(fragment, isNew, repairs);
       if (!holdsText(nodeType) && bringsIds(type, isNew)) structural = true;
     }
   }
@@ -104,16 +89,6 @@ export function repairsForTransaction(doc: Y.Doc, tr: Y.Transaction): Repair[] {
       repairs,
     );
   return repairs;
-}
-
-/** Whether new elements below `parent` carry ids, so uniqueness must be checked again. */
-function bringsIds(parent: Parent, isNew: (type: AnyType) => boolean): boolean {
-  const carries = (el: Y.XmlElement): boolean =>
-    el.getAttribute('id') !== undefined ||
-    el.toArray().some((c) => c instanceof Y.XmlElement && carries(c));
-  return parent
-    .toArray()
-    .some((child) => child instanceof Y.XmlElement && isNew(child) && carries(child));
 }
 
 /** Whether `type` was created by transaction `tr`. */
@@ -279,95 +254,4 @@ function checkText(text: Y.XmlText, parentType: NodeType, repairs: Repair[]): vo
     for (const [from, to] of deletions.reverse()) text.delete(from, to - from);
   };
   repairs.push({ kind: [...kinds], apply });
-}
-
-/** Gives every element whose id repeats an earlier one (or a newcomer's) a fresh id. */
-function uniqueIds(
-  fragment: Y.XmlFragment,
-  isNewcomer: (element: Y.XmlElement) => boolean,
-  repairs: Repair[],
-): void {
-  const holders = new Map<string, Y.XmlElement[]>();
-  const walk = (parent: Parent) => {
-    for (const child of parent.toArray()) {
-      if (!(child instanceof Y.XmlElement) || !mayHoldIds(child.nodeName)) continue;
-      const id = child.getAttribute('id') as unknown;
-      // An id on a node without one is removed by the attribute check, not renamed here.
-      if (isValidId(id) && carriesId(child.nodeName)) {
-        const list = holders.get(id);
-        if (list) list.push(child);
-        else holders.set(id, [child]);
-      }
-      walk(child);
-    }
-  };
-  walk(fragment);
-  for (const elements of holders.values()) {
-    if (elements.length < 2) continue;
-    // The original keeps its id: the first that is not new in this change, else the first.
-    const keeper = elements.find((el) => !isNewcomer(el)) ?? elements[0];
-    for (const element of elements) {
-      if (element === keeper) continue;
-      repairs.push({
-        kind: 'duplicate-id',
-        apply: () => element.setAttribute('id', newClauseId()),
-      });
-    }
-  }
-}
-
-/** Whether an element named so can carry an id or hold elements that do (text blocks cannot). */
-function mayHoldIds(nodeName: string): boolean {
-  const type = nodeTypeNamed(nodeName);
-  return type !== undefined && (isSchemaAttribute(type, 'id') || !type.inlineContent);
-}
-
-function nodeTypeNamed(nodeName: string) {
-  return Object.prototype.hasOwnProperty.call(schema.nodes, nodeName)
-    ? schema.nodes[nodeName as keyof typeof schema.nodes]
-    : undefined;
-}
-
-function carriesId(nodeName: string): boolean {
-  const type = Object.prototype.hasOwnProperty.call(schema.nodes, nodeName)
-    ? schema.nodes[nodeName as keyof typeof schema.nodes]
-    : undefined;
-  return type !== undefined && isSchemaAttribute(type, 'id');
-}
-
-function indexIn(parent: Parent, child: YChild): number {
-  return (parent.toArray() as YChild[]).indexOf(child);
-}
-
-function remove(parent: Parent, child: YChild, kind: RepairKind): Repair {
-  return {
-    kind,
-    apply: () => {
-      const index = indexIn(parent, child);
-      if (index >= 0) parent.delete(index, 1);
-    },
-  };
-}
-
-/** Inserts the nodes of `fill` before `child` (at the end when null), as Yjs elements. */
-function insertBefore(parent: Parent, child: YChild | null, fill: Fragment): Repair {
-  return {
-    kind: 'missing-element',
-    apply: () => {
-      const index = child ? indexIn(parent, child) : parent.length;
-      if (index < 0) return;
-      const elements: Y.XmlElement[] = [];
-      fill.forEach((node) => elements.push(toYElement(node)));
-      parent.insert(index, elements);
-    },
-  };
-}
-
-/** Runs the repairs as one transaction with `origin`; returns the kinds fixed, or [] when none were due. */
-export function applyRepairs(doc: Y.Doc, repairs: Repair[], origin: unknown): RepairKind[] {
-  if (repairs.length === 0) return [];
-  doc.transact(() => {
-    for (const repair of repairs) repair.apply();
-  }, origin);
-  return [...new Set(repairs.flatMap((r) => r.kind))];
 }

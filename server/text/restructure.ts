@@ -5,7 +5,7 @@ import { LABEL_PATTERNS, labelKindOf } from '../../shared/numbering';
 import { blockIdsByPath } from '../../shared/structure';
 import { buildBlock } from './build';
 import { toYElement } from './encode';
-import type { Repair } from './conform';
+import type { Repair } from './repairs';
 
 /**
  * Text stored before the legal structure existed carries its numbers as typed characters: a

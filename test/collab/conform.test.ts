@@ -9,10 +9,12 @@ import {
   type Client,
 } from './clients';
 import { clauseElement } from '../support/text';
+import { createDocument } from '../support/factories';
 import { FRAGMENT_NAME } from '../../shared/schema';
 import { insertUpdates } from '../../server/documents/queries';
 import { loadStoredYDoc } from '../../server/documents/access';
 import type { Clause } from '../../shared/clauses';
+import { MAX_CLAUSES } from '../../shared/limits';
 
 // Valid Yjs updates that do not fit the naskah's schema, sent by a drafter through the stock
 // provider: the server applies each and at once repairs it, so every reader keeps working.
@@ -226,3 +228,19 @@ test('content in another root type of the Y.Doc is emptied, so no client receive
   const fresh = await open(id, env.cast.reviewer.token);
   expect(fresh.doc.getMap('sampah').size).toBe(0);
 });
+
+test('a Pasal beyond the 500 a naskah may hold is removed again, the rest kept', async () => {
+  const text = Array.from(
+    { length: MAX_CLAUSES },
+    (_, i) => `Pasal ${i + 1}\nJudul ${i + 1}\nIsi ${i + 1}.`,
+  ).join('\n');
+  const id = await createDocument(env.call, env.cast, { text: `NOTA KESEPAKATAN\n${text}` });
+  const drafter = await open(id);
+  const extra = clauseElement('pasal-berlebih', 'Tambahan', ['Satu Pasal lagi.']);
+  fragmentOf(drafter.doc).insert(fragmentOf(drafter.doc).length, [extra]);
+  await waitFor(() => extra._item?.deleted === true, 'the extra Pasal removed');
+  const clauses = (await get<Clause[]>(`/api/documents/${id}/clauses`)).body;
+  expect(clauses).toHaveLength(MAX_CLAUSES);
+  expect(clauses.at(-1)?.heading).toBe(`Judul ${MAX_CLAUSES}`);
+  expect((await waitForEvents(id))[0].data.kinds).toEqual(['too-many-clauses']);
+}, 60_000);
