@@ -11,6 +11,7 @@ import {
 import { paragraphOf } from './structure';
 import { rujukanIndex } from './rujukan';
 import { inlineText } from './rujukanText';
+import { resolveTypedReferences, type ResolvedReferences } from './rujukanParse';
 import { schema } from './schema';
 
 // The plain form (CONTRACT.md, "Documents"): a line `Pasal N` starts a clause, the next
@@ -31,8 +32,23 @@ interface DraftClause {
   paragraphs: string[];
 }
 
-/** Parses a draft in the plain form into a document; every clause gets a fresh id. */
+/**
+ * Parses a draft in the plain form into a document; every clause gets a fresh id, and a typed
+ * reference to a Pasal, ayat or item of the same text becomes a `rujukan` (shared/rujukanParse.ts).
+ */
 export function parsePlainText(text: string, makeId: () => string = newClauseId): Node {
+  return parsePlainTextWithReferences(text, makeId).doc;
+}
+
+/** Parses the plain form as `parsePlainText` does, listing the typed references left as text. */
+export function parsePlainTextWithReferences(
+  text: string,
+  makeId: () => string = newClauseId,
+): ResolvedReferences {
+  return resolveTypedReferences(parseStructure(text, makeId));
+}
+
+function parseStructure(text: string, makeId: () => string): Node {
   const lines = plainLines(text);
   const firstPasal = lines.findIndex((line) => PASAL_LINE.test(line));
   const front = firstPasal === -1 ? lines : lines.slice(0, firstPasal);

@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph } from 'docx';
 import type { Node } from 'prosemirror-model';
 import { serverWithCast } from '../support/server';
 import { draftDocument, makeUser } from '../support/factories';
@@ -317,5 +318,68 @@ describe('sign-offs follow citations', () => {
     expect(row('s5').cells[code]).toBe('approved');
     expect(row('s5').citedBy[code]).toBeUndefined();
     expect(row('s7').cells[code]).toBe('not_concerned');
+  });
+});
+
+const TYPED_DRAFT = [
+  'NOTA KESEPAKATAN',
+  'Pasal 1',
+  'Ruang Lingkup',
+  '(1) Kerja sama meliputi pelayanan publik.',
+  '(2) Kegiatan sebagaimana dimaksud pada ayat (1) meliputi:',
+  'a. sosialisasi;',
+  'b. pengawasan.',
+  'Pasal 2',
+  'Pelaksanaan',
+  'Pengawasan sebagaimana dimaksud dalam Pasal 1 ayat (2) huruf b dilaksanakan bersama, juga Pasal 9.',
+];
+
+describe('typed references become real ones', () => {
+  const expectResolved = (text: Clause[]) => {
+    expect(text[0].identityText).toMatch(
+      /^\(1\) Kerja sama.*\n\(2\) Kegiatan sebagaimana dimaksud pada ⟦[^⟧]+⟧ meliputi:/,
+    );
+    expect(text[1].identityText).toMatch(/dalam ⟦[^⟧]+⟧ dilaksanakan bersama, juga Pasal 9\.$/);
+    expect(text[1].cites).toEqual([text[0].id]);
+    expect(text[1].text).toBe(TYPED_DRAFT.at(-1));
+  };
+
+  it('the plain form turns resolvable references into rujukan and keeps the rest as text', async () => {
+    const { id } = await draftDocument(t.call, t.cast, {
+      title: 'Uji rujukan ketik',
+      text: TYPED_DRAFT.join('\n'),
+    });
+    expectResolved(await clauses(id));
+    // Inserting a Pasal first relabels what was typed.
+    const res = await t.call<Clause[]>(
+      'GET',
+      `/api/documents/${id}/clauses`,
+      as(t.cast.drafter.token),
+    );
+    expect(res.body[1].text).toContain('dalam Pasal 1 ayat (2) huruf b');
+  });
+
+  it('a .docx import does the same and lists what it could not resolve', async () => {
+    const buffer = await Packer.toBuffer(
+      new Document({
+        sections: [{ children: TYPED_DRAFT.map((line) => new Paragraph(line)) }],
+      }),
+    );
+    const form = new FormData();
+    form.append('parties', `${t.cast.partyA.code},${t.cast.partyB.code}`);
+    form.append('reviewers', t.cast.inspectorate.code);
+    form.append('file', new Blob([new Uint8Array(buffer)]), 'draf.docx');
+    const res = await fetch(`${t.server.url}/api/documents/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.cast.drafter.token}` },
+      body: form,
+    });
+    const body = (await res.json()) as {
+      id: string;
+      unresolvedReferences: { text: string; where: string }[];
+    };
+    expect(res.status).toBe(201);
+    expect(body.unresolvedReferences).toEqual([{ text: 'Pasal 9', where: 'Pasal 2' }]);
+    expectResolved(await clauses(body.id));
   });
 });

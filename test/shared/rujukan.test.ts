@@ -17,7 +17,7 @@ import {
 import { extractClauses } from '../../shared/clauses';
 import { printedText } from '../../shared/canonicalText';
 import { diffClauses } from '../../shared/clauseDiff';
-import { toPlainText } from '../../shared/plainText';
+import { parsePlainTextWithReferences, toPlainText } from '../../shared/plainText';
 
 // Pengacuan, UU 12/2011 Lampiran II: "Pengacuan dilakukan dengan menyebutkan secara tegas nomor
 // dari pasal atau ayat"; "Pengacuan dua atau lebih terhadap pasal atau ayat yang berurutan tidak
@@ -273,5 +273,41 @@ describe('preposition before a reference', () => {
     expect(hint.message).toBe(
       'Gunakan "dalam" sebelum Pasal 2 ayat (2): "sebagaimana dimaksud dalam Pasal 2 ayat (2)".',
     );
+  });
+});
+
+describe('typed references in the plain form', () => {
+  const draft = [
+    'Pasal 1',
+    'Maksud',
+    'Maksud kerja sama.',
+    'Pasal 2',
+    'Ruang Lingkup',
+    '(1) Kerja sama meliputi:',
+    'a. sosialisasi;',
+    'b. pengawasan sebagaimana dimaksud pada huruf a; dan',
+    'c. evaluasi.',
+    '(2) Kegiatan sebagaimana dimaksud pada ayat (1) huruf a sampai dengan huruf c dibiayai bersama.',
+    'Pasal 3',
+    'Penutup',
+    'Ketentuan dalam Pasal 1 sampai dengan Pasal 2 dan Pasal 7 berlaku.',
+  ].join('\n');
+
+  test('resolvable references become rujukan, read from where they stand; the rest stays text', () => {
+    const { doc, unresolved } = parsePlainTextWithReferences(draft);
+    const [, second, third] = extractClauses(doc);
+    expect(second.identityText).toMatch(/b\. pengawasan sebagaimana dimaksud pada ⟦[^⟧ …]+⟧; dan/);
+    expect(second.identityText).toMatch(/pada ⟦[^⟧ …]+…[^⟧ ]+⟧ dibiayai/);
+    expect(second.text).toContain(
+      '(2) Kegiatan sebagaimana dimaksud pada ayat (1) huruf a sampai dengan huruf c dibiayai bersama.',
+    );
+    expect(third.text).toBe('Ketentuan dalam Pasal 1 dan Pasal 2 dan Pasal 7 berlaku.');
+    expect(unresolved).toEqual([{ text: 'Pasal 7', where: 'Pasal 3' }]);
+  });
+
+  test('a text with no resolvable reference parses as before', () => {
+    const { doc, unresolved } = parsePlainTextWithReferences('Pasal 1\nMaksud\nLihat huruf z.');
+    expect(extractClauses(doc)[0].identityText).toBeUndefined();
+    expect(unresolved).toEqual([{ text: 'huruf z', where: 'Pasal 1' }]);
   });
 });

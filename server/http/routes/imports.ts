@@ -3,6 +3,7 @@ import multer from 'multer';
 import { z } from 'zod';
 import { agencyCode } from '../../../shared/api';
 import { documentTitleOf } from '../../../shared/plainText';
+import { resolveTypedReferences } from '../../../shared/rujukanParse';
 import * as documents from '../../documents/documents';
 import { presentDocument } from '../../documents/present';
 import { Node } from 'prosemirror-model';
@@ -84,7 +85,9 @@ export function importRoutes(ctx: AppContext) {
       reviewers: fields.reviewers,
       doc,
     });
-    res.status(201).json(presentDocument(row));
+    // Typed references the import could not resolve stay text; the drafter is told which.
+    const { unresolved } = resolveTypedReferences(doc);
+    res.status(201).json({ ...presentDocument(row), unresolvedReferences: unresolved });
   });
 
   return router;
