@@ -5,8 +5,15 @@ import { schema } from '../../shared/schema';
 import { measureDoc, measurePlainText, textLimitProblem } from '../../shared/limits';
 import { invalidInput, tooLarge } from '../errors';
 import { DOCX_STYLE } from '../exports/docxStyles';
+import {
+  LIST_LEVELS,
+  NUMBERED_KINDS,
+  numberLabel,
+  type NumberedKind,
+} from '../../shared/numbering';
 import { readDocxContainer, storedZip } from './docxContainer';
 import { readDocxBlocks, type DocxBlock, type ParagraphBlock } from './docxBlocks';
+import { listKinds } from './docxNumbering';
 
 export { MAX_DOCX_BYTES } from './docxContainer';
 
@@ -33,7 +40,8 @@ const TAIL_STYLES: ReadonlySet<string> = new Set([DOCX_STYLE.signature, DOCX_STY
 /** Reads a .docx draft into a document: title and preamble, one clause per `Pasal N`, closing. */
 export async function parseDocx(buffer: Buffer): Promise<Node> {
   // mammoth reads only parts this module has checked and counted, never the upload itself.
-  const blocks = numberListItems(await readDocxBlocks(storedZip(readDocxContainer(buffer))));
+  const parts = readDocxContainer(buffer);
+  const blocks = numberListItems(await readDocxBlocks(storedZip(parts), listKinds(parts)));
   const { body, closing } = splitTail(blocks);
   const plain = body.join('\n');
   // Measured before parsing, so an oversized draft costs no document tree.
@@ -76,45 +84,42 @@ function isTail(block: ParagraphBlock): boolean {
 }
 
 /**
- * Flattens tables into paragraphs and writes out the numbers Word generates for list items.
- * mammoth tells whether a paragraph is a numbered list item and its level, not the number
- * format, so the format follows Indonesian legal drafting: a top-level item is an ayat `(1)`,
- * unless it follows a lead-in ending in ":" (then it is a huruf `a.`); a nested item under
- * an ayat is a huruf `a.`, one level deeper `1)`.
+ * Flattens tables into paragraphs and writes out the numbers Word generates for list items,
+ * so parsePlainText turns them into ayat and list items like typed ones. A list whose format
+ * is one of Lampiran II's keeps it (`(1)` an ayat, `a.` a huruf, `1.` an angka, `a)`, `1)`);
+ * otherwise the level decides, as Indonesian legal drafting nests: a top-level item is an
+ * ayat `(1)`, unless it follows a lead-in ending in ":" (then it is a huruf `a.`), and each
+ * level further in is the next list level (`a.`, `1.`, `a)`, `1)`).
  */
 function numberListItems(blocks: DocxBlock[]): ParagraphBlock[] {
   const paragraphs = blocks.flatMap(flattenTable);
-  let ayat = 0;
-  let items: number[] = [];
+  const counts = new Map<NumberedKind, number>();
   let inTopLevelItems = false;
   let previous = '';
   return paragraphs.map((paragraph) => {
     let text = paragraph.text;
     const numbering = paragraph.numbering;
-    if (PASAL_LINE.test(text)) ayat = 0;
+    if (PASAL_LINE.test(text)) counts.clear();
     if (numbering === null || !numbering.ordered) {
-      items = [];
+      LIST_LEVELS.forEach((kind) => counts.delete(kind));
       inTopLevelItems = false;
-    } else if (numbering.level === 0 && !inTopLevelItems && !previous.endsWith(':')) {
-      ayat += 1;
-      items = [];
-      text = `(${ayat}) ${text}`;
     } else {
-      inTopLevelItems ||= numbering.level === 0;
-      const depth = Math.max(0, inTopLevelItems ? numbering.level : numbering.level - 1);
-      items = items.slice(0, depth + 1);
-      items[depth] = (items[depth] ?? 0) + 1;
-      text = `${itemMarker(depth, items[depth])} ${text}`;
+      let kind = numbering.kind;
+      if (kind === null) {
+        const topLevelAyat = numbering.level === 0 && !inTopLevelItems && !previous.endsWith(':');
+        inTopLevelItems ||= !topLevelAyat && numbering.level === 0;
+        const depth = Math.max(0, inTopLevelItems ? numbering.level : numbering.level - 1);
+        kind = topLevelAyat ? 'ayat' : LIST_LEVELS[Math.min(depth, LIST_LEVELS.length - 1)];
+      }
+      const n = (counts.get(kind) ?? 0) + 1;
+      // A block starts the count of every level inside it afresh.
+      NUMBERED_KINDS.slice(NUMBERED_KINDS.indexOf(kind) + 1).forEach((k) => counts.delete(k));
+      counts.set(kind, n);
+      text = `${numberLabel(kind, n)} ${text}`;
     }
     previous = text;
     return { ...paragraph, text };
   });
-}
-
-function itemMarker(depth: number, count: number): string {
-  const letter = String.fromCharCode(96 + ((count - 1) % 26) + 1);
-  if (depth === 0) return `${letter}.`;
-  return depth === 1 ? `${count})` : `${letter})`;
 }
 
 function flattenTable(block: DocxBlock): ParagraphBlock[] {

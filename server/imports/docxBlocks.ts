@@ -1,4 +1,5 @@
 import mammoth from 'mammoth';
+import type { NumberedKind } from '../../shared/numbering';
 import { invalidInput } from '../errors';
 
 // mammoth reads the .docx into its document tree (paragraphs, runs, tables); this module
@@ -11,7 +12,8 @@ export interface ParagraphBlock {
   kind: 'paragraph';
   text: string;
   styleId: string | null;
-  numbering: { level: number; ordered: boolean } | null;
+  /** `kind`: the numbered block its list format stands for, when the format says so. */
+  numbering: { level: number; ordered: boolean; kind: NumberedKind | null } | null;
 }
 
 /** One table of the body, as the text of each cell's paragraphs, row by row. */
@@ -27,8 +29,15 @@ export type DocxBlock = ParagraphBlock | TableBlock;
 
 type Tree = Record<string, unknown>;
 
-/** Reads the top-level paragraphs and tables of a .docx with mammoth. */
-export async function readDocxBlocks(buffer: Buffer): Promise<DocxBlock[]> {
+/**
+ * Reads the top-level paragraphs and tables of a .docx with mammoth. `listKinds` gives the
+ * kind of each numbered paragraph in document order (docxNumbering.ts); it is used only when
+ * it counts exactly the numbered paragraphs mammoth found.
+ */
+export async function readDocxBlocks(
+  buffer: Buffer,
+  listKinds: (NumberedKind | null)[] | null = null,
+): Promise<DocxBlock[]> {
   let root: unknown = null;
   try {
     await mammoth.convertToHtml(
@@ -45,13 +54,36 @@ export async function readDocxBlocks(buffer: Buffer): Promise<DocxBlock[]> {
   } catch {
     throw invalidInput('Berkas bukan dokumen Word (.docx) yang dapat dibaca.');
   }
+  const kinds = kindsByParagraph(root, listKinds);
+  const block = (node: Tree): DocxBlock[] => blockOf(node, kinds);
   return children(root).flatMap(block);
 }
 
-function block(node: Tree): DocxBlock[] {
-  if (node.type === 'paragraph') return [paragraph(node)];
+/** Pairs mammoth's numbered paragraphs, in document order, with the kinds read from the XML. */
+function kindsByParagraph(
+  root: unknown,
+  listKinds: (NumberedKind | null)[] | null,
+): Map<Tree, NumberedKind | null> {
+  const numbered: Tree[] = [];
+  const walk = (node: Tree) => {
+    if (node.type === 'paragraph' && isTree(node.numbering)) numbered.push(node);
+    children(node).forEach(walk);
+  };
+  children(root).forEach(walk);
+  const kinds = new Map<Tree, NumberedKind | null>();
+  if (listKinds?.length === numbered.length)
+    numbered.forEach((node, index) => kinds.set(node, listKinds[index]));
+  return kinds;
+}
+
+type Kinds = Map<Tree, NumberedKind | null>;
+
+function blockOf(node: Tree, kinds: Kinds): DocxBlock[] {
+  if (node.type === 'paragraph') return [paragraph(node, kinds)];
   if (node.type === 'table') {
-    const cells = children(node).map((row) => children(row).map(cellParagraphs));
+    const cells = children(node).map((row) =>
+      children(row).map((cell) => cellParagraphs(cell, kinds)),
+    );
     const first = cells.flat(2)[0];
     return [
       {
@@ -62,12 +94,12 @@ function block(node: Tree): DocxBlock[] {
     ];
   }
   // Content controls and similar wrappers hold ordinary paragraphs.
-  return children(node).flatMap(block);
+  return children(node).flatMap((child) => blockOf(child, kinds));
 }
 
-function cellParagraphs(cell: Tree): ParagraphBlock[] {
+function cellParagraphs(cell: Tree, kinds: Kinds): ParagraphBlock[] {
   return children(cell)
-    .flatMap(block)
+    .flatMap((child) => blockOf(child, kinds))
     .flatMap((inner) =>
       inner.kind === 'paragraph' ? [inner] : inner.rows.flat(2).map((text) => plain(text)),
     );
@@ -77,21 +109,22 @@ function plain(text: string): ParagraphBlock {
   return { kind: 'paragraph', text, styleId: null, numbering: null };
 }
 
-function paragraph(node: Tree): ParagraphBlock {
+function paragraph(node: Tree, kinds: Kinds): ParagraphBlock {
   return {
     kind: 'paragraph',
     text: textOf(node).trim(),
     styleId: typeof node.styleId === 'string' ? node.styleId : null,
-    numbering: numberingOf(node.numbering),
+    numbering: numberingOf(node.numbering, kinds.get(node) ?? null),
   };
 }
 
-function numberingOf(value: unknown): ParagraphBlock['numbering'] {
+function numberingOf(value: unknown, kind: NumberedKind | null): ParagraphBlock['numbering'] {
   if (!isTree(value)) return null;
   const level = Number(value.level ?? 0);
   return {
     level: Number.isInteger(level) && level >= 0 ? level : 0,
     ordered: value.isOrdered !== false,
+    kind,
   };
 }
 

@@ -81,7 +81,7 @@ describe('parseDocx', () => {
     expect(ids.every((id) => id.length > 0)).toBe(true);
   });
 
-  it('writes out Word list numbering as ayat and huruf, in order', async () => {
+  it('writes out Word list numbering as ayat and huruf, in order, in the list format', async () => {
     const buffer = await wordDraft([
       p('NOTA KESEPAKATAN'),
       p('Pasal 1'),
@@ -105,7 +105,8 @@ describe('parseDocx', () => {
       {
         number: 2,
         heading: 'Pembiayaan',
-        text: 'Biaya meliputi:\na. anggaran masing-masing; dan\nb. sumber lain yang sah.',
+        // The list is formatted (1), (2) in Word, so it stays ayat after a lead-in too.
+        text: 'Biaya meliputi:\n(1) anggaran masing-masing; dan\n(2) sumber lain yang sah.',
       },
     ]);
   });
