@@ -25,6 +25,7 @@ export class Connection implements RoomSocket {
   alive = true;
   private readonly bucket: TokenBucket;
   private closing = false;
+  private closeCode = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -61,6 +62,7 @@ export class Connection implements RoomSocket {
   close(code: number, reason: string): void {
     if (this.closing) return;
     this.closing = true;
+    this.closeCode = code;
     this.ws.close(code, reason);
     setTimeout(() => this.ws.terminate(), CLOSE_GRACE_MS).unref();
   }
@@ -76,7 +78,9 @@ export class Connection implements RoomSocket {
   }
 
   private onMessage(data: WebSocket.RawData, isBinary: boolean): void {
-    if (this.closing) return;
+    // Told to go away at shutdown, a client is still heard until its socket closes: what it sent
+    // before the closing handshake is applied and stored. Any other close stops listening.
+    if (this.closing && this.closeCode !== CloseCode.goingAway) return;
     this.alive = true;
     if (!isBinary) return this.close(CloseCode.unsupportedData, 'binary frames only');
     if (!this.bucket.take()) return this.close(CloseCode.policyViolation, 'rate limit exceeded');

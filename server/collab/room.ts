@@ -238,10 +238,9 @@ export class Room {
 
   /** Closes every connection with `code`. */
   closeAll(code: number, reason: string): void {
-    for (const member of [...this.members.values()]) {
-      this.leave(member.socket);
-      member.socket.close(code, reason);
-    }
+    // Each leaves when its adapter says the socket closed: a frame its client sent before the
+    // closing handshake still arrives meanwhile, and is applied instead of dropped.
+    for (const member of [...this.members.values()]) member.socket.close(code, reason);
   }
 
   /** Frees the document and awareness; the room is unusable afterwards. */

@@ -13,6 +13,9 @@ import type { DocumentRelay, Relay } from './relay';
 import { Room, type RoomHooks } from './room';
 import { normalizeNaskah } from '../text/normalize';
 
+/** How long a shutdown waits for the rooms to unload (a socket is cut off after 5 s). */
+const CLOSE_WAIT_MS = 6_000;
+
 /** Documents one sweep query returns; a sweep repeats until fewer come back. */
 const SWEEP_BATCH = 20;
 
@@ -123,7 +126,14 @@ export class RoomRegistry {
     this.sweepTimer = undefined;
     await this.sweeping;
     for (const entry of this.entries.values()) entry.room.closeAll(code, reason);
-    await Promise.all([...this.unloading]);
+    // Connections leave as their closing handshakes end (room.ts), so the rooms unload after
+    // storing what their clients sent until then; a lease still held (a change in progress)
+    // does not hold the shutdown up past the deadline.
+    const deadline = Date.now() + CLOSE_WAIT_MS;
+    while ((this.entries.size > 0 || this.unloading.size > 0) && Date.now() < deadline) {
+      if (this.unloading.size > 0) await Promise.all([...this.unloading]);
+      else await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   /**
