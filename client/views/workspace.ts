@@ -20,6 +20,7 @@ import { notify } from './notice';
 import { meetingPanel } from './meetingPanel';
 import { clauseOutline } from './outline';
 import { parafPanel } from './parafPanel';
+import { partiesPanel } from './partiesPanel';
 import { canEdit } from './permissions';
 import { exportLinks, revisionsPanel } from './revisionsPanel';
 import { createStore, type Part, type WorkspaceData, type WorkspaceStore } from './store';
@@ -96,6 +97,7 @@ function mountWorkspace(
   const comments = commentsPanel(store);
   const revisions = revisionsPanel(store);
   const paraf = parafPanel(store);
+  const parties = partiesPanel(store);
   const approval = approvalPanel(store);
   const meeting = meetingPanel(store, session, (clauseId) => jumpTo(clauseId));
   root.replaceChildren(
@@ -114,6 +116,7 @@ function mountWorkspace(
           { id: 'comments', label: 'Komentar', panel: comments.element },
           { id: 'revisions', label: 'Revisi', panel: revisions.element },
           { id: 'paraf', label: 'Paraf koordinasi', panel: paraf.element },
+          { id: 'parties', label: 'Para pihak', panel: parties.element },
           { id: 'approval', label: 'Persetujuan', panel: approval.element },
           { id: 'meeting', label: 'Rapat', panel: meeting.element },
         ]),
@@ -149,6 +152,7 @@ function mountWorkspace(
     ],
     [['comments', 'currentClauseId', 'doc', 'liveClauses'], comments.update],
     [['revisions', 'doc'], revisions.update],
+    [['doc'], parties.update],
     [
       ['signoffs', 'matrix', 'concerns', 'doc', 'revisions', 'liveClauses', 'liveParts', 'me'],
       paraf.update,

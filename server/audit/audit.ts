@@ -14,6 +14,7 @@ export type AuditKind =
   | 'edit'
   | 'revision.created'
   | 'concerns.set'
+  | 'party.updated'
   | 'signoff.recorded'
   | 'document.approved'
   | 'document.approval_withdrawn'

@@ -1,10 +1,9 @@
 import type { Db } from '../db';
-import { findHeads } from '../accounts/queries';
 import type { DocumentRow } from '../documents/queries';
-import { conflict } from '../errors';
+import { conflict, notFound } from '../errors';
 import { getRevision } from '../revisions/revisions';
 import { latestNumber, revisionState } from '../revisions/queries';
-import { listApprovals } from '../signoffs/queries';
+import { partyRecords } from '../parties/parties';
 import { signoffStatuses } from '../signoffs/signoffs';
 import { exportModelOf } from './fromDoc';
 import type { ExportModel, ExportSource } from './model';
@@ -14,8 +13,9 @@ export async function gatherExport(
   db: Db,
   doc: DocumentRow,
   number?: number,
+  copy: string | null = null,
 ): Promise<ExportModel> {
-  return exportModelOf(await gatherExportSource(db, doc, number));
+  return exportModelOf(await gatherExportSource(db, doc, number, copy));
 }
 
 /** Gathers an export's source: everything but the text, which stays the revision's Yjs state. */
@@ -23,7 +23,9 @@ export async function gatherExportSource(
   db: Db,
   doc: DocumentRow,
   number?: number,
+  copy: string | null = null,
 ): Promise<ExportSource> {
+  if (copy !== null && !doc.parties.some((p) => p.code === copy)) throw notFound('Pihak');
   const latest = await latestNumber(db, doc.id);
   if (latest === 0)
     throw conflict('Belum ada revisi: buat revisi terlebih dahulu sebelum mengekspor.');
@@ -35,13 +37,21 @@ export async function gatherExportSource(
     by: s.by?.name ?? null,
     at: s.at,
     status: s.status,
+    revision: s.revision,
   }));
   return {
     documentId: doc.id,
     title: doc.title,
     state,
-    parties: await partiesWithHeads(db, doc, revision.number),
+    parties: (await partyRecords(db, doc)).map(({ code, record }) => ({
+      code,
+      name: record.officialName,
+      signatory: { name: record.signatoryName, title: record.signatoryTitle },
+      meterai: record.meterai,
+      agencies: record.agencies,
+    })),
     paraf,
+    copy,
     revision: {
       number: revision.number,
       label: revision.label,
@@ -50,18 +60,4 @@ export async function gatherExportSource(
     finalHash:
       doc.status === 'final' && doc.final_revision === revision.number ? doc.final_hash : null,
   };
-}
-
-/** Each party with the head who approved this revision, else the agency's first head. */
-async function partiesWithHeads(db: Db, doc: DocumentRow, revision: number) {
-  const approvals = await listApprovals(db, doc.id, revision);
-  const heads = await findHeads(
-    db,
-    doc.parties.map((p) => p.code),
-  );
-  return doc.parties.map((party) => {
-    const approver = approvals.find((a) => a.agency_code === party.code)?.user_name;
-    const name = approver ?? heads.find((h) => h.agency_code === party.code)?.name;
-    return { ...party, head: name ? { name, position: `Pimpinan ${party.name}` } : null };
-  });
 }

@@ -13,7 +13,10 @@ export const PAGE = {
   marginLeft: cm(3),
   marginRight: cm(2),
   /** Where the footer starts, measured up from the bottom edge of the page. */
-  footerFromBottom: cm(2.6),
+  footerFromBottom: cm(1.5),
+  /** The paraf box of each party, between the text area and the footer line. */
+  parafBoxWidth: 90,
+  parafBoxHeight: 30,
   /** The hanging indent of one numbering level: `(1)`, `a.`, `1.`. */
   hangingIndent: cm(0.9),
   bodySize: 12,
@@ -28,25 +31,9 @@ export const PARAF_STATUS_LABEL: Readonly<Record<ParafStatus, string>> = {
   pending: 'Belum',
 };
 
-// The strip answers one question per agency, "did it initial this revision?": a stale
-// approval was for an earlier text, so it reads as not initialled.
-const STRIP_MARK: Readonly<Record<ParafStatus, string>> = {
-  approved: '✓',
-  stale: '—',
-  changes_requested: '✗',
-  pending: '—',
-};
-
-/** One agency in the footer's paraf strip: its code and its mark. */
-export interface StripItem {
-  code: string;
-  mark: string;
-}
-
-/** The footer lines, the same on every page; the page number is added by each renderer. */
+/** The footer line, the same on every page; the page number is added by each renderer. */
 export interface FooterText {
   revision: string;
-  strip: StripItem[];
   finalHash: string | null;
   /** For a final document, how anyone recomputes `finalHash` from the printed text. */
   hashCheck: string | null;
@@ -132,10 +119,6 @@ export function footerText(model: ExportModel): FooterText {
   const state = model.finalHash === null ? 'Draf' : 'Naskah final';
   return {
     revision: `${state} — Revisi ${model.revision.number}${label}`,
-    strip: model.paraf.map((entry) => ({
-      code: entry.agency.code,
-      mark: STRIP_MARK[entry.status],
-    })),
     finalHash: model.finalHash,
     hashCheck:
       model.finalHash === null
@@ -147,43 +130,38 @@ export function footerText(model: ExportModel): FooterText {
 /** The line that says how to recompute the final hash: sha256sum of the printed text. */
 export const HASH_CHECK_LABEL = 'Periksa:';
 
-/** The line that introduces the paraf strip in the footer. */
-export const STRIP_LABEL = 'Paraf koordinasi:';
-
-/** The line that introduces the final hash in the footer. */
+/** The line that introduces the final hash on the last page. */
 export const HASH_LABEL = 'Hash naskah final (SHA-256):';
 
-/** The heading above the paraf koordinasi table. */
-export const PARAF_HEADING = 'PARAF KOORDINASI';
+/** The diagonal mark on every page of a non-final export. */
+export const DRAFT_MARK = 'DRAF';
 
-/** The column headings of the paraf koordinasi table. */
-export const PARAF_COLUMNS = ['No', 'Instansi', 'Nama', 'Tanggal', 'Status'] as const;
+/** The diagonal mark on every page of the DOCX of a final naskah: the PDF is the final export. */
+export const COPY_MARK = 'SALINAN';
 
-/** The share of the text width each paraf koordinasi column takes, in PARAF_COLUMNS order. */
-export const PARAF_WIDTHS = [0.06, 0.34, 0.22, 0.18, 0.2] as const;
+/** The note in the DOCX of a final naskah saying which file is the final one. */
+export const COPY_NOTE =
+  'Salinan — naskah final adalah berkas PDF yang memuat hash di halaman terakhir';
 
-/** One row of the paraf koordinasi table as printed. */
-export function parafRow(entry: ExportModel['paraf'][number], index: number): string[] {
-  return [
-    String(index + 1),
-    `${entry.agency.name} (${entry.agency.code})`,
-    entry.by ?? '',
-    indonesianDate(entry.at),
-    PARAF_STATUS_LABEL[entry.status],
-  ];
+/** The caption of a party's paraf box in the margin of every page. */
+export function parafBoxLabel(index: number): string {
+  return `Paraf ${partyLabel(index)}`;
 }
 
-/** The lines of one party's column in the signature block, split around the signature space. */
+/** The lines of one party's column in the signature block, around the space to sign, stamp and affix the meterai. */
 export function signatureLines(
   party: ExportModel['parties'][number],
   index: number,
-): { above: string[]; name: string; position: string } {
+): { above: string[]; name: string; meterai: boolean } {
   return {
-    above: [`${partyLabel(index)},`, party.name.toUpperCase()],
-    name: party.head?.name ?? '(....................................)',
-    position: party.head?.position ?? '',
+    above: [`${partyLabel(index)},`, party.signatory.title.toUpperCase()],
+    name: party.signatory.name,
+    meterai: party.meterai,
   };
 }
+
+/** The caption inside the meterai box. */
+export const METERAI_LABEL = 'Meterai';
 
 function cm(value: number): number {
   return Math.round(value * 28.3465 * 100) / 100;
@@ -223,9 +201,9 @@ export function withBreakableWords(model: ExportModel): ExportModel {
     parties: model.parties.map((party) => ({
       ...party,
       name: breakLongWords(party.name),
-      head: party.head && {
-        name: breakLongWords(party.head.name),
-        position: breakLongWords(party.head.position),
+      signatory: {
+        name: breakLongWords(party.signatory.name),
+        title: breakLongWords(party.signatory.title),
       },
     })),
     paraf: model.paraf.map((entry) => ({

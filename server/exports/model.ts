@@ -3,6 +3,18 @@ import type { NumberedParagraph } from './layout';
 /** A sign-off status as the paraf koordinasi table shows it. */
 export type ParafStatus = 'approved' | 'stale' | 'changes_requested' | 'pending';
 
+/** A signing party as printed: its official name and its signatory, never an account. */
+export interface ExportParty {
+  code: string;
+  /** The official name written out (the party record's `officialName`). */
+  name: string;
+  signatory: { name: string; title: string };
+  /** Whether this party affixes the meterai. */
+  meterai: boolean;
+  /** The reviewing agencies coordinating under this party (its lembar paraf koordinasi). */
+  agencies: string[];
+}
+
 /** Everything an export of one revision shows, gathered by the server before rendering. */
 export interface ExportModel {
   /** The document's id, for the path its final hash can be recomputed from. */
@@ -24,15 +36,19 @@ export interface ExportModel {
   }[];
   /** Closing paragraphs after the last Pasal, if any. */
   closing: string[];
-  /** The signing parties in order (PIHAK KESATU, PIHAK KEDUA, ...), with their head when known. */
-  parties: { code: string; name: string; head: { name: string; position: string } | null }[];
+  /** The signing parties in order (PIHAK KESATU, PIHAK KEDUA, ...), from their party records. */
+  parties: ExportParty[];
   /** The paraf koordinasi table: every participating agency as of this revision. */
   paraf: {
     agency: { code: string; name: string };
     by: string | null;
     at: string | null;
     status: ParafStatus;
+    /** The revision the agency's decision was given on, if any. */
+    revision?: number | null;
   }[];
+  /** Whose copy this is: a party's code (its own lembar paraf only), or null for the file copy. */
+  copy?: string | null;
   revision: { number: number; label: string | null; createdAt: string };
   /** SHA-256 of the final revision's printed text (`.../revisions/N/text`), for a final document. */
   finalHash: string | null;

@@ -26,6 +26,8 @@ export const policy = {
     (actor.role === 'drafter' || actor.role === 'admin') && doc.status === 'drafting',
   /** Drafters cut revisions. */
   cutRevision: (actor: Actor) => actor.role === 'drafter',
+  /** Drafters write the party records the komparisi and the signature block print from. */
+  editParties: (actor: Actor) => actor.role === 'drafter',
   /** Drafters choose which clauses an agency's sign-off covers. */
   setConcerns: (actor: Actor) => actor.role === 'drafter',
   /** Reviewers and heads of a participating agency sign off for it. */

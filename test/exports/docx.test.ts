@@ -10,46 +10,60 @@ describe('renderDocx', () => {
     expectInOrder(text, documentPieces(model));
   });
 
-  it('shows the signature block of the parties and the paraf koordinasi table', async () => {
+  it('shows the signature block from the party records and a lembar paraf per party', async () => {
     const model = buildExportModel();
     const text = await docxText(await renderDocx(model));
     const [first, second] = model.parties;
     expectInOrder(text, [
       'Pasal 10',
       'PIHAK KESATU,',
-      first.name.toUpperCase(),
+      'KEPALA PERWAKILAN',
       'PIHAK KEDUA,',
-      second.name.toUpperCase(),
-      first.head?.name ?? '',
-      first.head?.position ?? '',
-      second.head?.name ?? '',
-      second.head?.position ?? '',
-      'PARAF KOORDINASI',
-      'No Instansi Nama Tanggal Status',
-      '1 Ombudsman Republik Indonesia Perwakilan Provinsi Kalimantan Barat (ORI-KB) Siti Rahmawati 4 Maret 2025 Disetujui',
-      '2 Pemerintah Provinsi Kalimantan Barat (PEMPROV-KB) Bambang Wijaya 4 Maret 2025 Perlu diperbarui',
-      '3 Biro Hukum Setda Provinsi Kalimantan Barat (BIRO-HKM) Yohanes Edi 4 Maret 2025 Perlu perbaikan',
-      '4 Inspektorat Provinsi Kalimantan Barat (INSP) Belum',
+      'GUBERNUR KALIMANTAN BARAT',
+      first.signatory.name,
+      'Meterai',
+      second.signatory.name,
+      'LEMBAR PARAF KOORDINASI',
+      `PIHAK KESATU: ${first.name}`,
+      'No Jabatan Nama Paraf Tanggal Revisi',
+      '1 Ombudsman Republik Indonesia Perwakilan Provinsi Kalimantan Barat Siti Rahmawati 4 Maret 2025 3',
+      `PIHAK KEDUA: ${second.name}`,
+      '1 Pemerintah Provinsi Kalimantan Barat Bambang Wijaya 3 (perlu diperbarui)',
+      '2 Biro Hukum Setda Provinsi Kalimantan Barat Yohanes Edi 3 (perlu perbaikan)',
+      '3 Inspektorat Provinsi Kalimantan Barat',
     ]);
+    expect(text).not.toMatch(/\b(ORI-KB|PEMPROV-KB|BIRO-HKM|INSP)\b/);
   });
 
-  it('carries the revision, page numbers, paraf strip and final hash in the footer', async () => {
-    const parts = zipParts(await renderDocx(buildExportModel({ finalHash: SAMPLE_FINAL_HASH })));
+  it('carries the paraf boxes, the revision and page numbers in the footer of every page', async () => {
+    const parts = zipParts(await renderDocx(buildExportModel()));
     const footer = [...parts.entries()].find(([name]) => /^word\/footer\d*\.xml$/.test(name));
     const xml = footer?.[1] ?? '';
     const text = normalise(xml.replace(/<[^>]+>/g, ' '));
-    expect(text).toContain('Naskah final — Revisi 3 (Putaran paraf)');
+    expect(text).toContain('Paraf PIHAK KESATU Paraf PIHAK KEDUA');
+    expect(text).toContain('Draf — Revisi 3 (Putaran paraf)');
     expect(xml).toMatch(/PAGE/);
     expect(xml).toMatch(/NUMPAGES/);
-    expect(text).toContain('ORI-KB ✓ PEMPROV-KB — BIRO-HKM ✗ INSP —');
-    expect(text).toContain(SAMPLE_FINAL_HASH);
-    // The section points every page at that footer.
     expect(parts.get('word/document.xml')).toMatch(/<w:footerReference w:type="default"/);
   });
 
-  it('sets the body in Times New Roman on A4', async () => {
+  it("marks every page of a draft DRAF and the final naskah's DOCX a copy", async () => {
+    const header = (parts: Map<string, string>) =>
+      [...parts.entries()].find(([name]) => /^word\/header\d*\.xml$/.test(name))?.[1] ?? '';
+    const draft = zipParts(await renderDocx(buildExportModel()));
+    expect(header(draft)).toMatch(/<v:textpath [^>]*string="DRAF"/);
+    expect(draft.get('word/document.xml')).toMatch(/<w:headerReference w:type="default"/);
+    const final = zipParts(await renderDocx(buildExportModel({ finalHash: SAMPLE_FINAL_HASH })));
+    expect(header(final)).toMatch(/string="SALINAN"/);
+    expect(header(final)).not.toContain('DRAF');
+    const footer = [...final.entries()].find(([name]) => /^word\/footer\d*\.xml$/.test(name));
+    expect(footer?.[1]).toContain('Salinan — naskah final adalah berkas PDF');
+  });
+
+  it('sets the body in Times New Roman on A4, in Indonesian', async () => {
     const parts = zipParts(await renderDocx(buildExportModel()));
     expect(parts.get('word/styles.xml')).toMatch(/w:ascii="Times New Roman"/);
+    expect(parts.get('word/styles.xml')).toMatch(/<w:lang w:val="id-ID"/);
     expect(parts.get('word/document.xml')).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
   });
 });

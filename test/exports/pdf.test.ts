@@ -10,58 +10,49 @@ describe('renderPdf', () => {
     expectInOrder(pages.join(' '), documentPieces(model));
   });
 
-  it('shows the signature block of the parties and the paraf koordinasi table', async () => {
+  it('shows the signature block from the party records and a lembar paraf per party', async () => {
     const model = buildExportModel();
     const text = (await pdfPages(await renderPdf(model))).join(' ');
-    // Each column of the signature block reads top to bottom, between the last Pasal and the table.
     const [first, second] = model.parties;
-    for (const [label, party] of [
-      ['PIHAK KESATU,', first],
-      ['PIHAK KEDUA,', second],
-    ] as const) {
-      expectInOrder(text, [
-        'Pasal 10',
-        label,
-        party.name.toUpperCase(),
-        party.head?.name ?? '',
-        party.head?.position ?? '',
-        'PARAF KOORDINASI',
-      ]);
-    }
     expectInOrder(text, [
-      'PARAF KOORDINASI',
-      'No Instansi Nama Tanggal Status',
+      'Pasal 10',
+      'PIHAK KESATU,',
+      'KEPALA PERWAKILAN',
+      first.signatory.name,
+      'PIHAK KEDUA,',
+      'GUBERNUR KALIMANTAN BARAT',
+      'Meterai',
+      second.signatory.name,
+      'LEMBAR PARAF KOORDINASI',
+      `PIHAK KESATU: ${first.name}`,
+      'No Jabatan Nama Paraf Tanggal Revisi',
       '1 Ombudsman Republik Indonesia',
-      'Siti Rahmawati 4 Maret 2025 Disetujui',
-      '2 Pemerintah Provinsi',
-      'Bambang Wijaya 4 Maret 2025 Perlu diperbarui',
-      '3 Biro Hukum',
-      'Yohanes Edi 4 Maret 2025 Perlu perbaikan',
-      '4 Inspektorat',
-      'Belum',
+      'Siti Rahmawati 4 Maret 2025 3',
+      'LEMBAR PARAF KOORDINASI',
+      `PIHAK KEDUA: ${second.name}`,
+      '1 Pemerintah Provinsi',
+      '2 Biro Hukum',
+      '3 Inspektorat',
     ]);
   });
 
-  it('puts the revision, the page number and the paraf strip on every page', async () => {
+  it('puts the revision, the page number and the paraf boxes on every page', async () => {
     const pages = await pdfPages(await renderPdf(buildExportModel()));
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((page, index) => {
       const text = normalise(page);
       expect(text).toContain('Draf — Revisi 3 (Putaran paraf)');
       expect(text).toContain(`Halaman ${index + 1} dari ${pages.length}`);
-      expect(text).toMatch(/ORI-KB ✓ PEMPROV-KB — BIRO-HKM ✗ INSP —/);
+      expect(text).toContain('Paraf PIHAK KESATU Paraf PIHAK KEDUA');
       expect(text).not.toContain('SHA-256');
     });
   });
 
-  it('prints the final hash on every page of a final document', async () => {
+  it('says Naskah final on every page of a final document', async () => {
     const pages = await pdfPages(
       await renderPdf(buildExportModel({ finalHash: SAMPLE_FINAL_HASH })),
     );
-    for (const page of pages) {
-      expect(normalise(page)).toContain(`Naskah final — Revisi 3`);
-      expect(normalise(page)).toContain(SAMPLE_FINAL_HASH);
-    }
+    for (const page of pages) expect(normalise(page)).toContain(`Naskah final — Revisi 3`);
   });
 
   it('embeds its fonts and uses none of the unembedded standard fonts', async () => {
@@ -71,12 +62,12 @@ describe('renderPdf', () => {
     expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
   });
 
-  it('lays out parties beyond the second and an empty paraf table without failing', async () => {
+  it('lays out parties beyond the second and no lembar paraf without failing', async () => {
     const model = buildExportModel({
       parties: [
-        { code: 'A', name: 'Instansi A', head: null },
-        { code: 'B', name: 'Instansi B', head: null },
-        { code: 'C', name: 'Instansi C', head: { name: 'Kepala C', position: 'Kepala' } },
+        party('A', 'Penandatangan A'),
+        party('B', 'Penandatangan B'),
+        party('C', 'Kepala C'),
       ],
       paraf: [],
     });
@@ -86,7 +77,18 @@ describe('renderPdf', () => {
       'PIHAK KEDUA,',
       'PIHAK KETIGA,',
       'Kepala C',
-      'PARAF KOORDINASI',
+      'Paraf PIHAK KETIGA',
     ]);
+    expect(text).not.toContain('LEMBAR PARAF');
   });
 });
+
+function party(code: string, signatory: string) {
+  return {
+    code,
+    name: `Instansi ${code}`,
+    signatory: { name: signatory, title: 'Kepala' },
+    meterai: false,
+    agencies: [],
+  };
+}

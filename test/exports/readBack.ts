@@ -34,6 +34,48 @@ export async function pdfPages(buffer: Buffer): Promise<string[]> {
   return pages;
 }
 
+/** A piece of text on a PDF page, with its box in points from the page's bottom-left corner. */
+export interface PdfItem {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One PDF page as read back: its size and the text items on it. */
+export interface PdfPage {
+  width: number;
+  height: number;
+  items: PdfItem[];
+  /** The page's text in reading order, as `pdfPages` gives it. */
+  text: string;
+}
+
+/** Every page of a PDF with the position of each text item, read with pdfjs-dist. */
+export async function pdfLayout(buffer: Buffer): Promise<PdfPage[]> {
+  const load = new Function('specifier', 'return import(specifier)') as (
+    s: string,
+  ) => Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')>;
+  const { getDocument } = await load('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(buffer), useSystemFonts: false }).promise;
+  const pages: PdfPage[] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const page = await pdf.getPage(number);
+    const [, , width, height] = page.view;
+    const content = await page.getTextContent();
+    const items: PdfItem[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const [a, b, , , x, y] = item.transform as number[];
+      items.push({ text: item.str, x, y, width: item.width, height: Math.hypot(a, b) });
+    }
+    pages.push({ width, height, items, text: items.map((i) => i.text).join(' ') });
+  }
+  await pdf.destroy();
+  return pages;
+}
+
 /** The uncompressed parts of a zip archive (a .docx) by name, for checking XML the readers skip. */
 export function zipParts(buffer: Buffer): Map<string, string> {
   const parts = new Map<string, string>();

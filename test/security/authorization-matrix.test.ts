@@ -62,6 +62,8 @@ const MATRIX: Record<string, readonly number[]> = {
   'GET /api/documents/:id/signoffs/matrix':            [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/concerns':                   [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'PUT /api/documents/:id/concerns/:agencyCode':       [403,  200,   403,   403,   403,   404,     401,  401,  401],
+  'GET /api/documents/:id/parties':                    [200,  200,   200,   200,   200,   404,     401,  401,  401],
+  'PUT /api/documents/:id/parties/:agencyCode':        [403,  200,   403,   403,   403,   404,     401,  401,  401],
   'GET /api/documents/:id/approvals':                  [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'POST /api/documents/:id/approve':                   [403,  403,   403,   200,   403,   404,     401,  401,  401],
   // Withdrawing: the approval of party A's head is there each time; only he may take it back.
@@ -237,6 +239,18 @@ const PERFORM: Record<string, (who: Caller) => Promise<number>> = {
       clauses: [first],
     });
   },
+  'GET /api/documents/:id/parties': (who) => get(who, `/api/documents/${shared.id}/parties`),
+  'PUT /api/documents/:id/parties/:agencyCode': async (who) =>
+    send(
+      who,
+      'PUT',
+      `/api/documents/${await cast.newDocument()}/parties/${cast.agencies.partyA.code}`,
+      {
+        officialName: 'Pihak A',
+        signatoryName: 'Nama Penandatangan',
+        signatoryTitle: 'Kepala',
+      },
+    ),
   'GET /api/documents/:id/approvals': (who) => get(who, `/api/documents/${shared.id}/approvals`),
   'POST /api/documents/:id/approve': async (who) =>
     send(who, 'POST', `/api/documents/${await cast.approvableDocument()}/approve`, { revision: 1 }),

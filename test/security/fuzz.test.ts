@@ -218,6 +218,26 @@ const MUTATING: Record<string, MutatingSpec> = {
     path: () => `/api/documents/${doc.id}/concerns/${cast.agencies.inspectorate.code}`,
     valid: () => ({ clauses: [doc.clauseId] }),
   },
+  'PUT /api/documents/:id/parties/:agencyCode': {
+    token: async () => cast.tokenOf('drafter'),
+    path: () => `/api/documents/${doc.id}/parties/${cast.agencies.partyA.code}`,
+    valid: () => ({
+      officialName: 'Pihak A',
+      signatoryName: 'Nama Penandatangan',
+      signatoryTitle: 'Kepala',
+      authority: 'Keputusan Nomor 1',
+      meterai: true,
+    }),
+    async readBack(sent) {
+      const all = await json<Record<string, { signatoryName: string }>>(
+        `/api/documents/${doc.id}/parties`,
+        cast.tokenOf('drafter')!,
+      );
+      expect(all[cast.agencies.partyA.code]?.signatoryName).toBe(
+        trimmed(fieldOf(sent, 'signatoryName')),
+      );
+    },
+  },
   'POST /api/documents/:id/approve': {
     token: async () => cast.tokenOf('headParty'),
     path: () => `/api/documents/${doc.id}/approve`,

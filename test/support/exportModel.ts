@@ -16,12 +16,16 @@ export function buildExportModel(
       {
         code: 'ORI-KB',
         name: DEFAULT_TEMPLATE_PARTIES.first,
-        head: { name: 'Dr. Agus Priyadi, S.H., M.H.', position: 'Kepala Perwakilan' },
+        signatory: { name: 'Dr. Agus Priyadi, S.H., M.H.', title: 'Kepala Perwakilan' },
+        meterai: false,
+        agencies: [],
       },
       {
         code: 'PEMPROV-KB',
         name: DEFAULT_TEMPLATE_PARTIES.second,
-        head: { name: 'H. Ria Norsan, M.M., M.H.', position: 'Gubernur Kalimantan Barat' },
+        signatory: { name: 'H. Ria Norsan, M.M., M.H.', title: 'Gubernur Kalimantan Barat' },
+        meterai: true,
+        agencies: ['BIRO-HKM', 'INSP'],
       },
     ],
     paraf: [
@@ -55,5 +59,6 @@ function parafEntry(
     by,
     at: by === null ? null : '2025-03-04T09:15:00.000Z',
     status,
+    revision: by === null ? null : 3,
   };
 }

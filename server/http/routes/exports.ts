@@ -28,7 +28,9 @@ export function exportRoutes(ctx: AppContext) {
     router.get(`/documents/:id/export.${format}`, async (req, res) => {
       const doc = await visibleDocument(ctx, req);
       const revision = intQuery(req, 'revision', 0) || undefined;
-      const source = await gatherExportSource(ctx.db, doc, revision);
+      // `?copy=CODE`: that party's own copy, holding its lembar paraf koordinasi only.
+      const copy = typeof req.query.copy === 'string' ? req.query.copy : null;
+      const source = await gatherExportSource(ctx.db, doc, revision, copy);
       // Rendered in a worker under a deadline and a heap limit: 413/503 past them (SECURITY.md).
       const body = await runOffThread(format, source, 'Ekspor');
       send(res, format, source, Buffer.from(body.buffer, body.byteOffset, body.byteLength));

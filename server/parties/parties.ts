@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import type { Actor } from '../accounts/present';
+import { documentStream, recordEvent } from '../audit/audit';
+import type { Db } from '../db';
+import type { DocumentRow } from '../documents/queries';
+import { conflict, forbidden, invalidInput, notFound } from '../errors';
+import { policy } from '../policies/policies';
+import { placeholderParty, type partyInput, type PartyRecord } from '../../shared/parties';
+import * as q from './queries';
+
+/** Every signing party of a document with its record, in party order; placeholders where unwritten. */
+export async function partyRecords(
+  db: Db,
+  doc: DocumentRow,
+): Promise<{ code: string; name: string; record: PartyRecord; written: boolean }[]> {
+  const stored = await q.listParties(db, doc.id);
+  return doc.parties.map((party) => {
+    const record = stored.get(party.code);
+    return {
+      ...party,
+      record: record ?? placeholderParty(party.name),
+      written: record !== undefined,
+    };
+  });
+}
+
+/** `GET /api/documents/:id/parties`: the written records, by agency code. */
+export async function getParties(db: Db, doc: DocumentRow): Promise<Record<string, PartyRecord>> {
+  return Object.fromEntries(await q.listParties(db, doc.id));
+}
+
+/** Writes a party's record (drafters, while drafting) and audits it. */
+export async function setParty(
+  db: Db,
+  actor: Actor,
+  doc: DocumentRow,
+  agencyCode: string,
+  input: z.output<typeof partyInput>,
+): Promise<PartyRecord> {
+  if (!policy.editParties(actor))
+    throw forbidden('Hanya perancang (drafter) yang dapat mengubah data para pihak.');
+  if (!doc.parties.some((p) => p.code === agencyCode)) throw notFound('Pihak');
+  if (doc.status !== 'drafting') throw conflict('Naskah sudah final: data para pihak terkunci.');
+  const agencies = [...new Set(input.agencies ?? [])];
+  const strangers = agencies.filter((code) => !doc.reviewers.some((r) => r.code === code));
+  if (strangers.length)
+    throw invalidInput('Instansi bukan peninjau naskah ini.', { agencies: strangers });
+  const record: PartyRecord = {
+    officialName: input.officialName,
+    signatoryName: input.signatoryName,
+    signatoryTitle: input.signatoryTitle,
+    authority: input.authority ?? null,
+    address: input.address ?? null,
+    numberFormat: input.numberFormat ?? null,
+    meterai: input.meterai ?? false,
+    agencies,
+  };
+  await db.transaction(async (tx) => {
+    await q.upsertParty(tx, doc.id, agencyCode, record);
+    await recordEvent(tx, documentStream(doc.id), {
+      actorId: actor.id,
+      kind: 'party.updated',
+      data: { agency: agencyCode, ...record },
+    });
+  });
+  return record;
+}
