@@ -1,8 +1,8 @@
-import { baseKeymap } from 'prosemirror-commands';
+import { baseKeymap, chainCommands } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
 import type { Plugin } from 'prosemirror-state';
 import { addClauseAfter, moveClause, redoOwn, toggleBold, toggleItalic, undoOwn } from './commands';
-import { backspaceEmptyItem, demote, promote, splitNumbered } from './structure';
+import { backspaceEmptyItem, demote, moveBlock, promote, splitNumbered } from './structure';
 
 /**
  * The editor's keys: own-change undo/redo (Yjs), marks, clause commands, the structure inside
@@ -17,8 +17,9 @@ export function editorKeymaps(): Plugin[] {
       'Mod-b': toggleBold,
       'Mod-i': toggleItalic,
       'Mod-Alt-Enter': addClauseAfter,
-      'Alt-ArrowUp': moveClause(-1),
-      'Alt-ArrowDown': moveClause(1),
+      // In an ayat or item, Alt+arrows move that block; elsewhere the whole Pasal.
+      'Alt-ArrowUp': chainCommands(moveBlock(-1), moveClause(-1)),
+      'Alt-ArrowDown': chainCommands(moveBlock(1), moveClause(1)),
       Enter: splitNumbered,
       Tab: demote,
       'Shift-Tab': promote,

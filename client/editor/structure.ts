@@ -32,19 +32,21 @@ function kindAt(kind: NumberedKind, delta: number): NumberedKind | null {
 
 /**
  * The block with its kind and that of every numbered block inside moved by `delta` levels,
- * ids kept; null when a level would leave the ayat … `1)` range or the content not fit.
+ * ids kept, and `extra` appended as it is; null when a level would leave the ayat … `1)`
+ * range or the content not fit.
  */
 function shifted(node: Node, delta: number, extra: readonly Node[] = []): Node | null {
   if (!isNumberedKind(node.type.name)) return node;
   const kind = kindAt(node.type.name, delta);
   if (!kind) return null;
   const children: Node[] = [];
-  for (const child of [...childrenOf(node), ...extra]) {
+  for (const child of childrenOf(node)) {
     const moved = shifted(child, delta);
     if (!moved) return null;
     children.push(moved);
   }
-  return checked(schema.nodes[kind], node.attrs, children);
+  // `extra` already stands at the level below the block's new one (promote's followers).
+  return checked(schema.nodes[kind], node.attrs, [...children, ...extra]);
 }
 
 function childrenOf(node: Node): Node[] {
@@ -139,6 +141,31 @@ function unwrap(state: EditorState, block: BlockAt, dispatch?: (tr: Transaction)
   return true;
 }
 
+/**
+ * Alt+↑ / Alt+↓ in an ayat or item: swaps it with its neighbour of the same kind, keeping both
+ * ids, so the numbers follow and the redline shows it as moved. Outside one, the clause moves.
+ */
+export function moveBlock(direction: -1 | 1): Command {
+  return (state, dispatch) => {
+    const block = numberedAt(state);
+    if (!block) return false;
+    const $pos = state.doc.resolve(block.pos);
+    const neighbour = $pos.parent.maybeChild($pos.index() + direction);
+    if (!neighbour || neighbour.type !== block.node.type) return false;
+    if (dispatch) {
+      const end = block.pos + block.node.nodeSize;
+      const [from, to] =
+        direction < 0
+          ? [block.pos - neighbour.nodeSize, end]
+          : [block.pos, end + neighbour.nodeSize];
+      const swapped = direction < 0 ? [block.node, neighbour] : [neighbour, block.node];
+      const tr = state.tr.replaceWith(from, to, swapped);
+      dispatch(keepSelection(tr, state, direction * neighbour.nodeSize).scrollIntoView());
+    }
+    return true;
+  };
+}
+
 /** True when the cursor is in a block that holds nothing but one empty paragraph. */
 function inEmptyItem(state: EditorState): BlockAt | null {
   const block = numberedAt(state);
@@ -153,7 +180,8 @@ function inEmptyItem(state: EditorState): BlockAt | null {
  * an empty one before it. In an empty item it promotes instead, so Enter twice ends a list.
  */
 export const splitNumbered: Command = (state, dispatch, view) => {
-  if (inEmptyItem(state)) return promote(state, dispatch, view);
+  // Where there is no level to promote to (the pembukaan's considerations), Enter goes on.
+  if (inEmptyItem(state) && promote(state, dispatch, view)) return true;
   const block = numberedAt(state);
   const { $from, $to } = state.selection;
   if (!block || $from.depth !== block.depth + 1 || !$from.sameParent($to)) return false;
