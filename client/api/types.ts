@@ -101,6 +101,8 @@ export interface Signoff {
   at: string | null;
   note: string | null;
   changedClauses: string[];
+  /** A changed clause the agency is concerned with only because its clauses cite it → those clauses. */
+  citedBy?: Record<string, string[]>;
 }
 
 /** One cell of the sign-off matrix: an agency's status for one clause. */
@@ -113,6 +115,8 @@ export interface MatrixRow {
   number: number | null;
   heading: string;
   cells: Record<string, CellStatus>;
+  /** Per agency concerned with this clause only through a reference: the clauses citing it. */
+  citedBy?: Record<string, string[]>;
 }
 
 /** `GET /api/documents/:id/signoffs/matrix`: clause × agency for the latest revision. */

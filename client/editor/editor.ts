@@ -8,6 +8,7 @@ import { editorKeymaps } from './keymap';
 import { numbersPlugin } from './numbers';
 import { cleanPastedSlice } from './paste';
 import { punctuationPlugin } from './punctuation';
+import { rujukanPlugin } from './rujukan';
 import { schema } from './schema';
 
 /** How the editor is mounted. */
@@ -37,6 +38,7 @@ export function createEditor(
       clauseIdsPlugin(),
       numbersPlugin(),
       punctuationPlugin(),
+      rujukanPlugin(),
       ...editorKeymaps(),
     ],
   });

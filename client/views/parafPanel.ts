@@ -193,7 +193,7 @@ function signoffRow(s: Signoff, data: WorkspaceData): HTMLTableRowElement {
       h(
         'div',
         { class: 'changed-clauses' },
-        `Berubah: ${s.changedClauses.map(numberOf).join(', ')}`,
+        `Berubah: ${s.changedClauses.map((id) => changedName(id, numberOf, s.citedBy)).join(', ')}`,
       ),
     s.note && h('div', { class: 'note' }, `“${s.note}”`),
   );
@@ -212,4 +212,14 @@ function signoffRow(s: Signoff, data: WorkspaceData): HTMLTableRowElement {
       s.at && h('div', { class: 'muted' }, formatTime(s.at)),
     ),
   );
+}
+
+/** A changed clause as the paraf tab names it: `Pasal 3`, or `Pasal 3 (dirujuk oleh Pasal 5)`. */
+export function changedName(
+  id: string,
+  numberOf: (id: string) => string,
+  citedBy: Record<string, string[]> | undefined,
+): string {
+  const via = citedBy?.[id];
+  return via ? `${numberOf(id)} (dirujuk oleh ${via.map(numberOf).join(', ')})` : numberOf(id);
 }

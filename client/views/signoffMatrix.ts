@@ -108,6 +108,10 @@ function matrixTable(matrix: SignoffMatrix, data: WorkspaceData): HTMLTableEleme
       ),
     ),
   );
+  const pasalOf = (id: string) => {
+    const number = matrix.clauses.find((c) => c.clauseId === id)?.number;
+    return number ? `Pasal ${number}` : 'pasal dihapus';
+  };
   const rows = matrix.clauses.map((row) =>
     h(
       'tr',
@@ -130,11 +134,14 @@ function matrixTable(matrix: SignoffMatrix, data: WorkspaceData): HTMLTableEleme
       ...matrix.agencies.map((code) => {
         const status: CellStatus = row.cells[code] ?? 'pending';
         const name = row.number === null ? row.heading : `Pasal ${row.number}`;
-        const label = `${code} · ${name}: ${CELL_STATUS_LABELS[status]}`;
+        // Concerned only because a clause of the agency's cites this one: shown apart.
+        const via = row.citedBy?.[code];
+        const citing = via ? ` (dirujuk oleh ${via.map(pasalOf).join(', ')})` : '';
+        const label = `${code} · ${name}: ${CELL_STATUS_LABELS[status]}${citing}`;
         return h(
           'td',
           {
-            class: `matrix-cell cell-${status}${code === own ? ' own' : ''}`,
+            class: `matrix-cell cell-${status}${code === own ? ' own' : ''}${via ? ' via-rujukan' : ''}`,
             title: label,
             'aria-label': label,
             dataset: { agency: code, status },

@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import { createDocument } from '../support/factories';
+import { browserSuite, describeBrowser } from '../support/browser';
+import type { Clause } from '../../shared/clauses';
+import { waitFor } from '../collab/clients';
+
+jest.setTimeout(90_000);
+
+const PLAIN = [
+  'NOTA KESEPAKATAN',
+  'Pasal 1',
+  'Maksud',
+  'Maksud kerja sama ini adalah pelayanan publik.',
+  'Pasal 2',
+  'Ruang Lingkup',
+  '(1) Ruang lingkup meliputi pengawasan.',
+  '(2) Pengawasan dilakukan bersama.',
+  'Pasal 3',
+  'Pelaksanaan',
+  'Kegiatan sebagaimana dimaksud dalam ',
+].join('\n');
+
+/** The labels the editor shows for its references, in order. */
+const labels = (page: Page) =>
+  page
+    .locator('.ProseMirror span.rujukan')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-label')));
+
+async function waitForLabels(page: Page, expected: string[]): Promise<void> {
+  await page
+    .waitForFunction(
+      (want) =>
+        JSON.stringify(
+          [...document.querySelectorAll('.ProseMirror span.rujukan')].map((el) =>
+            el.getAttribute('data-label'),
+          ),
+        ) === JSON.stringify(want),
+      expected,
+      { timeout: 15_000 },
+    )
+    .catch(async (err: Error) => {
+      throw new Error(`${err.message}\nshown: ${JSON.stringify(await labels(page))}`);
+    });
+}
+
+describeBrowser('cross-references in the editor', () => {
+  const t = browserSuite();
+
+  it('a reference picked with @ shows its label, relabelled in a second browser when a Pasal is inserted before its target', async () => {
+    const id = await createDocument(t.call, t.cast, { title: 'Nota Rujukan', text: PLAIN });
+    const [drafter, reader] = await Promise.all([
+      t.signedIn(t.cast.drafter, id),
+      t.signedIn(t.cast.reviewer, id),
+    ]);
+    const { page } = drafter;
+
+    // The cursor at the end of Pasal 3's sentence, then "@" opens the picker.
+    const sentence = page.locator('.ProseMirror section.clause p', {
+      hasText: 'Kegiatan sebagaimana dimaksud dalam',
+    });
+    await sentence.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' @');
+    const picker = page.locator('.rujukan-picker');
+    await picker.waitFor();
+    await picker.locator('input').fill('2 2');
+    await picker.locator('li[role=option]', { hasText: 'Pasal 2 ayat (2)' }).waitFor();
+    expect(await picker.locator('li[role=option]').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await picker.waitFor({ state: 'detached' });
+    await waitForLabels(page, ['Pasal 2 ayat (2)']);
+    await waitForLabels(reader.page, ['Pasal 2 ayat (2)']);
+
+    // Hovering shows the cited words.
+    const title = await page.locator('.ProseMirror span.rujukan').getAttribute('title');
+    expect(title).toContain('Pengawasan dilakukan bersama.');
+
+    // Stored as a reference: the API prints the same label, derived on the server.
+    await waitFor(async () => {
+      const res = await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+        token: t.cast.drafter.token,
+      });
+      return res.body[2]?.text === 'Kegiatan sebagaimana dimaksud dalam Pasal 2 ayat (2)';
+    }, 'the reference stored in the live text');
+
+    // A new Pasal after Pasal 1 (Ctrl+Alt+Enter) pushes the target to Pasal 3, for both.
+    await page.locator('.ProseMirror section.clause p', { hasText: 'Maksud kerja sama' }).click();
+    await page.keyboard.press('Control+Alt+Enter');
+    await page.keyboard.type('Definisi');
+    await waitForLabels(page, ['Pasal 3 ayat (2)']);
+    await waitForLabels(reader.page, ['Pasal 3 ayat (2)']);
+
+    // Deleting the cited ayat leaves a red [rujukan terputus] for everyone.
+    const ayat = page.locator('.ProseMirror .numbered.ayat', { hasText: 'Pengawasan dilakukan' });
+    await ayat.locator('p').click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await waitForLabels(reader.page, ['[rujukan terputus]']);
+    const broken = reader.page.locator('.ProseMirror span.rujukan.rujukan-terputus');
+    expect(await broken.count()).toBe(1);
+    expect(drafter.errors).toEqual([]);
+    expect(reader.errors).toEqual([]);
+  });
+});
