@@ -8,6 +8,8 @@ import { notifyError } from './views/notice';
 import { parseRoute } from './views/router';
 import { workspaceView } from './views/workspace';
 import { revisionView } from './views/revisionView';
+import { adminView } from './views/admin';
+import { notFoundView } from './views/notFound';
 
 const root = document.getElementById('app') as HTMLElement;
 let me: Me | null = null;
@@ -29,12 +31,17 @@ function render() {
     return;
   }
   const route = parseRoute(location.pathname);
+  if (route.name !== 'notFound') document.title = 'Selaras';
   cleanup =
     route.name === 'document'
       ? workspaceView(root, me, route.id, signedOut)
       : route.name === 'revision'
         ? revisionView(root, me, route.id, route.number, signedOut)
-        : documentListView(root, me, signedOut);
+        : route.name === 'admin' && me.role === 'admin'
+          ? adminView(root, me, signedOut)
+          : route.name === 'list'
+            ? documentListView(root, me, signedOut)
+            : notFoundView(root, me, signedOut);
 }
 
 async function start() {

@@ -26,9 +26,21 @@ export function listApprovals(documentId: string): Promise<Approvals> {
   return request('GET', `${base(documentId)}/approvals`);
 }
 
-/** Approves a revision as the head of a party agency. */
-export function approveRevision(documentId: string, revision: number): Promise<unknown> {
-  return request('POST', `${base(documentId)}/approve`, { revision });
+/**
+ * Approves a revision as the head of a party agency, re-entering the password; `textHash` is the
+ * hash of the text the head was shown, so a different text is refused.
+ */
+export function approveRevision(
+  documentId: string,
+  revision: number,
+  confirm: { password: string; textHash?: string },
+): Promise<unknown> {
+  return request('POST', `${base(documentId)}/approve`, { revision, ...confirm });
+}
+
+/** Withdraws the caller's agency's approval of the latest revision (until the document is final). */
+export function withdrawApproval(documentId: string): Promise<unknown> {
+  return request('DELETE', `${base(documentId)}/approve`);
 }
 
 /** The clause × agency matrix of the latest revision. */

@@ -171,4 +171,6 @@ export interface Approval {
 export interface Approvals {
   revision: number | null;
   approvals: Approval[];
+  /** SHA-256 (hex) of the revision's printed text; absent before the first revision. */
+  textHash?: string;
 }

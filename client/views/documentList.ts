@@ -27,7 +27,7 @@ export function documentListView(root: HTMLElement, me: Me, onLogout: () => void
         h('th', {}, 'Judul'),
         h('th', {}, 'Status'),
         h('th', {}, 'Para pihak'),
-        h('th', {}, `Paraf ${me.agency.code}`),
+        h('th', {}, `Paraf ${me.agency.name}`),
         h('th', {}, 'Dibuat'),
       ),
     ),

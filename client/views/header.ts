@@ -6,6 +6,7 @@ import { ROLE_LABELS } from './labels';
 import { runAction } from './notice';
 import { navigate } from './router';
 import { settingsDialog } from './settingsDialog';
+import { ownPasswordDialog } from './passwordDialog';
 
 /** The top bar: home link, extra items (e.g. connection state), the inbox, the user, settings and logout. */
 export function appHeader(me: Me, onLogout: () => void, ...extra: Child[]): HTMLElement {
@@ -18,6 +19,15 @@ export function appHeader(me: Me, onLogout: () => void, ...extra: Child[]): HTML
   out.addEventListener('click', () => void runAction(out, logout).then((ok) => ok && onLogout()));
   const settings = h('button', { type: 'button', class: 'link settings' }, 'Pengaturan');
   settings.addEventListener('click', settingsDialog);
+  const password = h('button', { type: 'button', class: 'link change-password' }, 'Kata sandi');
+  password.addEventListener('click', ownPasswordDialog);
+  const admin =
+    me.role === 'admin' && h('a', { href: '/admin', class: 'admin-link' }, 'Administrasi');
+  if (admin)
+    admin.addEventListener('click', (event) => {
+      event.preventDefault();
+      navigate('/admin');
+    });
   return h(
     'header',
     { class: 'app-header' },
@@ -29,7 +39,9 @@ export function appHeader(me: Me, onLogout: () => void, ...extra: Child[]): HTML
       { class: 'who' },
       h('span', { class: 'who-name' }, me.name),
       h('span', { class: 'who-meta' }, `${ROLE_LABELS[me.role]} · ${me.agency.name}`),
+      admin,
       settings,
+      password,
       out,
     ),
   );

@@ -57,7 +57,7 @@ export function canApprove(data: WorkspaceData): Permission {
   const waiting = (signoffs ?? []).filter((s) => s.status !== 'approved');
   if (!signoffs) return deny('Status paraf koordinasi belum dapat dimuat.');
   if (waiting.length > 0)
-    return deny(`Menunggu paraf: ${waiting.map((s) => s.agency.code).join(', ')}.`);
+    return deny(`Menunggu paraf: ${waiting.map((s) => s.agency.name).join(', ')}.`);
   return allow;
 }
 

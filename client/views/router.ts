@@ -1,9 +1,11 @@
 /** A screen of the client: mounts into the main area and returns its clean-up function. */
 export type Screen = (root: HTMLElement) => (() => void) | void;
 
-/** The route of a path: the document list or one document's workspace. */
+/** The route of a path: the document list, a document's workspace or revision, administration, or none. */
 export type Route =
   | { name: 'list' }
+  | { name: 'admin' }
+  | { name: 'notFound' }
   | { name: 'document'; id: string }
   | { name: 'revision'; id: string; number: number };
 
@@ -13,7 +15,9 @@ export function parseRoute(pathname: string): Route {
   if (revision)
     return { name: 'revision', id: decodeURIComponent(revision[1]), number: Number(revision[2]) };
   const match = /^\/documents\/([^/]+)\/?$/.exec(pathname);
-  return match ? { name: 'document', id: decodeURIComponent(match[1]) } : { name: 'list' };
+  if (match) return { name: 'document', id: decodeURIComponent(match[1]) };
+  if (/^\/admin\/?$/.test(pathname)) return { name: 'admin' };
+  return pathname === '/' || pathname === '' ? { name: 'list' } : { name: 'notFound' };
 }
 
 /** Changes the URL without reloading and lets the app render the new route. */

@@ -157,7 +157,7 @@ function mountWorkspace(
       ['signoffs', 'matrix', 'concerns', 'doc', 'revisions', 'liveClauses', 'liveParts', 'me'],
       paraf.update,
     ],
-    [['signoffs', 'doc', 'revisions', 'liveClauses'], approval.update],
+    [['signoffs', 'doc', 'revisions', 'liveClauses', 'approvals'], approval.update],
     [['doc', 'liveClauses', 'signoffs', 'currentClauseId', 'me'], meeting.update],
   ];
   let previous: WorkspaceData | null = null;

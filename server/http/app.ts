@@ -3,7 +3,7 @@ import express from 'express';
 import cookieParser from 'cookie-parser';
 import type { AppContext } from './context';
 import { requireAuth } from './middleware/auth';
-import { errorHandler, unknownRoute } from './middleware/errors';
+import { errorHandler, unknownPage, unknownRoute } from './middleware/errors';
 import { requestLog } from './middleware/requestLog';
 import { securityHeaders } from './middleware/security';
 import { authRoutes } from './routes/auth';
@@ -70,11 +70,12 @@ export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => expre
   app.use('/api', api);
 
   app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
-  // The client routes itself: `/`, `/documents/:id` and a revision's reading view serve its page.
-  app.get(['/', '/documents/:id', '/documents/:id/revisions/:n'], (_req, res, next) => {
+  // The client routes itself: `/`, `/documents/:id`, a revision's reading view and the
+  // administration page serve its page; any other page a browser asks for is its "not found".
+  app.get(['/', '/documents/:id', '/documents/:id/revisions/:n', '/admin'], (_req, res, next) => {
     res.sendFile(path.join(CLIENT_DIST, 'index.html'), (err) => err && next());
   });
-  app.use(unknownRoute);
+  app.use(unknownPage(path.join(CLIENT_DIST, 'index.html')));
   app.use(errorHandler(ctx.log));
   return app;
 }

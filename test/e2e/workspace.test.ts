@@ -120,13 +120,19 @@ describeBrowser('the web client', () => {
     for (const user of [t.cast.reviewer, bureauReviewer, t.cast.headA, t.cast.headB])
       await t.approveSignoff(id, user, 1);
     await openTab(headB, 'Persetujuan');
-    for (const head of [headA, headB]) {
+    for (const [head, user] of [
+      [headA, t.cast.headA],
+      [headB, t.cast.headB],
+    ] as const) {
       const approve = head.locator('.approval-panel button.approve');
       await expect(approve.isEnabled({ timeout: 5000 })).resolves.toBe(true);
       await head.waitForFunction(
         () => !document.querySelector<HTMLButtonElement>('button.approve')?.disabled,
       );
       await approve.click();
+      // The head confirms with his password (re-authentication).
+      await head.locator('.confirm-dialog input[name="password"]').fill(user.password);
+      await head.locator('.confirm-dialog button[type="submit"]').click();
       await head.locator('.notice', { hasText: 'Persetujuan Anda tercatat.' }).waitFor();
     }
     for (const page of [headA, headB, drafter]) {

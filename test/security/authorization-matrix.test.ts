@@ -32,6 +32,8 @@ const MATRIX: Record<string, readonly number[]> = {
   'GET /':                                             [PAGE, PAGE,  PAGE,  PAGE,  PAGE,  PAGE,    PAGE, PAGE, PAGE],
   'GET /documents/:id':                                [PAGE, PAGE,  PAGE,  PAGE,  PAGE,  PAGE,    PAGE, PAGE, PAGE],
   'GET /documents/:id/revisions/:n':                   [PAGE, PAGE,  PAGE,  PAGE,  PAGE,  PAGE,    PAGE, PAGE, PAGE],
+  // The page is public like the others; the client shows it to admins only, the API guards the data.
+  'GET /admin':                                        [PAGE, PAGE,  PAGE,  PAGE,  PAGE,  PAGE,    PAGE, PAGE, PAGE],
   'POST /api/auth/login':                              [200,  200,   200,   200,   200,   200,     200,  200,  200],
   'POST /api/auth/logout':                             [204,  204,   204,   204,   204,   204,     401,  401,  401],
   'GET /api/me':                                       [200,  200,   200,   200,   200,   200,     401,  401,  401],
@@ -120,6 +122,7 @@ const PERFORM: Record<string, (who: Caller) => Promise<number>> = {
   'GET /': (who) => get(who, '/'),
   'GET /documents/:id': (who) => get(who, `/documents/${shared.id}`),
   'GET /documents/:id/revisions/:n': (who) => get(who, `/documents/${shared.id}/revisions/1`),
+  'GET /admin': (who) => get(who, '/admin'),
   'POST /api/auth/login': async (who) => {
     const user = cast.users[who] ?? cast.users.reviewer!;
     const token = cast.tokenOf(who);

@@ -54,6 +54,21 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   };
 }
 
+/**
+ * 404 for a path no route matched that a browser asked for as a page: the client's page, which
+ * shows "Halaman tidak ditemukan"; API callers and other requests get the JSON 404.
+ */
+export function unknownPage(indexFile: string): RequestHandler {
+  return (req, res, next) => {
+    const wantsPage =
+      (req.method === 'GET' || req.method === 'HEAD') && req.accepts(['json', 'html']) === 'html';
+    if (!wantsPage) return unknownRoute(req, res, next);
+    res
+      .status(404)
+      .sendFile(indexFile, (err) => err && !res.headersSent && unknownRoute(req, res, next));
+  };
+}
+
 /** 404 for any path no route matched. */
 export const unknownRoute: RequestHandler = (_req, res) => {
   res.status(404).json({ error: { code: 'not_found', message: 'Alamat tidak ditemukan.' } });
