@@ -2,6 +2,7 @@ import { baseKeymap, chainCommands } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
 import type { Plugin } from 'prosemirror-state';
 import { addClauseAfter, moveClause, redoOwn, toggleBold, toggleItalic, undoOwn } from './commands';
+import { fixPunctuationHere } from './punctuation';
 import { backspaceEmptyItem, demote, moveBlock, promote, splitNumbered } from './structure';
 
 /**
@@ -24,6 +25,7 @@ export function editorKeymaps(): Plugin[] {
       Tab: demote,
       'Shift-Tab': promote,
       Backspace: backspaceEmptyItem,
+      'Mod-.': fixPunctuationHere,
     }),
     keymap(baseKeymap),
   ];

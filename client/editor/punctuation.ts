@@ -1,5 +1,5 @@
 import type { Node } from 'prosemirror-model';
-import { Plugin, PluginKey } from 'prosemirror-state';
+import { Plugin, PluginKey, type Command } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { punctuationHints, type PunctuationHint } from '../../shared/punctuation';
 import { schema } from './schema';
@@ -14,6 +14,20 @@ export function applyPunctuationFix(view: EditorView, hint: PunctuationHint): vo
 }
 
 /**
+ * Ctrl+. applies the punctuation hint of the line holding the cursor, so the fix is one key
+ * away for those who do not use a mouse.
+ */
+export const fixPunctuationHere: Command = (state, dispatch) => {
+  const $from = state.selection.$from;
+  const pos = $from.depth > 0 ? $from.before() : -1;
+  const hint = punctuationHints(state.doc).find((h) => h.pos === pos);
+  if (!hint) return false;
+  if (dispatch)
+    dispatch(state.tr.replaceWith(hint.fix.from, hint.fix.to, schema.text(hint.fix.text)));
+  return true;
+};
+
+/**
  * The hint marker: a quiet dot whose tooltip says what is wrong, with a "Perbaiki" button whose
  * label comes from CSS, so the editor's text never contains it.
  */
@@ -25,7 +39,7 @@ function marker(hint: PunctuationHint) {
     wrap.dataset.expected = hint.expected;
     const dot = document.createElement('span');
     dot.className = 'punct-mark';
-    dot.title = hint.problem;
+    dot.title = `${hint.problem} (Ctrl+.)`;
     dot.setAttribute('role', 'note');
     dot.setAttribute('aria-label', `Tanda baca: ${hint.problem}`);
     const fix = document.createElement('button');

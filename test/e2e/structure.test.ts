@@ -79,7 +79,7 @@ describeBrowser('structure inside a Pasal in the editor', () => {
     (await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: t.cast.drafter.token }))
       .body;
 
-  it('numbers ayat and items from their position; Enter after (2) starts (3); Tab demotes it to b., Shift-Tab promotes it back', async () => {
+  it('numbers ayat and items from their position; Enter after (2) starts (3); Tab makes it a. of ayat (2), Shift-Tab brings it back', async () => {
     const id = await createDocument(t.call, t.cast, { title: 'Nota Struktur', text: PLAIN });
     const { page } = await t.signedIn(t.cast.drafter, id);
     await waitForNumbers(page, ['ayat (1)', 'huruf a.', 'huruf b.', 'ayat (2)']);
@@ -174,7 +174,7 @@ describeBrowser('structure inside a Pasal in the editor', () => {
     ).toContain('Para Pihak bekerja sama.'); // followed by the drafter's cursor label
   });
 
-  it('hints at list punctuation quietly and fixes it in one click', async () => {
+  it('hints at list punctuation quietly and fixes it in one click or with Ctrl+.', async () => {
     const id = await createDocument(t.call, t.cast, { title: 'Nota Tanda Baca', text: PLAIN });
     const { page } = await t.signedIn(t.cast.drafter, id);
     await waitForNumbers(page, ['ayat (1)', 'huruf a.', 'huruf b.', 'ayat (2)']);
@@ -194,8 +194,9 @@ describeBrowser('structure inside a Pasal in the editor', () => {
       'pelatihan; dan',
       'the connector fixed',
     );
-    await page.locator('.huruf[data-number="a."] .punct-hint').hover();
-    await page.locator('.huruf[data-number="a."] .punct-fix').click();
+    // The keyboard way: Ctrl+. fixes the line holding the cursor.
+    await caretAt(page, 'pertukaran data; dan');
+    await page.keyboard.press('Control+.');
     await eventually(() => page.locator('.punct-hint').count(), 0, 'no hints');
     expect(await page.locator('.ProseMirror .huruf p').first().textContent()).toBe(
       'pertukaran data;',
