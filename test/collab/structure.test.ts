@@ -1,4 +1,9 @@
+import { EditorState, TextSelection } from 'prosemirror-state';
 import * as Y from 'yjs';
+import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import { splitNumbered } from '../../client/editor/structure';
+import { clauseIdRepairs } from '../../shared/clauses';
+import { schema } from '../../shared/schema';
 import { FRAGMENT } from '../../server/documents/text';
 import type { Clause } from '../../shared/clauses';
 import { createDocument, makeUser } from '../support/factories';
@@ -86,4 +91,64 @@ describe('ayat inserted at once by two clients', () => {
       'the clients to converge',
     );
   });
+
+  it("the editor's Enter at the end of ayat (1) on two clients at once gives (2) and (3), each with its own id", async () => {
+    const id = await createDocument(env.call, env.cast, {
+      title: 'Nota Enter Serentak',
+      text: PLAIN,
+    });
+    const second = await makeUser(server.db, 'drafter', env.cast.bureau.code);
+    const [a, b] = await Promise.all([
+      connectClient(server, id, env.cast.drafter.token),
+      connectClient(server, id, second.token),
+    ]);
+    clients.push(a, b);
+    pressEnterAndType(a.doc, 'Berlaku lima tahun.', 'Ayat dari klien A.');
+    pressEnterAndType(b.doc, 'Berlaku lima tahun.', 'Ayat dari klien B.');
+
+    const clauses = async () =>
+      (
+        await env.call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+          token: env.cast.drafter.token,
+        })
+      ).body;
+    await waitFor(async () => (await clauses())[0].text.split('\n').length === 4, 'both ayat');
+    const text = (await clauses())[0].text.split('\n');
+    expect(text.map((line) => line.slice(0, 4))).toEqual(['(1) ', '(2) ', '(3) ', '(4) ']);
+    expect(new Set(text.slice(1, 3).map((line) => line.slice(4)))).toEqual(
+      new Set(['Ayat dari klien A.', 'Ayat dari klien B.']),
+    );
+    expect(text[0]).toBe('(1) Berlaku lima tahun.');
+    await waitFor(
+      () => firstClause(a.doc).toString() === firstClause(b.doc).toString(),
+      'the clients to converge',
+    );
+    // Every ayat kept or got an id of its own: nothing for the id repair to do.
+    expect(
+      clauseIdRepairs(yXmlFragmentToProseMirrorRootNode(a.doc.getXmlFragment(FRAGMENT), schema)),
+    ).toEqual([]);
+  });
 });
+
+/**
+ * What the editor does on Enter at the end of the paragraph `words` and typing `typed`: the
+ * structure command on the ProseMirror state, written to the Yjs text as y-prosemirror does.
+ */
+function pressEnterAndType(doc: Y.Doc, words: string, typed: string): void {
+  const fragment = doc.getXmlFragment(FRAGMENT);
+  const pm = yXmlFragmentToProseMirrorRootNode(fragment, schema);
+  let end = -1;
+  pm.descendants((node, pos) => {
+    if (node.type === schema.nodes.paragraph && node.textContent === words)
+      end = pos + node.nodeSize - 1;
+    return end < 0;
+  });
+  let state = EditorState.create({ schema, doc: pm });
+  state = state.apply(state.tr.setSelection(TextSelection.create(pm, end)));
+  const applied = splitNumbered(state, (tr) => (state = state.apply(tr)));
+  if (!applied) throw new Error('Enter did not apply');
+  state = state.apply(state.tr.insertText(typed));
+  doc.transact(() =>
+    updateYFragment(doc, fragment, state.doc, { mapping: new Map(), isOMark: new Map() }),
+  );
+}
