@@ -11,9 +11,18 @@ import { coldLoad } from './scenarios/coldload';
 import { load } from './scenarios/load';
 import { crossInstance } from './scenarios/crossinstance';
 import { clauseDiff } from './scenarios/clausediff';
+import { numbering } from './scenarios/numbering';
 
 /** Every scenario, in the order they run; add new ones here. */
-const SCENARIOS: Scenario[] = [fanout, memory, coldLoad, load, crossInstance, clauseDiff];
+const SCENARIOS: Scenario[] = [
+  fanout,
+  memory,
+  coldLoad,
+  load,
+  crossInstance,
+  clauseDiff,
+  numbering,
+];
 
 /** Runs every scenario against Selaras and the reference y-websocket server, prints the table and writes bench/RESULTS.md. */
 async function main() {
@@ -117,10 +126,21 @@ ${markdownTable(rows)}
 - **Clause diff**: \`diffClauses\` (\`shared/clauseDiff.ts\`, what the revision diff and the
   sign-off staleness use) on two revisions of a 300-clause nota kesepakatan built from the
   template's ten clauses (each about a field of government and naming a reviewing unit, some
-  550 characters): 100 clauses get one to three word edits (a word replaced, a phrase inserted,
-  a word deleted), 10 are removed, 10 moved and 10 added, from a fixed seed. The cold row is the
-  first call in the bench process, one of 5 uncounted warm-up calls; 50 timed calls follow
-  (\`performance.now()\` around the call, in the bench process). Pure computation: no reference.
+  550 characters, in 4 ayat, the first leading a list of three \`a.\` items with two \`1.\`
+  items nested under one, numbered as \`shared/numbering.ts\` prints them): of 100 modified
+  clauses, one in four gets a new first list item (every item after it renumbered, which the
+  bench checks shows no deletion) and the others one to three word edits (a word replaced, a
+  phrase inserted, a word deleted); 10 are removed, 10 moved and 10 added, from a fixed seed.
+  The cold row is the first call in the bench process, one of 5 uncounted warm-up calls; 50
+  timed calls follow (\`performance.now()\` around the call, in the bench process). Pure
+  computation: no reference.
+- **Numbering**: \`printedText\` (\`shared/canonicalText.ts\`: every number derived by
+  \`shared/numbering.ts\` and the whole naskah rendered, as \`GET .../text\`, the revision cut
+  and the final hash do) on one ProseMirror document: the template's pembukaan and penutup
+  around 300 Pasal of 4 ayat each, the first leading three \`a.\` items with two \`1.\` items
+  nested under the second (parsed once from the plain form, not timed). Cold row, 5 warm-up and
+  50 timed calls as for the clause diff; the bench checks every Pasal printed \`(4)\` and
+  \`2.\`. Pure computation: no reference.
 - The reference is \`@y/websocket-server@0.1.1\` (\`node node_modules/@y/websocket-server/src/server.js\`);
   later versions need Yjs 14 prereleases.
 `;

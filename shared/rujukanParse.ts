@@ -50,36 +50,55 @@ export function resolveTyped(
   return null;
 }
 
+/** Every citable block's id by its printed parts joined (`Pasal 2 ayat (1) huruf a`). */
+export function partsIndex(index: RujukanIndex): Map<string, string> {
+  const byParts = new Map<string, string>();
+  for (const target of index.values()) byParts.set(target.parts.join(' '), target.id);
+  return byParts;
+}
+
+/**
+ * The nodes a run of text standing in block `holderId` becomes: text, with each typed
+ * reference that resolves a `rujukan`; `onUnresolved` hears each one that does not.
+ */
+export function textWithReferences(
+  index: RujukanIndex,
+  byParts: ReadonlyMap<string, string>,
+  holderId: string | null,
+  text: string,
+  onUnresolved: (typed: string) => void = () => {},
+): Node[] {
+  const content: Node[] = [];
+  let cursor = 0;
+  for (const match of text.matchAll(TYPED)) {
+    const start = resolveTyped(index, byParts, holderId, typedParts(match[1]));
+    // The end of a range reads on from its start: `ayat (1) huruf a sampai dengan huruf c`.
+    const end = match[2] ? typedParts(match[2]) : [];
+    const until = !match[2]
+      ? ''
+      : start &&
+        (resolveTyped(index, byParts, start, end) ?? resolveTyped(index, byParts, holderId, end));
+    if (!start || until === null) {
+      onUnresolved(match[0]);
+      continue;
+    }
+    if (match.index > cursor) content.push(schema.text(text.slice(cursor, match.index)));
+    content.push(schema.nodes.rujukan.create({ target: start, until }));
+    cursor = match.index + match[0].length;
+  }
+  if (cursor < text.length) content.push(schema.text(text.slice(cursor)));
+  return content;
+}
+
 /** Turns the typed references of a document's Pasal into `rujukan` nodes where they resolve. */
 export function resolveTypedReferences(doc: Node): ResolvedReferences {
   const index = rujukanIndex(doc);
-  const byParts = new Map<string, string>();
-  for (const target of index.values()) byParts.set(target.parts.join(' '), target.id);
+  const byParts = partsIndex(index);
   const unresolved: ResolvedReferences['unresolved'] = [];
-
-  /** The nodes a run of text becomes: text, with each resolvable typed reference a `rujukan`. */
-  const resolveRun = (text: string, holderId: string, where: string): Node[] => {
-    const content: Node[] = [];
-    let cursor = 0;
-    for (const match of text.matchAll(TYPED)) {
-      const start = resolveTyped(index, byParts, holderId, typedParts(match[1]));
-      // The end of a range reads on from its start: `ayat (1) huruf a sampai dengan huruf c`.
-      const end = match[2] ? typedParts(match[2]) : [];
-      const until = !match[2]
-        ? ''
-        : start &&
-          (resolveTyped(index, byParts, start, end) ?? resolveTyped(index, byParts, holderId, end));
-      if (!start || until === null) {
-        unresolved.push({ text: match[0], where });
-        continue;
-      }
-      if (match.index > cursor) content.push(schema.text(text.slice(cursor, match.index)));
-      content.push(schema.nodes.rujukan.create({ target: start, until }));
-      cursor = match.index + match[0].length;
-    }
-    if (cursor < text.length) content.push(schema.text(text.slice(cursor)));
-    return content;
-  };
+  const resolveRun = (text: string, holderId: string, where: string): Node[] =>
+    textWithReferences(index, byParts, holderId, text, (typed) =>
+      unresolved.push({ text: typed, where }),
+    );
 
   const paragraph = (node: Node, holderId: string, where: string): Node => {
     const content: Node[] = [];

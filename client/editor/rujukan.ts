@@ -9,6 +9,7 @@ import {
   rujukanProblems,
   RUJUKAN,
 } from '../../shared/rujukanText';
+import { resolvePastedReferences } from './rujukanPaste';
 import { openRujukanPicker } from './rujukanPicker';
 
 /** The key of the plugin that shows the labels of references and their problems. */
@@ -93,6 +94,31 @@ function opensPicker(state: EditorState, pos: number): boolean {
   return before === '' || /\s$/.test(before);
 }
 
+/** The innermost Pasal or numbered block at the selection: what 'salin rujukan' cites. */
+export function targetAtSelection(state: EditorState): string | null {
+  const { $from } = state.selection;
+  const index = rujukanKey.getState(state)?.index;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const id = $from.node(depth).attrs.id;
+    if (typeof id === 'string' && index?.has(id)) return id;
+  }
+  return null;
+}
+
+let copying: string | null = null;
+
+/**
+ * 'Salin rujukan' (Alt+Shift+R): puts a reference to the Pasal, ayat or item at the cursor on
+ * the clipboard, so pasting it anywhere in the naskah inserts a `rujukan` to it.
+ */
+export function copyRujukan(view: EditorView): boolean {
+  copying = targetAtSelection(view.state);
+  if (!copying) return false;
+  document.execCommand('copy');
+  copying = null;
+  return true;
+}
+
 /** The plugin: labels, hover text and problems of references; `@` or Mod-Shift-k opens the picker. */
 export function rujukanPlugin(): Plugin<RujukanState> {
   return new Plugin<RujukanState>({
@@ -103,12 +129,28 @@ export function rujukanPlugin(): Plugin<RujukanState> {
     },
     props: {
       decorations: (state) => rujukanKey.getState(state)?.decorations,
+      transformPasted: (slice, view) => resolvePastedReferences(slice, view),
       handleTextInput(view, from, to, text) {
         if (text !== '@' || !view.editable || !opensPicker(view.state, from)) return false;
         openRujukanPicker(view, from, to, { typedAt: true });
         return true;
       },
+      handleDOMEvents: {
+        copy(view, event) {
+          if (!copying || !event.clipboardData) return false;
+          const state = rujukanKey.getState(view.state)!;
+          const label = state.index.get(copying)!.parts.join(' ');
+          event.clipboardData.setData('text/plain', label);
+          event.clipboardData.setData(
+            'text/html',
+            `<span class="rujukan" data-target="${copying.replace(/[&"<>]/g, '')}"></span>`,
+          );
+          event.preventDefault();
+          return true;
+        },
+      },
       handleKeyDown(view, event) {
+        if (event.altKey && event.shiftKey && event.code === 'KeyR') return copyRujukan(view);
         const shortcut = (event.ctrlKey || event.metaKey) && event.shiftKey && event.key === 'K';
         if (!shortcut || !view.editable) return false;
         const { from, to } = view.state.selection;

@@ -104,4 +104,44 @@ describeBrowser('cross-references in the editor', () => {
     expect(drafter.errors).toEqual([]);
     expect(reader.errors).toEqual([]);
   });
+
+  it('pasted text with typed references comes in with real ones; salin rujukan copies a reference to the block at the cursor', async () => {
+    const id = await createDocument(t.call, t.cast, { title: 'Nota Tempel', text: PLAIN });
+    const { page, context, errors } = await t.signedIn(t.cast.drafter, id);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const sentence = page.locator('.ProseMirror section.clause p', {
+      hasText: 'Kegiatan sebagaimana dimaksud dalam',
+    });
+    await sentence.click();
+    await page.keyboard.press('End');
+    // A paste of plain text, as from a word processor.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', ' Pasal 2 ayat (1) dan Pasal 9');
+      document
+        .querySelector('.ProseMirror')!
+        .dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+    });
+    await waitForLabels(page, ['Pasal 2 ayat (1)']);
+    await waitFor(async () => {
+      const res = await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+        token: t.cast.drafter.token,
+      });
+      return (
+        res.body[2]?.text === 'Kegiatan sebagaimana dimaksud dalam Pasal 2 ayat (1) dan Pasal 9'
+      );
+    }, 'the pasted reference stored, the unknown Pasal 9 left as text');
+
+    // Salin rujukan on Pasal 1, pasted at the end of Pasal 3.
+    await page.locator('.ProseMirror section.clause p', { hasText: 'Maksud kerja sama' }).click();
+    await page.keyboard.press('Alt+Shift+R');
+    await sentence.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' serta ');
+    await page.keyboard.press('Control+V');
+    await waitForLabels(page, ['Pasal 2 ayat (1)', 'Pasal 1']);
+    expect(errors).toEqual([]);
+  });
 });
