@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { diffClauses, summarizeDiff } from '../../shared/clauseDiff';
 import { extractClauses, type Clause } from '../../shared/clauses';
+import { numberLabel } from '../../shared/numbering';
 import { templateDoc } from '../../shared/template';
 import { seededRandom, type Scenario } from '../scenario';
 import { median, ms, type ResultRow } from '../table';
@@ -9,6 +10,8 @@ const CLAUSES = 300;
 const MODIFIED = 100;
 /** Clauses added, removed and moved (each). */
 const SHUFFLED = 10;
+/** One modified clause in this many gets an item inserted at the head of its list instead of word edits. */
+const RENUMBERED_EVERY = 4;
 const WARMUP_RUNS = 5;
 const RUNS = 50;
 const TEMPLATE = extractClauses(templateDoc());
@@ -40,8 +43,10 @@ const WORDS = [
 ];
 
 /**
- * The clause diff between two revisions of a 300-clause nota kesepakatan: 100 clauses edited
- * word by word, 10 added, 10 removed and 10 moved. Pure computation, so no reference column.
+ * The clause diff between two revisions of a 300-clause nota kesepakatan, each Pasal 4 ayat
+ * with a nested list (`a.` … with `1.` … under one item), printed as the numbering module
+ * prints it: 100 clauses edited word by word or given a new first list item (renumbering every
+ * item after it), 10 added, 10 removed and 10 moved. Pure computation, so no reference column.
  */
 export const clauseDiff: Scenario = {
   name: 'clause-diff',
@@ -59,6 +64,10 @@ export const clauseDiff: Scenario = {
     }
     if (summary.modified !== MODIFIED || summary.added !== SHUFFLED || summary.removed !== SHUFFLED)
       throw new Error(`bench: unexpected clause diff ${JSON.stringify(summary)}`);
+    // A renumbered item is no change: an inserted item deletes nothing (CONTRACT.md, "Legal structure").
+    const renumbered = diffClauses(before, after).filter((c) => c.after?.text.includes(NEW_ITEM));
+    if (renumbered.length === 0 || renumbered.some((c) => c.hunks.some((h) => h.op === 'delete')))
+      throw new Error('bench: renumbering showed as a change');
     ctx.progress(`clause-diff: ${JSON.stringify(summary)}`);
     const counted = times.slice(WARMUP_RUNS);
     const scenario = `clause diff, ${CLAUSES} clauses (${summary.modified} modified, ${summary.added} added, ${summary.removed} removed, ${summary.moved} moved)`;
@@ -75,17 +84,68 @@ export const clauseDiff: Scenario = {
   },
 };
 
+const NEW_ITEM = 'penyusunan standar pelayanan;';
+
+/** A Pasal's body: 4 ayat, the first leading a list of huruf with angka nested under one. */
+interface Body {
+  ayat: string[];
+  items: string[];
+  nested: string[];
+}
+
+/** A body printed as `extractClauses` prints it, every number derived from its position. */
+function printBody({ ayat, items, nested }: Body): string {
+  const lines: string[] = [];
+  ayat.forEach((text, a) => {
+    lines.push(`${numberLabel('ayat', a + 1)} ${text}`);
+    if (a > 0) return;
+    items.forEach((item, k) => {
+      lines.push(`${numberLabel('huruf', k + 1)} ${item}`);
+      if (k === items.length - 2)
+        nested.forEach((n, j) => lines.push(`${numberLabel('angka', j + 1)} ${n}`));
+    });
+  });
+  return lines.join('\n');
+}
+
+const bodies = new Map<string, Body>();
+
 /** The i-th clause: a template clause about one field of government, naming a unit. */
 function clauseFor(i: number): Clause {
   const base = TEMPLATE[i % TEMPLATE.length];
   const field = FIELDS[Math.floor(i / TEMPLATE.length) % FIELDS.length];
   const unit = UNITS[i % UNITS.length];
+  const body: Body = {
+    ayat: [
+      `Kerja sama bidang ${field} meliputi:`,
+      base.text
+        .split('\n')[0]
+        .replace(/^\S+ /, '')
+        .replace('pelayanan publik', `pelayanan publik bidang ${field}`),
+      `Ketentuan dalam Pasal ini berlaku pula bagi ${unit} dalam urusan ${field} (${i + 1}).`,
+      'Pelaksanaan sebagaimana dimaksud pada ayat (1) dilaporkan secara berkala kepada PARA PIHAK.',
+    ],
+    items: [
+      `pertukaran data dan informasi bidang ${field};`,
+      'pengawasan bersama, yang terdiri atas:',
+      `peningkatan kapasitas aparatur ${unit}.`,
+    ],
+    nested: ['pengawasan rutin; dan', 'pengawasan khusus;'],
+  };
+  const id = randomUUID();
+  bodies.set(id, body);
   return {
-    id: randomUUID(),
+    id,
     number: i + 1,
     heading: `${base.heading} Bidang ${field.replace(/^\w/, (c) => c.toUpperCase())}`,
-    text: `${base.text.replace('pelayanan publik', `pelayanan publik bidang ${field}`)}\nKetentuan dalam Pasal ini berlaku pula bagi ${unit} dalam urusan ${field} (${i + 1}).`,
+    text: printBody(body),
   };
+}
+
+/** A new first list item: every item after it is renumbered, which the diff must not show. */
+function withNewItem(clause: Clause): Clause {
+  const body = bodies.get(clause.id)!;
+  return { ...clause, text: printBody({ ...body, items: [NEW_ITEM, ...body.items] }) };
 }
 
 /** The next revision: word edits in MODIFIED clauses, then SHUFFLED removed, moved and added. */
@@ -100,9 +160,11 @@ function revise(before: Clause[], random: () => number): Clause[] {
   const removed = new Set(order.slice(MODIFIED, MODIFIED + SHUFFLED));
   const moved = order.slice(MODIFIED + SHUFFLED, MODIFIED + 2 * SHUFFLED);
   const after = before
-    .map((clause, i) =>
-      modified.has(i) ? { ...clause, text: editWords(clause.text, pick, random) } : clause,
-    )
+    .map((clause, i) => {
+      if (!modified.has(i)) return clause;
+      if (i % RENUMBERED_EVERY === 0) return withNewItem(clause);
+      return { ...clause, text: editWords(clause.text, pick, random) };
+    })
     .filter((_, i) => !removed.has(i) && !moved.includes(i));
   for (const i of moved) after.splice(Math.floor(random() * after.length), 0, before[i]);
   for (let k = 0; k < SHUFFLED; k++)
