@@ -63,3 +63,43 @@ export function placeholderParty(agencyName: string): PartyRecord {
     agencies: [],
   };
 }
+
+const ORDINALS = ['KESATU', 'KEDUA', 'KETIGA', 'KEEMPAT', 'KELIMA', 'KEENAM', 'KETUJUH'];
+const BLANK = '..........';
+
+/** `PIHAK KESATU`, `PIHAK KEDUA`, ... for the party at `index` (0-based). */
+export function partyLabel(index: number): string {
+  return `PIHAK ${ORDINALS[index] ?? `KE-${index + 1}`}`;
+}
+
+/**
+ * The komparisi entry of the party at `index`, without its number (derived, `1.`, `2.`):
+ * `NAMA : Jabatan, berkedudukan di ..., dalam hal ini bertindak dalam jabatannya untuk dan atas
+ * nama ... berdasarkan ..., yang selanjutnya disebut PIHAK KESATU.` Blanks where a record is
+ * missing a field (or the party has no record yet).
+ */
+export function komparisiText(
+  officialName: string,
+  index: number,
+  record: Partial<PartyRecord> | null = null,
+): string {
+  const name = record?.signatoryName?.toUpperCase() ?? BLANK;
+  const title = record?.signatoryTitle ?? BLANK;
+  const address = record?.address ?? BLANK;
+  const authority = record?.authority ?? BLANK;
+  return (
+    `${name} : ${title}, berkedudukan di ${address}, dalam hal ini bertindak dalam jabatannya ` +
+    `untuk dan atas nama ${officialName} berdasarkan ${authority}, yang selanjutnya disebut ` +
+    `${partyLabel(index)}.`
+  );
+}
+
+/** Tells the party index a komparisi entry names (`... disebut PIHAK KEDUA.` → 1), or -1. */
+export function komparisiIndex(text: string): number {
+  const match = /yang selanjutnya disebut PIHAK ([A-Z-]+\d*)[.;]?\s*$/.exec(text.trim());
+  if (!match) return -1;
+  const at = ORDINALS.indexOf(match[1]);
+  if (at !== -1) return at;
+  const numbered = /^KE-(\d+)$/.exec(match[1]);
+  return numbered ? Number(numbered[1]) - 1 : -1;
+}

@@ -1,5 +1,7 @@
 import type { Node } from 'prosemirror-model';
+import { komparisiText } from './parties';
 import { parsePlainText } from './plainText';
+import { schema } from './schema';
 
 /** The two signing parties named in the template: `first` the partner institution, `second` the province. */
 export interface TemplateParties {
@@ -35,26 +37,29 @@ TENTANG
 ${subject.toUpperCase()}
 
 Pada hari ini ${blank} tanggal ${blank} bulan ${blank} tahun ${blank}, bertempat di ${blank}, yang bertanda tangan di bawah ini:
-1. Nama ${blank}, jabatan ${blank}, dalam hal ini bertindak untuk dan atas nama ${first}, yang selanjutnya disebut PIHAK KESATU;
-2. Nama ${blank}, jabatan ${blank}, dalam hal ini bertindak untuk dan atas nama ${second}, yang selanjutnya disebut PIHAK KEDUA.
-PIHAK KESATU dan PIHAK KEDUA yang selanjutnya secara bersama-sama disebut PARA PIHAK, terlebih dahulu menerangkan hal-hal sebagai berikut:
-a. bahwa PARA PIHAK mempunyai komitmen yang sama untuk mewujudkan penyelenggaraan pelayanan publik yang baik sesuai dengan Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;
-b. bahwa untuk mewujudkan komitmen sebagaimana dimaksud dalam huruf a, diperlukan kerja sama yang sinergis dan berkesinambungan di antara PARA PIHAK.
-Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat untuk mengadakan Nota Kesepakatan tentang ${subject}, dengan ketentuan sebagai berikut:
+1. ${komparisiText(first, 0)}
+2. ${komparisiText(second, 1)}
+PIHAK KESATU dan PIHAK KEDUA yang selanjutnya secara bersama-sama disebut PARA PIHAK, dan secara sendiri-sendiri disebut PIHAK, terlebih dahulu menerangkan hal-hal sebagai berikut:
+a. bahwa PIHAK KESATU merupakan lembaga negara yang mempunyai kewenangan mengawasi penyelenggaraan pelayanan publik sebagaimana diatur dalam Undang-Undang Nomor 37 Tahun 2008 tentang Ombudsman Republik Indonesia;
+b. bahwa PIHAK KEDUA merupakan penyelenggara pemerintahan daerah yang berkewajiban menyelenggarakan pelayanan publik sesuai dengan Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah sebagaimana telah beberapa kali diubah terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang;
+c. bahwa untuk mewujudkan penyelenggaraan pelayanan publik yang baik sebagaimana diamanatkan dalam Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik, diperlukan kerja sama yang sinergis dan berkesinambungan antara PIHAK KESATU dan PIHAK KEDUA;
+d. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b, dan huruf c, PARA PIHAK perlu membuat Nota Kesepakatan tentang ${subject}.
+Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat untuk membuat dan menandatangani Nota Kesepakatan tentang ${subject}, dengan ketentuan sebagai berikut:
 
 Pasal 1
 Maksud dan Tujuan
-(1) Maksud Nota Kesepakatan ini adalah sebagai landasan bagi PARA PIHAK dalam melaksanakan kerja sama untuk meningkatkan kualitas pelayanan publik di lingkungan ${second}.
-(2) Tujuan Nota Kesepakatan ini adalah mewujudkan pelayanan publik yang cepat, mudah, terjangkau, transparan, dan akuntabel serta bebas dari maladministrasi.
+(1) Nota Kesepakatan ini dimaksudkan sebagai landasan bagi PARA PIHAK dalam melaksanakan kerja sama untuk meningkatkan kualitas pelayanan publik di lingkungan ${second}.
+(2) Nota Kesepakatan ini bertujuan untuk mewujudkan pelayanan publik yang cepat, mudah, terjangkau, transparan, dan akuntabel serta bebas dari maladministrasi.
 
 Pasal 2
 Ruang Lingkup
 Ruang lingkup Nota Kesepakatan ini meliputi:
 a. pencegahan maladministrasi dalam penyelenggaraan pelayanan publik;
 b. percepatan penyelesaian laporan dan pengaduan masyarakat;
-c. penilaian kepatuhan terhadap standar pelayanan publik;
-d. peningkatan kapasitas sumber daya manusia penyelenggara pelayanan publik; dan
-e. sosialisasi dan edukasi kepada masyarakat mengenai hak atas pelayanan publik.
+c. pertukaran data dan informasi;
+d. penilaian kepatuhan terhadap standar pelayanan publik;
+e. peningkatan kapasitas sumber daya manusia penyelenggara pelayanan publik; dan
+f. sosialisasi dan edukasi kepada masyarakat mengenai hak atas pelayanan publik.
 
 Pasal 3
 Pelaksanaan
@@ -69,12 +74,12 @@ d. pembiayaan.
 Pasal 4
 Pertukaran Data dan Informasi
 (1) PARA PIHAK sepakat untuk saling memberikan data dan informasi yang diperlukan dalam pelaksanaan Nota Kesepakatan ini sesuai dengan ketentuan peraturan perundang-undangan.
-(2) PARA PIHAK wajib menjaga kerahasiaan data dan informasi yang diperoleh, termasuk identitas pelapor, dan tidak memberikannya kepada pihak lain tanpa persetujuan tertulis dari PIHAK yang memberikan.
+(2) PARA PIHAK wajib menjaga kerahasiaan data dan informasi yang diperoleh, termasuk identitas pelapor, dan tidak memberikannya kepada pihak lain tanpa persetujuan tertulis dari PIHAK yang memberikan data dan informasi tersebut.
 (3) Kewajiban menjaga kerahasiaan sebagaimana dimaksud pada ayat (2) tetap berlaku meskipun Nota Kesepakatan ini telah berakhir.
 
 Pasal 5
 Pembiayaan
-Biaya yang timbul dalam pelaksanaan Nota Kesepakatan ini dibebankan pada anggaran masing-masing PIHAK dan/atau sumber lain yang sah dan tidak mengikat sesuai dengan ketentuan peraturan perundang-undangan.
+Biaya yang timbul dalam pelaksanaan Nota Kesepakatan ini dibebankan pada Anggaran Pendapatan dan Belanja Negara untuk PIHAK KESATU dan Anggaran Pendapatan dan Belanja Daerah Provinsi Kalimantan Barat untuk PIHAK KEDUA, serta sumber lain yang sah dan tidak mengikat sesuai dengan ketentuan peraturan perundang-undangan.
 
 Pasal 6
 Pemantauan dan Evaluasi
@@ -84,33 +89,43 @@ Pemantauan dan Evaluasi
 Pasal 7
 Jangka Waktu
 (1) Nota Kesepakatan ini berlaku untuk jangka waktu 3 (tiga) tahun terhitung sejak tanggal ditandatangani dan dapat diperpanjang atas kesepakatan PARA PIHAK.
-(2) Dalam hal salah satu PIHAK bermaksud mengakhiri Nota Kesepakatan ini sebelum jangka waktu sebagaimana dimaksud pada ayat (1) berakhir, PIHAK tersebut wajib memberitahukan secara tertulis kepada PIHAK lainnya paling lambat 3 (tiga) bulan sebelumnya.
+(2) Dalam hal salah satu PIHAK bermaksud mengakhiri Nota Kesepakatan ini sebelum jangka waktu sebagaimana dimaksud pada ayat (1) berakhir, PIHAK tersebut wajib memberitahukan secara tertulis kepada PIHAK lainnya paling lambat 3 (tiga) bulan sebelum tanggal berakhirnya yang dikehendaki.
 (3) Berakhirnya Nota Kesepakatan ini tidak memengaruhi pelaksanaan Perjanjian Kerja Sama yang sedang berjalan sampai dengan berakhirnya jangka waktu Perjanjian Kerja Sama tersebut.
 
 Pasal 8
 Keadaan Kahar
-(1) Keadaan kahar adalah keadaan di luar kemampuan PARA PIHAK yang mengakibatkan tidak dapat dilaksanakannya Nota Kesepakatan ini, antara lain:
+(1) Keadaan kahar adalah keadaan di luar kehendak dan kemampuan PARA PIHAK yang mengakibatkan tidak dapat dilaksanakannya Nota Kesepakatan ini, antara lain:
 a. bencana alam;
-b. kebakaran, wabah penyakit, atau kerusuhan; dan
-c. kebijakan Pemerintah yang berpengaruh langsung terhadap pelaksanaan Nota Kesepakatan ini.
+b. kebakaran, wabah penyakit, dan/atau kerusuhan; dan/atau
+c. kebijakan Pemerintah Pusat dan/atau Pemerintah Daerah yang berpengaruh langsung terhadap pelaksanaan Nota Kesepakatan ini.
 (2) PIHAK yang mengalami keadaan kahar wajib memberitahukannya secara tertulis kepada PIHAK lainnya paling lambat 14 (empat belas) hari kalender sejak terjadinya keadaan kahar.
 (3) Keterlambatan atau tidak terlaksananya Nota Kesepakatan ini yang disebabkan oleh keadaan kahar bukan merupakan kelalaian PARA PIHAK.
 
 Pasal 9
 Penyelesaian Perselisihan
-(1) Apabila terjadi perselisihan dalam pelaksanaan Nota Kesepakatan ini, PARA PIHAK sepakat untuk menyelesaikannya secara musyawarah untuk mufakat.
+(1) Dalam hal terjadi perselisihan dalam pelaksanaan Nota Kesepakatan ini, PARA PIHAK sepakat untuk menyelesaikannya secara musyawarah untuk mufakat.
 (2) Hasil penyelesaian perselisihan sebagaimana dimaksud pada ayat (1) dituangkan dalam berita acara yang ditandatangani oleh PARA PIHAK.
 
 Pasal 10
 Penutup
-(1) Hal-hal yang belum diatur atau belum cukup diatur dalam Nota Kesepakatan ini akan diatur kemudian oleh PARA PIHAK dalam adendum yang merupakan bagian tidak terpisahkan dari Nota Kesepakatan ini.
+(1) Hal-hal yang belum diatur atau belum cukup diatur dalam Nota Kesepakatan ini akan diatur kemudian oleh PARA PIHAK dalam adendum yang merupakan bagian yang tidak terpisahkan dari Nota Kesepakatan ini.
 (2) Nota Kesepakatan ini dibuat dalam rangkap 2 (dua) asli, masing-masing bermeterai cukup dan mempunyai kekuatan hukum yang sama, serta ditandatangani oleh PARA PIHAK.
 `;
 }
 
-/** Builds the built-in nota kesepakatan document between the given parties, with fresh clause ids. */
+/** The closing formula after the last Pasal, printed above the signature block. */
+export const TEMPLATE_CLOSING =
+  'Demikian Nota Kesepakatan ini dibuat dengan itikad baik untuk dipatuhi dan dilaksanakan oleh PARA PIHAK.';
+
+/**
+ * Builds the built-in nota kesepakatan document between the given parties, with fresh clause
+ * ids: the plain form parsed, then the closing formula as the penutup (the plain form has no
+ * place for text after the last Pasal).
+ */
 export function templateDoc(parties: TemplateParties = DEFAULT_TEMPLATE_PARTIES): Node {
-  return parsePlainText(templatePlainText(parties));
+  const body = parsePlainText(templatePlainText(parties));
+  const closing = schema.nodes.closing.create(null, schema.text(TEMPLATE_CLOSING));
+  return body.copy(body.content.addToEnd(closing));
 }
 
 function oneLine(text: string): string {

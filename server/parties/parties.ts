@@ -2,10 +2,17 @@ import type { z } from 'zod';
 import type { Actor } from '../accounts/present';
 import { documentStream, recordEvent } from '../audit/audit';
 import type { Db } from '../db';
+import type { TextAccess } from '../documents/access';
 import type { DocumentRow } from '../documents/queries';
 import { conflict, forbidden, invalidInput, notFound } from '../errors';
 import { policy } from '../policies/policies';
-import { placeholderParty, type partyInput, type PartyRecord } from '../../shared/parties';
+import {
+  komparisiText,
+  placeholderParty,
+  type partyInput,
+  type PartyRecord,
+} from '../../shared/parties';
+import { rewriteKomparisi } from './komparisi';
 import * as q from './queries';
 
 /** Every signing party of a document with its record, in party order; placeholders where unwritten. */
@@ -29,9 +36,18 @@ export async function getParties(db: Db, doc: DocumentRow): Promise<Record<strin
   return Object.fromEntries(await q.listParties(db, doc.id));
 }
 
-/** Writes a party's record (drafters, while drafting) and audits it. */
+/** What writing a party record needs: the database and the live text. */
+export interface PartyDeps {
+  db: Db;
+  texts: TextAccess;
+}
+
+/**
+ * Writes a party's record (drafters, while drafting), audits it, and rewrites that party's
+ * komparisi entry in the live text, which every open editor receives.
+ */
 export async function setParty(
-  db: Db,
+  { db, texts }: PartyDeps,
   actor: Actor,
   doc: DocumentRow,
   agencyCode: string,
@@ -62,6 +78,10 @@ export async function setParty(
       kind: 'party.updated',
       data: { agency: agencyCode, ...record },
     });
+  });
+  const index = doc.parties.findIndex((p) => p.code === agencyCode);
+  await texts.change(doc.id, actor.id, (ydoc) => {
+    rewriteKomparisi(ydoc, index, komparisiText(record.officialName, index, record));
   });
   return record;
 }

@@ -76,6 +76,22 @@ export async function pdfLayout(buffer: Buffer): Promise<PdfPage[]> {
   return pages;
 }
 
+/**
+ * The running text of a PDF, pages joined, without what every page carries below the text
+ * area (paraf boxes, footer) or across it (the DRAF mark): a paragraph that runs on to the next
+ * page then reads as one.
+ */
+export async function pdfBodyText(buffer: Buffer, bottomMargin: number): Promise<string> {
+  return (await pdfLayout(buffer))
+    .map((page) =>
+      page.items
+        .filter((item) => item.y > bottomMargin && item.text !== 'DRAF')
+        .map((item) => item.text)
+        .join(' '),
+    )
+    .join(' ');
+}
+
 /** The uncompressed parts of a zip archive (a .docx) by name, for checking XML the readers skip. */
 export function zipParts(buffer: Buffer): Map<string, string> {
   const parts = new Map<string, string>();

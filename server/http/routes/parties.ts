@@ -17,7 +17,7 @@ export function partyRoutes(ctx: AppContext) {
   router.put('/documents/:id/parties/:agencyCode', async (req, res) => {
     const doc = await visibleDocument(ctx, req);
     const input = parse(partyInput, req.body);
-    res.json(await setParty(ctx.db, actorOf(req), doc, String(req.params.agencyCode), input));
+    res.json(await setParty(ctx, actorOf(req), doc, String(req.params.agencyCode), input));
   });
 
   return router;
