@@ -188,7 +188,8 @@ export const splitNumbered: Command = (state, dispatch, view) => {
   const paragraphIndex = $from.index(block.depth);
   const type = block.node.type;
   const fresh = () => ({ type, attrs: { id: newClauseId() } });
-  if (paragraphIndex === 0 && $from.parentOffset === 0 && $from.parent.content.size > 0) {
+  const atStart = state.selection.empty && paragraphIndex === 0 && $from.parentOffset === 0;
+  if (atStart && $from.parent.content.size > 0) {
     if (dispatch) {
       const item = type.create({ id: newClauseId() }, schema.nodes.paragraph.create());
       dispatch(state.tr.insert(block.pos, item).scrollIntoView());
