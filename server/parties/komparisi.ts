@@ -7,7 +7,7 @@ import { komparisiIndex } from '../../shared/parties';
 // wording in every open editor at once; like any edit of the pembukaan, it makes a paraf on
 // the pembukaan stale once a revision carries it.
 
-/** The plain text of a Yjs paragraph (its text runs; an inline reference counts as nothing). */
+/** The plain text of a Yjs block (its text runs; an inline reference counts as nothing). */
 function textOf(paragraph: Y.XmlElement): string {
   let text = '';
   for (const child of paragraph.toArray())
@@ -32,10 +32,33 @@ export function rewriteKomparisi(ydoc: Y.Doc, index: number, text: string): bool
     const current = textOf(paragraph);
     if (komparisiIndex(current) !== index) continue;
     if (current === text) return false;
-    const run = new Y.XmlText();
-    run.insert(0, text);
-    paragraph.delete(0, paragraph.length);
-    paragraph.insert(0, [run]);
+    replaceText(paragraph, text);
+    return true;
+  }
+  return false;
+}
+
+function replaceText(block: Y.XmlElement, text: string): void {
+  const run = new Y.XmlText();
+  run.insert(0, text);
+  block.delete(0, block.length);
+  block.insert(0, [run]);
+}
+
+/**
+ * Rewrites the `Nomor` line of the party at `index` (the title's Nomor lines stand in party
+ * order) to `Nomor : format`; returns whether the text changed.
+ */
+export function rewriteNomor(ydoc: Y.Doc, index: number, format: string): boolean {
+  let seen = 0;
+  for (const block of ydoc.getXmlFragment(FRAGMENT).toArray()) {
+    if (!(block instanceof Y.XmlElement) || block.nodeName !== 'title') continue;
+    const current = textOf(block);
+    if (!/^nomor\b/i.test(current.trim())) continue;
+    if (seen++ !== index) continue;
+    const next = `Nomor : ${format}`;
+    if (current === next) return false;
+    replaceText(block, next);
     return true;
   }
   return false;

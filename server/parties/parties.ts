@@ -12,7 +12,7 @@ import {
   type partyInput,
   type PartyRecord,
 } from '../../shared/parties';
-import { rewriteKomparisi } from './komparisi';
+import { rewriteKomparisi, rewriteNomor } from './komparisi';
 import * as q from './queries';
 
 /** Every signing party of a document with its record, in party order; placeholders where unwritten. */
@@ -82,6 +82,7 @@ export async function setParty(
   const index = doc.parties.findIndex((p) => p.code === agencyCode);
   await texts.change(doc.id, actor.id, (ydoc) => {
     rewriteKomparisi(ydoc, index, komparisiText(record.officialName, index, record));
+    if (record.numberFormat) rewriteNomor(ydoc, index, record.numberFormat);
   });
   return record;
 }

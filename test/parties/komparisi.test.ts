@@ -13,6 +13,7 @@ const record = {
   signatoryTitle: 'Gubernur Kalimantan Barat',
   authority: 'Keputusan Presiden Nomor 1/P Tahun 2025',
   address: 'Jalan Ahmad Yani, Pontianak',
+  numberFormat: '100.3.7/..../Biro Hukum/2025',
 };
 const expected =
   'NAMA GUBERNUR UJI : Gubernur Kalimantan Barat, berkedudukan di Jalan Ahmad Yani, Pontianak, ' +
@@ -49,6 +50,10 @@ describe('the komparisi', () => {
         20_000,
       );
       expect(await text()).toContain(`2. ${expected}`);
+      // One Nomor line per party, in party order: the second is this party's.
+      expect(await text()).toMatch(
+        /Nomor : \.+\/NK\/\.+\/\.+\nNomor : 100\.3\.7\/\.\.\.\.\/Biro Hukum\/2025\n/,
+      );
       // The first party's entry is left as it was.
       expect(await text()).toContain('1. .......... : ..........');
       await call('POST', `/api/documents/${id}/revisions`, { token: cast.drafter.token, body: {} });
