@@ -6,7 +6,7 @@ import { FRAGMENT, readClauses } from '../../server/documents/text';
 import type { Clause } from '../../shared/clauses';
 import { MESSAGE_AUTH } from '../../server/collab/protocol';
 import { apiClient, createDocument, makeCast } from '../support/factories';
-import type { TestServer } from '../support/server';
+import { startTestServer, type TestServer } from '../support/server';
 
 /** A real y-websocket client on its own Y.Doc. */
 export interface Client {
@@ -179,4 +179,41 @@ export async function upgradeStatus(
     if (error instanceof RefusedUpgrade) return error.status;
     throw error;
   }
+}
+
+/** A test file's server, cast and stock clients, set up and torn down by `collabSuite`. */
+export interface CollabSuite {
+  server: TestServer;
+  env: Awaited<ReturnType<typeof castAndDocument>>;
+  /** Connects a stock client (the drafter's by default), destroyed after the test. */
+  open(documentId: string, token?: string): Promise<Client>;
+}
+
+/**
+ * Registers the hooks of a collaboration test file: a server with a cast before all tests,
+ * the clients a test opened destroyed after it, the server stopped at the end. Read the
+ * fields inside tests.
+ */
+export function collabSuite(options: Parameters<typeof startTestServer>[1] = {}): CollabSuite {
+  const clients: Client[] = [];
+  const suite = {
+    async open(documentId: string, token?: string) {
+      const client = await connectClient(
+        suite.server,
+        documentId,
+        token ?? suite.env.cast.drafter.token,
+      );
+      clients.push(client);
+      return client;
+    },
+  } as CollabSuite;
+  beforeAll(async () => {
+    suite.server = await startTestServer({}, options);
+    suite.env = await castAndDocument(suite.server);
+  }, 120_000);
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy();
+  });
+  afterAll(() => suite.server.stop());
+  return suite;
 }

@@ -1,13 +1,5 @@
 import * as Y from 'yjs';
-import { startTestServer, type TestServer } from '../support/server';
-import {
-  castAndDocument,
-  connectClient,
-  paragraphText,
-  typeInto,
-  waitFor,
-  type Client,
-} from './clients';
+import { collabSuite, paragraphText, typeInto, waitFor } from './clients';
 import { clauseElement } from '../support/text';
 import { createDocument } from '../support/factories';
 import { FRAGMENT_NAME } from '../../shared/schema';
@@ -19,38 +11,23 @@ import { MAX_CLAUSES } from '../../shared/limits';
 // Valid Yjs updates that do not fit the naskah's schema, sent by a drafter through the stock
 // provider: the server applies each and at once repairs it, so every reader keeps working.
 
-let server: TestServer;
-let env: Awaited<ReturnType<typeof castAndDocument>>;
-const clients: Client[] = [];
+const t = collabSuite();
+const open = (documentId: string, token?: string) => t.open(documentId, token);
 
-beforeAll(async () => {
-  server = await startTestServer();
-  env = await castAndDocument(server);
-}, 120_000);
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-});
-afterAll(() => server.stop());
-
-const open = async (documentId: string, token = env.cast.drafter.token) => {
-  const client = await connectClient(server, documentId, token);
-  clients.push(client);
-  return client;
-};
 const fragmentOf = (doc: Y.Doc) => doc.getXmlFragment(FRAGMENT_NAME);
 const topLevelNames = (doc: Y.Doc) =>
   fragmentOf(doc)
     .toArray()
     .map((node) => (node instanceof Y.XmlElement ? node.nodeName : '#text'));
-const get = <T>(path: string, token = env.cast.reviewer.token) =>
-  env.call<T>('GET', path, { token });
+const get = <T>(path: string, token = t.env.cast.reviewer.token) =>
+  t.env.call<T>('GET', path, { token });
 
 /** Everything a reader does with a document still works: clauses, a revision cut, its diff, exports and a fresh client. */
 async function expectReadable(id: string): Promise<Clause[]> {
   const clauses = await get<Clause[]>(`/api/documents/${id}/clauses`);
   expect(clauses.status).toBe(200);
-  const cut = await env.call<{ number: number }>('POST', `/api/documents/${id}/revisions`, {
-    token: env.cast.drafter.token,
+  const cut = await t.env.call<{ number: number }>('POST', `/api/documents/${id}/revisions`, {
+    token: t.env.cast.drafter.token,
     body: {},
   });
   expect(cut.status).toBe(201);
@@ -60,7 +37,7 @@ async function expectReadable(id: string): Promise<Clause[]> {
     const exported = await get(`/api/documents/${id}/export.${format}`);
     expect(exported.status).toBe(200);
   }
-  const fresh = await open(id, env.cast.reviewer.token);
+  const fresh = await open(id, t.env.cast.reviewer.token);
   expect(topLevelNames(fresh.doc)).not.toContain('#text');
   return clauses.body;
 }
@@ -73,14 +50,14 @@ async function storedRepairEvents(id: string) {
 }
 
 test('text put at the top level of the fragment is removed for everyone and audited', async () => {
-  const id = await env.newDocument();
+  const id = await t.env.newDocument();
   const drafter = await open(id);
-  const watcher = await open(id, env.cast.reviewer.token);
+  const watcher = await open(id, t.env.cast.reviewer.token);
   fragmentOf(drafter.doc).insert(0, [new Y.XmlText('teks di luar struktur')]);
   await waitFor(() => !topLevelNames(drafter.doc).includes('#text'), 'repair at the drafter');
   await waitFor(() => !topLevelNames(watcher.doc).includes('#text'), 'repair at the watcher');
   await expectReadable(id);
-  await server.collab.flush();
+  await t.server.collab.flush();
   const events = await waitForEvents(id);
   expect(events[0].data.kinds).toContain('text-outside-block');
 });
@@ -92,7 +69,7 @@ async function waitForEvents(id: string) {
 }
 
 test('an element nested 3,000 deep is removed and the document stays readable', async () => {
-  const id = await env.newDocument();
+  const id = await t.env.newDocument();
   const drafter = await open(id);
   const before = (await get<Clause[]>(`/api/documents/${id}/clauses`)).body;
   // Built one level at a time in a copy (Yjs integrates nested preliminary content
@@ -123,19 +100,19 @@ function depthOf(element: Y.XmlElement): number {
 }
 
 test('a pasted NUL character is stripped, and revision cuts keep working', async () => {
-  const id = await env.newDocument();
+  const id = await t.env.newDocument();
   const drafter = await open(id);
   typeInto(drafter.doc, 0, ' denda\u0000Rp1');
   await waitFor(() => !paragraphText(drafter.doc, 0).toString().includes('\u0000'), 'repair');
   const clauses = await expectReadable(id);
   expect(clauses[0].text).toContain(' dendaRp1');
-  const stored = await loadStoredYDoc(server.db, id);
+  const stored = await loadStoredYDoc(t.server.db, id);
   expect(paragraphText(stored, 0).toString().includes('\u0000')).toBe(false);
   stored.destroy();
 });
 
 test('a clause appended with the id of an existing Pasal gets an id of its own', async () => {
-  const id = await env.newDocument();
+  const id = await t.env.newDocument();
   const drafter = await open(id);
   const before = (await get<Clause[]>(`/api/documents/${id}/clauses`)).body;
   const copy = clauseElement(before[0].id, 'Denda', ['PIHAK KEDUA wajib membayar denda.']);
@@ -164,7 +141,7 @@ function indexAfterClauses(doc: Y.Doc, clauses: number): number {
 }
 
 test('an unknown mark loses only the mark, never the text, and a reader writes nothing', async () => {
-  const id = await env.newDocument();
+  const id = await t.env.newDocument();
   const drafter = await open(id);
   const original = paragraphText(drafter.doc, 0).toString();
   paragraphText(drafter.doc, 0).format(0, 5, { underline_bogus: {} });
@@ -182,20 +159,20 @@ test('an unknown mark loses only the mark, never the text, and a reader writes n
 });
 
 test('reading stored text that does not fit writes nothing; opening the room repairs it once, audited', async () => {
-  const id = await env.newDocument();
+  const id = await t.env.newDocument();
   const clausesBefore = (await get<Clause[]>(`/api/documents/${id}/clauses`)).body;
   // Written straight into storage, as older code or a bypass would have left it.
-  const stored = await loadStoredYDoc(server.db, id);
+  const stored = await loadStoredYDoc(t.server.db, id);
   const updates: Uint8Array[] = [];
   stored.on('update', (u: Uint8Array) => updates.push(u));
   fragmentOf(stored).insert(0, [new Y.XmlText('sisa lama'), new Y.XmlElement('gambar')]);
   paragraphText(stored, 0).format(0, 3, { bogus: {} });
   stored.destroy();
-  await insertUpdates(server.db, id, updates, null);
+  await insertUpdates(t.server.db, id, updates, null);
   const countRows = async () =>
     Number(
       (
-        await server.db.query<{ n: string }>(
+        await t.server.db.query<{ n: string }>(
           'SELECT count(*) AS n FROM document_updates WHERE document_id = $1',
           [id],
         )
@@ -207,7 +184,7 @@ test('reading stored text that does not fit writes nothing; opening the room rep
   expect(read.body).toEqual(clausesBefore);
   expect(await countRows()).toBe(rowsBefore);
 
-  const reader = await open(id, env.cast.reviewer.token);
+  const reader = await open(id, t.env.cast.reviewer.token);
   await waitFor(
     () => topLevelNames(reader.doc).every((n) => n !== '#text' && n !== 'gambar'),
     'repair',
@@ -221,11 +198,11 @@ test('reading stored text that does not fit writes nothing; opening the room rep
 });
 
 test('content in another root type of the Y.Doc is emptied, so no client receives it', async () => {
-  const id = await env.newDocument();
+  const id = await t.env.newDocument();
   const drafter = await open(id);
   drafter.doc.getMap('sampah').set('isi', 'x'.repeat(10_000));
   await waitFor(() => drafter.doc.getMap('sampah').size === 0, 'foreign root emptied');
-  const fresh = await open(id, env.cast.reviewer.token);
+  const fresh = await open(id, t.env.cast.reviewer.token);
   expect(fresh.doc.getMap('sampah').size).toBe(0);
 });
 
@@ -234,7 +211,7 @@ test('a Pasal beyond the 500 a naskah may hold is removed again, the rest kept',
     { length: MAX_CLAUSES },
     (_, i) => `Pasal ${i + 1}\nJudul ${i + 1}\nIsi ${i + 1}.`,
   ).join('\n');
-  const id = await createDocument(env.call, env.cast, { text: `NOTA KESEPAKATAN\n${text}` });
+  const id = await createDocument(t.env.call, t.env.cast, { text: `NOTA KESEPAKATAN\n${text}` });
   const drafter = await open(id);
   const extra = clauseElement('pasal-berlebih', 'Tambahan', ['Satu Pasal lagi.']);
   fragmentOf(drafter.doc).insert(fragmentOf(drafter.doc).length, [extra]);
