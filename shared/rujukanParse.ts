@@ -90,41 +90,49 @@ export function textWithReferences(
   return content;
 }
 
+/**
+ * A block with the typed references of its paragraphs turned into `rujukan` where they resolve
+ * against `index`, each read from the innermost block holding it (`holderId` at the top).
+ */
+export function withReferences(
+  node: Node,
+  index: RujukanIndex,
+  byParts: ReadonlyMap<string, string>,
+  holderId: string | null,
+  onUnresolved: (typed: string) => void = () => {},
+): Node {
+  if (node.type === schema.nodes.paragraph) {
+    const content: Node[] = [];
+    node.forEach((child) => {
+      // A run with marks (bold, italic) is left as typed: the plain form and imports have none.
+      if (child.isText && child.marks.length === 0)
+        content.push(...textWithReferences(index, byParts, holderId, child.text!, onUnresolved));
+      else content.push(child);
+    });
+    return node.type.create(node.attrs, content);
+  }
+  if (node.isTextblock || node.isLeaf) return node;
+  const own = typeof node.attrs.id === 'string' && index.has(node.attrs.id) ? node.attrs.id : null;
+  const children: Node[] = [];
+  node.forEach((child) =>
+    children.push(withReferences(child, index, byParts, own ?? holderId, onUnresolved)),
+  );
+  return node.copy(Fragment.fromArray(children));
+}
+
 /** Turns the typed references of a document's Pasal into `rujukan` nodes where they resolve. */
 export function resolveTypedReferences(doc: Node): ResolvedReferences {
   const index = rujukanIndex(doc);
   const byParts = partsIndex(index);
   const unresolved: ResolvedReferences['unresolved'] = [];
-  const resolveRun = (text: string, holderId: string, where: string): Node[] =>
-    textWithReferences(index, byParts, holderId, text, (typed) =>
-      unresolved.push({ text: typed, where }),
-    );
-
-  const paragraph = (node: Node, holderId: string, where: string): Node => {
-    const content: Node[] = [];
-    node.forEach((child) => {
-      // A run with marks (bold, italic) is left as typed: the plain form and imports have none.
-      if (child.isText && child.marks.length === 0)
-        content.push(...resolveRun(child.text!, holderId, where));
-      else content.push(child);
-    });
-    return node.type.create(node.attrs, content);
-  };
-
-  const walk = (node: Node, holderId: string, where: string): Node => {
-    if (node.type === schema.nodes.paragraph) return paragraph(node, holderId, where);
-    if (node.isTextblock || node.isLeaf) return node;
-    const id = typeof node.attrs.id === 'string' && node.attrs.id !== '' ? node.attrs.id : holderId;
-    const children: Node[] = [];
-    node.forEach((child) => children.push(walk(child, id, where)));
-    return node.copy(Fragment.fromArray(children));
-  };
-
   const blocks: Node[] = [];
   doc.forEach((block) => {
-    const id = String(block.attrs.id ?? '');
+    if (block.type !== schema.nodes.clause) return blocks.push(block);
+    const id = String(block.attrs.id);
     const where = index.get(id)?.parts[0] ?? '';
-    blocks.push(block.type === schema.nodes.clause ? walk(block, id, where) : block);
+    blocks.push(
+      withReferences(block, index, byParts, id, (text) => unresolved.push({ text, where })),
+    );
   });
   return { doc: doc.copy(Fragment.fromArray(blocks)), unresolved };
 }

@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
 import { wordHunks } from '../../shared/clauseDiff';
-import { FRAGMENT } from '../documents/text';
+import { FRAGMENT, readDocument } from '../documents/text';
+import { rujukanIndex, type RujukanIndex } from '../../shared/rujukan';
+import { partsIndex, withReferences } from '../../shared/rujukanParse';
 import { buildBlock } from '../text/build';
 import { toYElement } from '../text/encode';
 import { clauseLines, newClauseId } from '../../shared/clauses';
 import { LABEL_PATTERNS, labelKindOf, stripLabel } from '../../shared/numbering';
-import { blockIdsByPath, parseClauseLines } from '../../shared/structure';
+import { blockIdsByPath, paragraphOf, parseClauseLines } from '../../shared/structure';
 import {
   MAX_CLAUSE_LINES,
   MAX_PROPOSAL_CHARS,
@@ -56,14 +58,41 @@ function paragraphElements(parent: Y.XmlElement): Y.XmlElement[] {
   });
 }
 
-/** The current wording of a clause element: its heading and printed lines, numbers included. */
+/** The citable blocks of the naskah a clause element stands in (its references print from it). */
+function naskahIndex(clause: Y.XmlElement): RujukanIndex | undefined {
+  return clause.doc ? rujukanIndex(readDocument(clause.doc)) : undefined;
+}
+
+/** Whether an element holds a `rujukan` anywhere inside it. */
+const holdsReference = (el: Y.XmlElement): boolean =>
+  el
+    .toArray()
+    .some((c) => c instanceof Y.XmlElement && (c.nodeName === 'rujukan' || holdsReference(c)));
+
+/**
+ * The current wording of a clause element: its heading and printed lines, numbers included,
+ * references as their labels.
+ */
 export function wordingOf(clause: Y.XmlElement): Wording {
   const [heading] = childElements(clause, 'clause_heading');
   const node = buildBlock(clause);
   return {
     heading: heading ? textOf(heading) : '',
-    text: node ? clauseLines(node).join('\n') : '',
+    text: node ? clauseLines(node, naskahIndex(clause)).join('\n') : '',
   };
+}
+
+/**
+ * Rewrites a paragraph holding references to `words`: the paragraph is rebuilt, each label
+ * that still names something in the naskah becoming a reference again.
+ */
+function rewriteWithReferences(paragraph: Y.XmlElement, words: string, index: RujukanIndex) {
+  const parent = paragraph.parent as Y.XmlElement;
+  const holder = parent.getAttribute('id') ?? null;
+  const rebuilt = withReferences(paragraphOf(words), index, partsIndex(index), holder);
+  const at = parent.toArray().indexOf(paragraph);
+  parent.delete(at, 1);
+  parent.insert(at, [toYElement(rebuilt)]);
 }
 
 /** Rewrites an element's text to `next` by inserting and deleting only the words that differ. */
@@ -107,15 +136,25 @@ export function applyWording(clause: Y.XmlElement, wording: Wording) {
     current.length === next.length &&
     paragraphs.length === next.length &&
     next.every((line, i) => labelOf(line) === labelOf(current[i]));
+  // References print as labels in the wording; where the clause held some, labels that still
+  // name something in the naskah become references again (rewritten paragraphs only).
+  const index = holdsReference(clause) ? naskahIndex(clause) : undefined;
   if (sameShape) {
     next.forEach((line, i) => {
-      if (line !== current[i]) editText(paragraphs[i], labelOf(line) ? stripLabel(line) : line);
+      if (line === current[i]) return;
+      const words = labelOf(line) ? stripLabel(line) : line;
+      if (index && holdsReference(paragraphs[i]))
+        rewriteWithReferences(paragraphs[i], words, index);
+      else editText(paragraphs[i], words);
     });
     return;
   }
   const node = buildBlock(clause);
   const ids = node ? blockIdsByPath(node) : new Map<string, string>();
-  const body = parseClauseLines(next, (path) => ids.get(path) ?? newClauseId());
+  const clauseId = clause.getAttribute('id') ?? null;
+  const body = parseClauseLines(next, (path) => ids.get(path) ?? newClauseId()).map((block) =>
+    index ? withReferences(block, index, partsIndex(index), clauseId) : block,
+  );
   const start = heading ? clause.toArray().indexOf(heading) + 1 : 0;
   clause.delete(start, clause.length - start);
   clause.insert(start, body.map(toYElement));

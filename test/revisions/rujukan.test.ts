@@ -383,3 +383,43 @@ describe('typed references become real ones', () => {
     expectResolved(await clauses(body.id));
   });
 });
+
+describe('usulan redaksi on a clause holding references', () => {
+  it.each([
+    [
+      'words edited in place',
+      'Kegiatan sebagaimana dimaksud dalam Pasal 1 ayat (2) huruf b dilaksanakan terpadu.',
+    ],
+    [
+      'the body rebuilt',
+      '(1) Kegiatan sebagaimana dimaksud dalam Pasal 1 ayat (2) huruf b dilaksanakan terpadu.\n(2) Hasilnya dilaporkan.',
+    ],
+  ])(
+    'an accepted proposal (%s) keeps the reference, which still follows the numbering',
+    async (_how, text) => {
+      const id = await newDocument();
+      await setText(id, naskah(ruangLingkup(), citing));
+      const c = await t.call<{ id: string; proposal: { text: string } }>(
+        'POST',
+        `/api/documents/${id}/comments`,
+        {
+          ...as(t.cast.reviewer.token),
+          body: { clauseId: 'pb', body: 'Usulan', proposal: { text } },
+        },
+      );
+      expect(c.status).toBe(201);
+      const accepted = await t.call('POST', `/api/documents/${id}/comments/${c.body.id}/accept`, {
+        ...as(t.cast.drafter.token),
+      });
+      expect(accepted.status).toBe(200);
+      const after = (await clauses(id))[1];
+      expect(after.text).toBe(text);
+      expect(after.identityText).toContain('dalam ⟦h2⟧ dilaksanakan terpadu.');
+
+      const live = await t.server.ctx.texts.read(id);
+      const proposed = live.child(live.childCount - 1);
+      await setText(id, naskah(ruangLingkup(item('huruf', 'h0', ['perencanaan;'])), proposed));
+      expect((await clauses(id))[1].text).toBe(text.replace('huruf b', 'huruf c'));
+    },
+  );
+});
