@@ -14,11 +14,23 @@ export function getRevision(documentId: string, number: number): Promise<Revisio
 }
 
 /** Cuts a revision of the live text. */
-export function createRevision(documentId: string, label?: string): Promise<Revision> {
+export function createRevision(
+  documentId: string,
+  label?: string,
+): Promise<Revision & { referenceProblems?: ReferenceProblem[] }> {
   return request('POST', base(documentId), label ? { label } : {});
 }
 
 /** The clause diff from revision `from` (0: empty document) to revision `to`. */
 export function diffRevisions(documentId: string, to: number, from: number): Promise<RevisionDiff> {
   return request('GET', `${base(documentId)}/${to}/diff?from=${from}`);
+}
+
+/** A reference the check lists with a cut revision: target gone, forward, or citing itself. */
+export interface ReferenceProblem {
+  kind: 'dangling' | 'forward' | 'self';
+  clauseId: string | null;
+  where: string;
+  label: string;
+  message: string;
 }

@@ -24,7 +24,14 @@ export function revisionsPanel(store: WorkspaceStore) {
     void runAction(cut, async () => {
       const revision = await createRevision(store.get().doc.id, label.value.trim() || undefined);
       label.value = '';
-      notify(`Revisi ${revision.number} dibuat.`);
+      // The reference check comes with the cut: warnings to read, not a refusal.
+      const problems = revision.referenceProblems ?? [];
+      notify(
+        problems.length === 0
+          ? `Revisi ${revision.number} dibuat.`
+          : `Revisi ${revision.number} dibuat. Periksa rujukan: ${problems.map((x) => x.message).join(' ')}`,
+        problems.some((x) => x.kind === 'dangling') ? 'error' : 'info',
+      );
       await store.refresh('revisions', 'doc', 'signoffs', 'matrix');
     });
   });
