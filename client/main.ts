@@ -10,6 +10,10 @@ import { workspaceView } from './views/workspace';
 import { revisionView } from './views/revisionView';
 import { adminView } from './views/admin';
 import { notFoundView } from './views/notFound';
+import { installIndonesianMessages } from '../shared/zodMessages';
+
+// The client checks forms with the API's schemas; their messages are in Bahasa Indonesia too.
+installIndonesianMessages();
 
 const root = document.getElementById('app') as HTMLElement;
 let me: Me | null = null;

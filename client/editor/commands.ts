@@ -34,13 +34,60 @@ export const addClauseAfter: Command = (state, dispatch) => {
   return true;
 };
 
-/** Deletes the clause holding the selection. */
+/** Asks the user before a whole Pasal is deleted; a test or another shell may replace it. */
+export const clauseDeletion = {
+  confirm: (label: string): boolean =>
+    window.confirm(
+      `Hapus ${label} beserta seluruh isinya? Anda dapat mengurungkannya dengan Ctrl+Z.`,
+    ),
+};
+
+/** Deletes the clause holding the selection, after the user confirms it. */
 export const deleteClause: Command = (state, dispatch) => {
   const current = clauseAt(state);
   if (!current) return false;
-  if (dispatch) dispatch(state.tr.delete(current.pos, current.pos + current.node.nodeSize));
+  if (dispatch) {
+    const number = clauseNumber(state.doc, current.pos);
+    const heading = current.node.firstChild?.textContent.trim();
+    if (!clauseDeletion.confirm(`Pasal ${number}${heading ? ` (${heading})` : ''}`)) return true;
+    dispatch(state.tr.delete(current.pos, current.pos + current.node.nodeSize));
+  }
   return true;
 };
+
+/**
+ * Enter at the end of a Pasal heading moves into the block after it when that block is still
+ * empty (a new Pasal's first paragraph), instead of opening another one before it and leaving
+ * the empty paragraph behind.
+ */
+export const enterFromHeading: Command = (state, dispatch) => {
+  const { $from, empty } = state.selection;
+  if (!empty || $from.parent.type !== schema.nodes.clause_heading) return false;
+  if ($from.parentOffset !== $from.parent.content.size) return false;
+  const after = $from.after();
+  const next = state.doc.resolve(after).nodeAfter;
+  if (!next) return false;
+  // The first textblock of the next block (a paragraph, or an ayat's first paragraph).
+  let target = -1;
+  next.descendants((node, pos) => {
+    if (target >= 0) return false;
+    if (node.isTextblock) target = after + 1 + pos + 1;
+    return !node.isTextblock;
+  });
+  if (next.isTextblock) target = after + 1;
+  if (target < 0 || state.doc.resolve(target).parent.content.size > 0) return false;
+  if (dispatch)
+    dispatch(state.tr.setSelection(TextSelection.create(state.doc, target)).scrollIntoView());
+  return true;
+};
+
+function clauseNumber(doc: Node, pos: number): number {
+  let n = 0;
+  doc.forEach((node, offset) => {
+    if (node.type === schema.nodes.clause && offset <= pos) n += 1;
+  });
+  return n;
+}
 
 /** Moves the current clause up (-1) or down (+1) past its neighbouring clause, keeping its id. */
 export function moveClause(direction: -1 | 1): Command {

@@ -1,7 +1,15 @@
 import { baseKeymap, chainCommands } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
 import type { Plugin } from 'prosemirror-state';
-import { addClauseAfter, moveClause, redoOwn, toggleBold, toggleItalic, undoOwn } from './commands';
+import {
+  addClauseAfter,
+  enterFromHeading,
+  moveClause,
+  redoOwn,
+  toggleBold,
+  toggleItalic,
+  undoOwn,
+} from './commands';
 import { fixPunctuationHere } from './punctuation';
 import { backspaceEmptyItem, demote, moveBlock, promote, splitNumbered } from './structure';
 
@@ -21,7 +29,7 @@ export function editorKeymaps(): Plugin[] {
       // In an ayat or item, Alt+arrows move that block; elsewhere the whole Pasal.
       'Alt-ArrowUp': chainCommands(moveBlock(-1), moveClause(-1)),
       'Alt-ArrowDown': chainCommands(moveBlock(1), moveClause(1)),
-      Enter: splitNumbered,
+      Enter: chainCommands(enterFromHeading, splitNumbered),
       Tab: demote,
       'Shift-Tab': promote,
       Backspace: backspaceEmptyItem,

@@ -6,13 +6,31 @@ import { mentionAutocomplete } from './mentionAutocomplete';
 import { notify, notifyError, runAction } from './notice';
 import type { WorkspaceData, WorkspaceStore } from './store';
 
+/** The longest comment the API accepts, in characters (its schema's limit). */
+export const MAX_COMMENT_CHARS = commentInput.shape.body.maxLength ?? 20_000;
+
 /** The comments tab: comment on the current clause (with an optional usulan redaksi), reply, resolve. */
 export function commentsPanel(store: WorkspaceStore) {
-  const target = h('p', { class: 'comment-target muted' });
+  const target = h('p', { class: 'comment-target muted', id: 'comment-target' });
   const body = h('textarea', {
     name: 'body',
     rows: 3,
+    maxlength: MAX_COMMENT_CHARS,
+    'aria-label': 'Isi komentar',
+    'aria-describedby': 'comment-target comment-limit',
     placeholder: 'Tulis komentar… (ketik @ untuk menyebut instansi)',
+  });
+  // The box stops at the limit; saying so tells the user why a paste was cut short.
+  const limit = h('p', {
+    class: 'comment-limit muted',
+    id: 'comment-limit',
+    'aria-live': 'polite',
+  });
+  body.addEventListener('input', () => {
+    limit.textContent =
+      body.value.length >= MAX_COMMENT_CHARS
+        ? `Komentar mencapai batas ${MAX_COMMENT_CHARS.toLocaleString('id-ID')} karakter.`
+        : '';
   });
   const mentions = mentionAutocomplete(body, () => {
     const { doc } = store.get();
@@ -24,8 +42,8 @@ export function commentsPanel(store: WorkspaceStore) {
   const proposalBox = h(
     'div',
     { class: 'proposal-box', hidden: true },
-    proposalHeading,
-    proposalText,
+    h('label', { class: 'field' }, 'Judul pasal yang diusulkan', proposalHeading),
+    h('label', { class: 'field' }, 'Teks pasal yang diusulkan', proposalText),
   );
   const send = h('button', { type: 'submit', class: 'primary' }, 'Kirim komentar');
   const form = h(
@@ -33,11 +51,12 @@ export function commentsPanel(store: WorkspaceStore) {
     { class: 'comment-form' },
     target,
     h('div', { class: 'mention-anchor' }, body, mentions),
+    limit,
     h('label', { class: 'inline' }, withProposal, 'Sertakan usulan redaksi'),
     proposalBox,
     h('div', { class: 'actions' }, send),
   );
-  const onlyCurrent = h('input', { type: 'checkbox' });
+  const onlyCurrent = h('input', { type: 'checkbox', name: 'onlyCurrent' });
   const list = h('div', { class: 'comment-list' });
   const element = h(
     'section',
@@ -67,8 +86,15 @@ export function commentsPanel(store: WorkspaceStore) {
         : {}),
     });
     if (!input.success) {
+      const first = input.error.issues[0];
       notify(
-        data.currentClauseId ? 'Tulis isi komentar.' : 'Pilih pasal terlebih dahulu.',
+        !data.currentClauseId
+          ? 'Pilih pasal terlebih dahulu.'
+          : first?.path[0] === 'body' && first.code === 'too_big'
+            ? `${first.message}.`
+            : first?.path[0] === 'body'
+              ? 'Tulis isi komentar.'
+              : `${first?.message ?? 'Komentar tidak valid'}.`,
         'error',
       );
       return;
@@ -141,7 +167,12 @@ function thread(comment: Comment, data: WorkspaceData, store: WorkspaceStore): H
       actions.append(resolve);
     }
   }
-  const replyBox = h('input', { name: 'reply', placeholder: 'Balas…' });
+  const replyBox = h('input', {
+    name: 'reply',
+    placeholder: 'Balas…',
+    'aria-label': `Balas komentar ${comment.author.name}`,
+    maxlength: MAX_COMMENT_CHARS,
+  });
   const replyForm = h('form', { class: 'reply-form' }, replyBox);
   replyForm.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -158,7 +189,7 @@ function thread(comment: Comment, data: WorkspaceData, store: WorkspaceStore): H
       'header',
       {},
       h('strong', {}, comment.author.name),
-      comment.author.agency && h('span', { class: 'muted' }, ` · ${comment.author.agency.code}`),
+      comment.author.agency && h('span', { class: 'muted' }, ` · ${comment.author.agency.name}`),
       h('span', { class: 'muted' }, ` · ${where} · ${formatTime(comment.createdAt)}`),
       comment.resolved && h('span', { class: 'badge' }, 'Selesai'),
     ),

@@ -38,7 +38,7 @@ export function concernsPanel(store: WorkspaceStore) {
             editable &&
             h(
               'button',
-              { type: 'button', class: 'link concern-edit', title: `Ubah cakupan ${agency.code}` },
+              { type: 'button', class: 'link concern-edit', title: `Ubah cakupan ${agency.name}` },
               'Ubah',
             );
           if (edit) edit.addEventListener('click', () => editConcern(store, agency));
@@ -48,7 +48,7 @@ export function concernsPanel(store: WorkspaceStore) {
               dataset: { agency: agency.code, concern: concern === 'all' ? 'all' : 'some' },
               title: agency.name,
             },
-            h('strong', {}, agency.code),
+            h('strong', {}, agency.name),
             h('span', { class: 'concern-summary' }, summary(concern, data.liveClauses)),
             edit,
           );
@@ -117,7 +117,7 @@ function editConcern(store: WorkspaceStore, agency: Agency) {
   const form = h(
     'form',
     { method: 'dialog', class: 'concern-form', dataset: { agency: agency.code } },
-    h('h2', {}, `Cakupan paraf ${agency.code}`),
+    h('h2', {}, `Cakupan paraf ${agency.name}`),
     h('p', { class: 'muted' }, agency.name),
     h(
       'div',
@@ -150,7 +150,7 @@ function editConcern(store: WorkspaceStore, agency: Agency) {
     try {
       await setConcern(data.doc.id, agency.code, picked() === 'all' ? 'all' : ids);
       dialog.close();
-      notify(`Cakupan paraf ${agency.code} disimpan.`);
+      notify(`Cakupan paraf ${agency.name} disimpan.`);
       await store.refresh('concerns', 'matrix', 'signoffs');
     } catch (err) {
       error.textContent = errorMessage(err);

@@ -73,22 +73,22 @@ function documentRow(doc: DocumentView, me: Me): HTMLTableRowElement {
     event.preventDefault();
     navigate(`/documents/${doc.id}`);
   });
-  const signoff = h('td', { class: 'own-signoff' }, '…');
+  const signoff = h('td', { class: 'own-signoff', 'data-label': `Paraf ${me.agency.name}` }, '…');
   void ownSignoff(doc.id, me.agency.code).then((entry) => {
     replaceChildren(signoff, signoffBadge(entry));
   });
   return h(
     'tr',
     { dataset: { documentId: doc.id } },
-    h('td', {}, link, waiting),
+    h('td', { class: 'doc-title-cell' }, link, waiting),
     h(
       'td',
-      {},
+      { 'data-label': 'Status' },
       h('span', { class: `badge status-${doc.status}` }, DOCUMENT_STATUS_LABELS[doc.status]),
     ),
-    h('td', {}, doc.parties.map((p) => p.name).join(' · ')),
+    h('td', { 'data-label': 'Para pihak' }, doc.parties.map((p) => p.name).join(' · ')),
     signoff,
-    h('td', {}, formatTime(doc.createdAt)),
+    h('td', { 'data-label': 'Dibuat' }, formatTime(doc.createdAt)),
   );
 }
 

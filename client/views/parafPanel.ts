@@ -108,7 +108,7 @@ export function parafPanel(store: WorkspaceStore) {
       const allowed = canSignoff(data);
       form.hidden = !allowed.ok;
       reason.textContent = allowed.ok ? '' : allowed.reason;
-      heading.textContent = `Paraf ${data.me.agency.code} untuk revisi ${data.doc.latestRevision ?? '-'}`;
+      heading.textContent = `Paraf ${data.me.agency.name} untuk revisi ${data.doc.latestRevision ?? '-'}`;
       showLiveDifference(liveDiffers, data);
       const own = ownSignoff(data);
       sinceOurs.hidden = !(
@@ -203,7 +203,7 @@ function signoffRow(s: Signoff, data: WorkspaceData): HTMLTableRowElement {
       dataset: { agency: s.agency.code, status: s.status },
       class: s.agency.code === data.me.agency.code ? 'own' : '',
     },
-    h('td', { title: s.agency.name }, h('strong', {}, s.agency.code)),
+    h('td', { class: 'agency-name' }, h('strong', {}, s.agency.name)),
     status,
     h(
       'td',

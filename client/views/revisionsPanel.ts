@@ -11,13 +11,16 @@ export function revisionsPanel(store: WorkspaceStore) {
   const label = h('input', {
     name: 'label',
     placeholder: 'Label revisi (mis. "Rapat 12 Mei")',
+    'aria-label': 'Label revisi',
     maxlength: '200',
   });
   const cut = h('button', { type: 'submit', class: 'primary' }, 'Buat revisi');
   const reason = h('p', { class: 'muted reason' });
   const form = h('form', { class: 'revision-form' }, label, cut);
   const list = h('ol', { class: 'revision-list', reversed: true });
-  const element = h('section', { class: 'panel revisions-panel' }, form, reason, list);
+  // An empty numbered list would still print "1."; the empty state is a sentence of its own.
+  const empty = h('p', { class: 'muted revision-empty' }, 'Belum ada revisi.');
+  const element = h('section', { class: 'panel revisions-panel' }, form, reason, empty, list);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -45,29 +48,24 @@ export function revisionsPanel(store: WorkspaceStore) {
       form.hidden = !allowed.ok;
       reason.textContent = allowed.ok ? '' : allowed.reason;
       const revisions = [...data.revisions].reverse();
+      empty.hidden = revisions.length > 0;
+      list.hidden = revisions.length === 0;
       replaceChildren(
         list,
-        ...(revisions.length === 0
-          ? [h('li', { class: 'muted' }, 'Belum ada revisi.')]
-          : revisions.map((r) => {
-              const compare = h('button', { type: 'button', class: 'link' }, 'Bandingkan');
-              compare.addEventListener('click', () =>
-                openRedline(data.doc.id, data.revisions, r.number - 1, r.number),
-              );
-              return h(
-                'li',
-                { dataset: { revision: String(r.number) } },
-                h('strong', {}, `Revisi ${r.number}`),
-                r.label && h('span', {}, ` — ${r.label}`),
-                h('div', { class: 'muted' }, `${r.createdBy.name} · ${formatTime(r.createdAt)}`),
-                h(
-                  'div',
-                  { class: 'revision-actions' },
-                  compare,
-                  ...exportLinks(data.doc.id, r.number),
-                ),
-              );
-            })),
+        ...revisions.map((r) => {
+          const compare = h('button', { type: 'button', class: 'link' }, 'Bandingkan');
+          compare.addEventListener('click', () =>
+            openRedline(data.doc.id, data.revisions, r.number - 1, r.number),
+          );
+          return h(
+            'li',
+            { dataset: { revision: String(r.number) } },
+            h('strong', {}, `Revisi ${r.number}`),
+            r.label && h('span', {}, ` — ${r.label}`),
+            h('div', { class: 'muted' }, `${r.createdBy.name} · ${formatTime(r.createdAt)}`),
+            h('div', { class: 'revision-actions' }, compare, ...exportLinks(data.doc.id, r.number)),
+          );
+        }),
       );
     },
   };

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
 import { invalidInput } from '../../errors';
+import { installIndonesianMessages } from '../../../shared/zodMessages';
+
+// Every schema the API parses answers in Bahasa Indonesia.
+installIndonesianMessages();
 
 /** Field → message for every problem zod found, so a client can point at each field. */
 export function fieldDetails(error: z.ZodError): Record<string, string> {
