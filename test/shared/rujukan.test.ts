@@ -157,6 +157,59 @@ describe('rujukanLabel: properties', () => {
   });
 });
 
+describe('rujukanLabel: the deeper list levels and renumbering', () => {
+  test('items a) and 1) are cited as "huruf a)" and "angka 1)"', () => {
+    const deep = n.doc.create(null, [
+      pasal(
+        'd1',
+        n.huruf.create({ id: 'dh' }, [
+          p('satu:'),
+          n.angka.create({ id: 'da' }, [
+            p('dua:'),
+            n.huruf_kurung.create({ id: 'dk' }, [
+              p('tiga:'),
+              n.angka_kurung.create({ id: 'dak' }, p('empat.')),
+            ]),
+          ]),
+        ]),
+      ),
+      pasal('d2', p('Lihat.')),
+    ]);
+    const deepIndex = rujukanIndex(deep);
+    expect(rujukanLabel(deepIndex, 'd2', ['dak'])).toBe(
+      'Pasal 1 huruf a angka 1 huruf a) angka 1)',
+    );
+    expect(rujukanLabel(deepIndex, 'dh', ['dk'])).toBe('angka 1 huruf a)');
+  });
+
+  test("an ayat inserted anywhere renumbers the label to the target's new place (property)", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 8 })
+          .chain((count) =>
+            fc.tuple(
+              fc.constant(count),
+              fc.integer({ min: 0, max: count - 1 }),
+              fc.integer({ min: 0, max: count }),
+            ),
+          ),
+        ([count, target, insertAt]) => {
+          const ayat = Array.from({ length: count }, (_, i) =>
+            block('ayat', `y${i}`, [`Ayat ${i}.`]),
+          );
+          ayat.splice(insertAt, 0, block('ayat', 'baru', ['Sisipan.']));
+          const doc = n.doc.create(null, [pasal('x1', ...ayat), pasal('x2', p('Lihat.'))]);
+          const expected = target + 1 + (insertAt <= target ? 1 : 0);
+          expect(rujukanLabel(rujukanIndex(doc), 'x2', [`y${target}`])).toBe(
+            `Pasal 1 ayat (${expected})`,
+          );
+        },
+      ),
+    );
+  });
+});
+
 describe('references in the printed text', () => {
   test('/clauses and /text print labels, which follow a Pasal inserted before the target', () => {
     const doc = naskah([p('Sebagaimana dimaksud dalam ', ref('h2'), '.')]);
