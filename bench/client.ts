@@ -19,6 +19,8 @@ export class BenchClient {
   synced = false;
   /** The socket failed, or the server closed it. */
   failed = false;
+  /** Why the server closed it (code and reason), when it did. */
+  closedWith: string | undefined;
   private closing = false;
 
   private constructor(
@@ -30,8 +32,9 @@ export class BenchClient {
       this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
     );
     ws.on('error', () => (this.failed = true));
-    ws.on('close', () => {
+    ws.on('close', (code: number, reason: Buffer) => {
       if (!this.closing) this.failed = true;
+      this.closedWith = `${code} ${reason.toString()}`;
     });
   }
 

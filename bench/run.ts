@@ -12,6 +12,7 @@ import { load } from './scenarios/load';
 import { crossInstance } from './scenarios/crossinstance';
 import { clauseDiff } from './scenarios/clausediff';
 import { numbering } from './scenarios/numbering';
+import { startupMemory } from './scenarios/startupMemory';
 
 /** Every scenario, in the order they run; add new ones here. */
 const SCENARIOS: Scenario[] = [
@@ -23,34 +24,57 @@ const SCENARIOS: Scenario[] = [
   clauseDiff,
   numbering,
 ];
+/** The scenarios that run on the embedded engine too (`--embedded`, and in a full run). */
+const EMBEDDED: Scenario[] = [startupMemory, fanout, memory, coldLoad, load];
 
-/** Runs every scenario against Selaras and the reference y-websocket server, prints the table and writes bench/RESULTS.md. */
+/**
+ * Runs the scenarios against Selaras and the reference y-websocket server and prints the table.
+ * With no arguments: every scenario on PostgreSQL, then the embedded ones on the embedded
+ * engine, and bench/RESULTS.md is rewritten. `npm run bench -- load clause-diff` runs only the
+ * named scenarios (on PostgreSQL); `--embedded` runs them (or all embedded ones) on the
+ * embedded engine only.
+ */
 async function main() {
   const started = Date.now();
-  const load = os.loadavg()[0];
-  const { storage, description, cleanup } = await benchStorage();
+  const load = os.loadavg();
+  const args = process.argv.slice(2);
+  const embeddedOnly = args.includes('--embedded');
+  const only = args.filter((a) => a !== '--embedded');
+  const full = args.length === 0;
   const progress = (message: string) =>
     process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}\n`);
-  progress(`Selaras storage: ${description}`);
   const rows: ResultRow[] = [];
-  try {
-    const ctx = { storage, templateState: benchTemplateState(), progress };
-    // `npm run bench -- fan-out memory` runs only the named scenarios.
-    const only = process.argv.slice(2);
-    for (const scenario of SCENARIOS) {
-      if (only.length === 0 || only.includes(scenario.name))
-        rows.push(...(await scenario.run(ctx)));
+  const engines: string[] = [];
+  const pick = (list: Scenario[]) => list.filter((s) => only.length === 0 || only.includes(s.name));
+  const pass = async (embedded: boolean, scenarios: Scenario[], label: string) => {
+    const { storage, description, cleanup } = await benchStorage({ embedded });
+    progress(`Selaras storage: ${description}`);
+    engines.push(description);
+    try {
+      const ctx = { storage, templateState: benchTemplateState(), progress };
+      for (const scenario of scenarios) {
+        // The PostgreSQL pass fell back to the embedded engine: its embedded-only rows too.
+        if (scenario === startupMemory && storage.databaseUrl) continue;
+        for (const row of await scenario.run(ctx))
+          rows.push({ ...row, scenario: `${label}${row.scenario}` });
+      }
+      return storage.databaseUrl !== undefined;
+    } finally {
+      await cleanup();
     }
-  } finally {
-    await cleanup();
+  };
+  if (embeddedOnly) await pass(true, pick(EMBEDDED), '');
+  else {
+    const onPostgres = await pass(false, pick(SCENARIOS), full ? 'PostgreSQL: ' : '');
+    if (full && onPostgres) await pass(true, EMBEDDED, 'embedded: ');
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   process.stdout.write(`\n${textTable(rows)}\n\n(${seconds} s)\n`);
-  if (process.argv.length <= 2)
-    writeFileSync(path.join(ROOT, 'bench/RESULTS.md'), results(rows, description, seconds, load));
+  if (full)
+    writeFileSync(path.join(ROOT, 'bench/RESULTS.md'), results(rows, engines, seconds, load));
 }
 
-function results(rows: ResultRow[], storage: string, seconds: number, load: number): string {
+function results(rows: ResultRow[], engines: string[], seconds: number, load: number[]): string {
   const cpus = os.cpus();
   return `# Benchmark results
 
@@ -62,9 +86,10 @@ ${markdownTable(rows)}
 
 - ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${os.type()} ${os.release()}
 - Node ${process.version}
-- Load average when the run started: ${load.toFixed(2)} (the machine is shared; runs vary by a few
-  milliseconds at p95/p99, which is why the two servers' keystrokes alternate)
-- Selaras storage: ${storage}
+- Load average when the run started: ${load.map((l) => l.toFixed(2)).join(', ')} (1, 5 and 15
+  minutes; the machine is shared, so runs vary by a few milliseconds at p95/p99, which is why
+  the two servers' keystrokes alternate)
+- Selaras storage: ${engines.join('; then ')}
 
 ## How it is measured
 

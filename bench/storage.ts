@@ -16,13 +16,15 @@ export interface BenchStorage {
 }
 
 /**
- * A fresh database for one bench run: on BENCH_DATABASE_URL, DATABASE_URL or a PostgreSQL
+ * A fresh database for one bench run: with `embedded`, the embedded engine in a temporary
+ * directory; else on BENCH_DATABASE_URL, DATABASE_URL or a PostgreSQL
  * answering at the local default address when there is one, else the embedded engine in a
  * temporary directory.
  */
-export async function benchStorage(): Promise<BenchStorage> {
+export async function benchStorage(options: { embedded?: boolean } = {}): Promise<BenchStorage> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'selaras-bench-'));
   const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
+  if (options.embedded) return embedded(dataDir, removeDir);
   const candidates = [
     process.env.BENCH_DATABASE_URL,
     process.env.DATABASE_URL,
@@ -48,9 +50,13 @@ export async function benchStorage(): Promise<BenchStorage> {
       await admin.close().catch(() => undefined);
     }
   }
+  return embedded(dataDir, removeDir);
+}
+
+function embedded(dataDir: string, removeDir: () => void): BenchStorage {
   return {
     storage: { dataDir },
-    description: 'embedded PostgreSQL (PGlite) in a temporary directory',
+    description: 'embedded PostgreSQL (PGlite, the default) in a temporary directory',
     cleanup: async () => removeDir(),
   };
 }

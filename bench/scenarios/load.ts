@@ -9,7 +9,7 @@ import { buildDoc } from '../../server/collab/compaction';
 import { BenchClient, until } from '../client';
 import { paragraphTexts, seededRandom, type BenchContext, type Scenario } from '../scenario';
 import { median, ms, percentile, type ResultRow } from '../table';
-import { apiJson, rss, startReference, startSelaras, type Target } from '../targets';
+import { apiJson, rss, startReference, startSelaras, treeRss, type Target } from '../targets';
 
 const DOCUMENTS = 20;
 const EDITORS_PER_DOCUMENT = 10;
@@ -27,7 +27,8 @@ const SETTLE_MS = 3_000;
 const LOOP_RESOLUTION_MS = 10;
 const PASSWORD = 'bench-kata-sandi-1';
 const AGENCIES = { parties: ['LOAD-A', 'LOAD-B'], reviewer: 'LOAD-R' };
-const DRAFTER = { email: 'load.perancang@selaras.test', password: PASSWORD };
+/** One drafter per document: an account may hold 20 sockets, a document has 10 editors. */
+const drafter = (i: number) => ({ email: `load.perancang.${i}@selaras.test`, password: PASSWORD });
 const READER = { email: 'load.pembaca@selaras.test', password: PASSWORD };
 
 /**
@@ -72,6 +73,15 @@ export const load: Scenario = {
       ),
       row('server CPU (% of one core)', percent(ours.run.cpu), percent(theirs.cpu)),
       row('server RSS before → peak → after', memoryCell(ours.run), memoryCell(theirs)),
+      ...(ctx.storage.databaseUrl
+        ? []
+        : [
+            row(
+              'npm start process tree RSS after (npm, sh, server)',
+              mb(ours.run.memory.treeAfter),
+              `${mb(theirs.memory.treeAfter)} (node only)`,
+            ),
+          ]),
       row('updates stored vs applied', storedCell, 'n/a (no storage)'),
     ];
   },
@@ -138,6 +148,9 @@ async function withDb<T>(ctx: BenchContext, work: (db: Db) => Promise<T>): Promi
 
 async function selaras(ctx: BenchContext) {
   ctx.progress('load: selaras, creating accounts and documents');
+  // On the embedded engine the server runs as a newcomer runs it, under `npm start`, and the
+  // memory of that whole process tree is reported too.
+  const npm = !ctx.storage.databaseUrl;
   let target = await startSelaras(ctx.storage);
   let ids: string[];
   try {
@@ -151,15 +164,15 @@ async function selaras(ctx: BenchContext) {
     for (const sql of COUNTER_SQL) await db.query(sql);
   });
   try {
-    target = await startSelaras(ctx.storage);
+    target = await startSelaras(ctx.storage, { npm });
     let run: RunResult;
     try {
-      const drafter = await login(target.api, DRAFTER);
+      const drafters = await Promise.all(ids.map((_, i) => login(target.api, drafter(i))));
       const reader = await login(target.api, READER);
       const wsBase = target.api.replace(/^http/, 'ws');
       run = await drive(target, ctx, {
         ids,
-        socketUrl: (id) => `${wsBase}/collab/${id}?token=${drafter}`,
+        socketUrl: (id) => `${wsBase}/collab/${id}?token=${drafters[ids.indexOf(id)]}`,
         rest: { api: target.api, token: reader },
       });
       const metrics = await fetch(`${target.api}/metrics`).then((r) => r.text());
@@ -189,13 +202,15 @@ async function prepare(target: Target & { token: string; api: string }): Promise
   const { api, token: admin } = target;
   for (const code of [...AGENCIES.parties, AGENCIES.reviewer])
     await apiJson(api, 'POST', '/api/agencies', { code, name: `Instansi ${code}` }, admin);
-  await apiJson(
-    api,
-    'POST',
-    '/api/users',
-    { ...DRAFTER, name: 'Perancang Beban', role: 'drafter', agency: AGENCIES.parties[0] },
-    admin,
-  );
+  for (let i = 0; i < DOCUMENTS; i++) {
+    await apiJson(
+      api,
+      'POST',
+      '/api/users',
+      { ...drafter(i), name: `Perancang Beban ${i}`, role: 'drafter', agency: AGENCIES.parties[0] },
+      admin,
+    );
+  }
   await apiJson(
     api,
     'POST',
@@ -203,7 +218,7 @@ async function prepare(target: Target & { token: string; api: string }): Promise
     { ...READER, name: 'Pembaca Beban', role: 'reviewer', agency: AGENCIES.reviewer },
     admin,
   );
-  const drafter = await login(api, DRAFTER);
+  const author = await login(api, drafter(0));
   const ids: string[] = [];
   for (let i = 0; i < DOCUMENTS; i++) {
     const { id } = await apiJson<{ id: string }>(
@@ -215,9 +230,9 @@ async function prepare(target: Target & { token: string; api: string }): Promise
         parties: AGENCIES.parties,
         reviewers: [AGENCIES.reviewer],
       },
-      drafter,
+      author,
     );
-    await apiJson(api, 'POST', `/api/documents/${id}/revisions`, { label: 'Draf awal' }, drafter);
+    await apiJson(api, 'POST', `/api/documents/${id}/revisions`, { label: 'Draf awal' }, author);
     ids.push(id);
   }
   return ids;
@@ -307,7 +322,7 @@ interface RunResult {
   };
   /** The server's CPU time over the run divided by the run's wall time. */
   cpu: number;
-  memory: { before: number; peak: number; after: number };
+  memory: { before: number; peak: number; after: number; treeAfter: number };
   /** Each document's state with every editor's keystrokes merged. */
   finalStates: Map<string, FinalState>;
 }
@@ -504,6 +519,7 @@ async function drive(
     for (const e of all) e.doc.destroy();
     await sleep(SETTLE_MS);
     const after = await sampleRss(target.pid);
+    const treeAfter = treeRss(target.tree());
     return {
       fanout,
       rest,
@@ -517,7 +533,7 @@ async function drive(
         rejected: typed - applied,
       },
       cpu,
-      memory: { before, peak, after },
+      memory: { before, peak, after, treeAfter },
       finalStates,
     };
   } finally {
