@@ -2,6 +2,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import type { Node } from 'prosemirror-model';
 import { serverWithCast } from '../support/server';
 import { draftDocument, makeUser } from '../support/factories';
+import { clauseElement } from '../support/text';
 import { docxText, normalise, pdfPages } from '../exports/readBack';
 import { FRAGMENT } from '../../server/documents/text';
 import { toYElement } from '../../server/text/encode';
@@ -350,13 +351,14 @@ describe('typed references become real ones', () => {
       text: TYPED_DRAFT.join('\n'),
     });
     expectResolved(await clauses(id));
-    // Inserting a Pasal first relabels what was typed.
-    const res = await t.call<Clause[]>(
-      'GET',
-      `/api/documents/${id}/clauses`,
-      as(t.cast.drafter.token),
+    // Inserting a Pasal first relabels what was typed: it is a reference now.
+    await t.server.ctx.texts.change(id, t.cast.drafter.id, (ydoc) =>
+      ydoc.getXmlFragment(FRAGMENT).insert(1, [clauseElement('baru', 'Definisi', ['Isi.'])]),
     );
-    expect(res.body[1].text).toContain('dalam Pasal 1 ayat (2) huruf b');
+    const relabelled = await clauses(id);
+    expect(relabelled[2].text).toBe(
+      'Pengawasan sebagaimana dimaksud dalam Pasal 2 ayat (2) huruf b dilaksanakan bersama, juga Pasal 9.',
+    );
   });
 
   it('a .docx import does the same and lists what it could not resolve', async () => {
