@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { createDocument } from '../support/factories';
-import { browserSuite, describeBrowser } from '../support/browser';
+import { browserSuite, describeBrowser, openTab } from '../support/browser';
+import { edit } from '../support/text';
 import type { Clause } from '../../shared/clauses';
 import { waitFor } from '../collab/clients';
 
@@ -143,5 +144,49 @@ describeBrowser('cross-references in the editor', () => {
     await page.keyboard.press('Control+V');
     await waitForLabels(page, ['Pasal 2 ayat (1)', 'Pasal 1']);
     expect(errors).toEqual([]);
+  });
+
+  it('the paraf tab and the matrix say a cited Pasal changed, "dirujuk oleh" the Pasal the agency is concerned with', async () => {
+    const text = [
+      'NOTA KESEPAKATAN',
+      ...[1, 2, 3, 4, 5].flatMap((n) => [
+        `Pasal ${n}`,
+        `Judul ${n}`,
+        n === 5 ? 'Pelaksanaan sebagaimana dimaksud dalam Pasal 3 dilaporkan.' : `Isi pasal ${n}.`,
+      ]),
+    ].join('\n');
+    const id = await createDocument(t.call, t.cast, { title: 'Nota Paraf Rujukan', text });
+    const clauses = (
+      await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: t.cast.drafter.token })
+    ).body;
+    const inspectorate = t.cast.inspectorate.code;
+    await t.call('PUT', `/api/documents/${id}/concerns/${inspectorate}`, {
+      token: t.cast.drafter.token,
+      body: { clauses: [clauses[4].id] },
+    });
+    await t.cutRevision(id);
+    await t.approveSignoff(id, t.cast.reviewer, 1);
+    await t.server.ctx.texts.change(id, t.cast.drafter.id, (ydoc) =>
+      edit.typeInParagraph(ydoc, clauses[2].id, 0, 'Diubah: '),
+    );
+    await t.cutRevision(id);
+
+    const { page } = await t.signedIn(t.cast.reviewer, id);
+    await openTab(page, 'Paraf koordinasi');
+    const row = page.locator(`tr[data-agency="${inspectorate}"]`);
+    await row.locator('.changed-clauses').waitFor();
+    expect(await row.locator('.changed-clauses').textContent()).toBe(
+      'Berubah: Pasal 3 (dirujuk oleh Pasal 5)',
+    );
+    const cited = page.locator(
+      `.signoff-matrix tr[data-clause-id="${clauses[2].id}"] td[data-agency="${inspectorate}"]`,
+    );
+    expect(await cited.getAttribute('data-status')).toBe('stale');
+    expect(await cited.getAttribute('class')).toContain('via-rujukan');
+    expect(await cited.getAttribute('title')).toContain('(dirujuk oleh Pasal 5)');
+    const direct = page.locator(
+      `.signoff-matrix tr[data-clause-id="${clauses[4].id}"] td[data-agency="${inspectorate}"]`,
+    );
+    expect(await direct.getAttribute('class')).not.toContain('via-rujukan');
   });
 });
