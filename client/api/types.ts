@@ -103,6 +103,18 @@ export interface Signoff {
   changedClauses: string[];
   /** A changed clause the agency is concerned with only because its clauses cite it → those clauses. */
   citedBy?: Record<string, string[]>;
+  /** For an agency whose paraf climbs tiers (paraf hierarki): each tier, lowest first. */
+  tiers?: TierStatus[];
+}
+
+/** One tier of an agency's paraf hierarki: the last is the agency's own paraf koordinasi. */
+export interface TierStatus {
+  position: number;
+  label: string;
+  by: string | null;
+  at: string | null;
+  revision: number | null;
+  status: 'approved' | 'stale' | 'pending';
 }
 
 /** One cell of the sign-off matrix: an agency's status for one clause. */

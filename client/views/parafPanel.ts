@@ -6,6 +6,7 @@ import { notify, runAction } from './notice';
 import { canSignoff } from './permissions';
 import { openRedline } from './redline';
 import { concernsPanel } from './concernsPanel';
+import { tierList } from './tierList';
 import { signoffMatrix } from './signoffMatrix';
 import type { WorkspaceData, WorkspaceStore } from './store';
 import { navigate } from './router';
@@ -196,6 +197,7 @@ function signoffRow(s: Signoff, data: WorkspaceData): HTMLTableRowElement {
         `Berubah: ${s.changedClauses.map((id) => changedName(id, numberOf, s.citedBy)).join(', ')}`,
       ),
     s.note && h('div', { class: 'note' }, `“${s.note}”`),
+    tierList(s.tiers),
   );
   return h(
     'tr',

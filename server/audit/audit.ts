@@ -15,6 +15,7 @@ export type AuditKind =
   | 'revision.created'
   | 'concerns.set'
   | 'party.updated'
+  | 'agency.tiers_set'
   | 'signoff.recorded'
   | 'document.approved'
   | 'document.approval_withdrawn'

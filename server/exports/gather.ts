@@ -38,6 +38,7 @@ export async function gatherExportSource(
     at: s.at,
     status: s.status,
     revision: s.revision,
+    ...(s.tiers ? { tiers: s.tiers } : {}),
   }));
   return {
     documentId: doc.id,

@@ -210,6 +210,11 @@ export function withBreakableWords(model: ExportModel): ExportModel {
       ...entry,
       agency: { ...entry.agency, name: breakLongWords(entry.agency.name) },
       by: entry.by && breakLongWords(entry.by),
+      tiers: entry.tiers?.map((tier) => ({
+        ...tier,
+        label: breakLongWords(tier.label),
+        by: tier.by && breakLongWords(tier.by),
+      })),
     })),
   };
 }

@@ -33,7 +33,7 @@ export function lembarParaf(model: ExportModel): Lembar[] {
     return [
       {
         caption: [`${partyLabel(index)}: ${party.name}`, `Naskah: ${model.title}`],
-        rows: entries.map(lembarRow),
+        rows: entries.flatMap(lembarRows),
       },
     ];
   });
@@ -42,9 +42,21 @@ export function lembarParaf(model: ExportModel): Lembar[] {
   if (!model.copy && others.length)
     lembar.push({
       caption: ['Instansi peninjau lainnya', `Naskah: ${model.title}`],
-      rows: others.map(lembarRow),
+      rows: others.flatMap(lembarRows),
     });
   return lembar.map((l) => ({ ...l, rows: l.rows.map((row, i) => [String(i + 1), ...row]) }));
+}
+
+/** An agency's rows: one per tier of its paraf hierarki, lowest first, or one for the agency. */
+function lembarRows(entry: ExportModel['paraf'][number]): string[][] {
+  if (!entry.tiers?.length) return [lembarRow(entry)];
+  return entry.tiers.map((tier) =>
+    lembarRow({
+      ...entry,
+      ...tier,
+      agency: { ...entry.agency, name: `${tier.label}, ${entry.agency.name}` },
+    }),
+  );
 }
 
 function lembarRow(entry: ExportModel['paraf'][number]): string[] {

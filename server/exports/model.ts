@@ -46,6 +46,14 @@ export interface ExportModel {
     status: ParafStatus;
     /** The revision the agency's decision was given on, if any. */
     revision?: number | null;
+    /** For an agency whose paraf climbs tiers: each tier in order, the last being the agency's. */
+    tiers?: {
+      label: string;
+      by: string | null;
+      at: string | null;
+      revision: number | null;
+      status: 'approved' | 'stale' | 'pending';
+    }[];
   }[];
   /** Whose copy this is: a party's code (its own lembar paraf only), or null for the file copy. */
   copy?: string | null;

@@ -19,6 +19,7 @@ import { importRoutes } from './routes/imports';
 import { inboxRoutes } from './routes/inbox';
 import { meetingRoutes } from './routes/meetings';
 import { partyRoutes } from './routes/parties';
+import { tierRoutes } from './routes/tiers';
 import { noStore } from './middleware/security';
 import { SessionWatch } from '../accounts/sessionWatch';
 import { ConnectionCap, MAX_EVENT_STREAMS_PER_USER } from '../accounts/connectionCap';
@@ -65,6 +66,7 @@ export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => expre
   api.use(inboxRoutes(ctx));
   api.use(meetingRoutes(ctx));
   api.use(partyRoutes(ctx));
+  api.use(tierRoutes(ctx));
   for (const routes of extraApi) api.use(routes(ctx));
   api.use(unknownRoute);
   app.use('/api', api);

@@ -10,6 +10,7 @@ import { policy } from '../policies/policies';
 import { latestNumber } from '../revisions/queries';
 import { listRevisions } from '../revisions/revisions';
 import * as q from './queries';
+import { recordTierParaf, tiersOf, tierStep, type TierStatus } from '../tiers/tiers';
 import {
   agencyCells,
   agencyStatus,
@@ -42,6 +43,7 @@ export async function recordSignoff(
 ) {
   if (!policy.signOff(actor, doc))
     throw forbidden('Hanya penelaah atau pimpinan instansi peserta yang dapat memberi paraf.');
+  let tier: string | null = null;
   await deps.db.transaction(async (tx) => {
     await lockDocumentOrConflict(tx, doc.id);
     const latest = await latestNumber(tx, doc.id);
@@ -52,6 +54,19 @@ export async function recordSignoff(
     // covered even if its concern is narrowed later.
     const concern: StoredConcern =
       (await q.listConcerns(tx, doc.id)).get(actor.agency.code) ?? 'all';
+    // Paraf hierarki: below the last tier of a tiered agency, the caller initials for its tier.
+    const naskahOf = await naskahByRevision(tx, doc.id);
+    const step = await tierStep(tx, doc, actor, revision, input.decision, concern, naskahOf);
+    if (step.kind === 'tier') {
+      await recordTierParaf(tx, doc, actor, revision, step, concern);
+      await recordEvent(tx, documentStream(doc.id), {
+        actorId: actor.id,
+        kind: 'signoff.recorded',
+        data: { agency: actor.agency.code, revision, decision: input.decision, tier: step.label },
+      });
+      tier = step.label;
+      return;
+    }
     const signoff = {
       documentId: doc.id,
       agencyCode: actor.agency.code,
@@ -76,7 +91,7 @@ export async function recordSignoff(
   deps.events.publish({
     type: 'signoff.recorded',
     documentId: doc.id,
-    data: { agency: actor.agency.code, revision, decision: input.decision },
+    data: { agency: actor.agency.code, revision, decision: input.decision, tier },
   });
   return {
     agency: actor.agency,
@@ -84,7 +99,14 @@ export async function recordSignoff(
     decision: input.decision,
     note: input.note ?? null,
     by: { id: actor.id, name: actor.name },
+    // A tier's paraf in a tiered agency: the agency's own status waits for its last tier.
+    ...(tier === null ? {} : { tier }),
   };
+}
+
+async function naskahByRevision(db: Queryable, documentId: string) {
+  const revisions = new Map((await listRevisions(db, documentId)).map((r) => [r.number, r.naskah]));
+  return (n: number): Naskah => revisions.get(n) ?? emptyNaskah();
 }
 
 async function lockDocumentOrConflict(tx: Queryable, documentId: string) {
@@ -121,6 +143,8 @@ export interface SignoffEntry {
   at: string | null;
   note: string | null;
   changedClauses: string[];
+  /** For an agency whose paraf climbs tiers: each tier in order, the last one being this entry. */
+  tiers?: TierStatus[];
   /** For a changed clause the agency is concerned with only because a clause of its cites it: those clauses. */
   citedBy: Record<string, string[]>;
 }
@@ -132,7 +156,7 @@ export async function signoffStatuses(
   asOf?: number,
 ): Promise<SignoffEntry[]> {
   const { latest, decisions, concernOf, naskahOf } = await loadState(db, doc, asOf);
-  return participantsOf(doc).map((agency) => {
+  const entries = participantsOf(doc).map((agency) => {
     const d = decisions.get(agency.code);
     const { status, changedClauses, citedBy } = agencyStatus(
       d,
@@ -151,6 +175,11 @@ export async function signoffStatuses(
       citedBy,
     };
   });
+  // Tiered agencies show every tier: earlier ones from their own parafs, the last from this entry.
+  const tiers = await tiersOf(db, doc, entries, { latest, naskahOf, concernOf }, asOf);
+  return entries.map((e) =>
+    tiers.has(e.agency.code) ? { ...e, tiers: tiers.get(e.agency.code) } : e,
+  );
 }
 
 /**

@@ -40,6 +40,8 @@ const MATRIX: Record<string, readonly number[]> = {
   'GET /api/agencies':                                 [200,  200,   200,   200,   200,   200,     401,  401,  401],
   'POST /api/agencies':                                [201,  403,   403,   403,   403,   403,     401,  401,  401],
   'PATCH /api/agencies/:code':                          [200,  403,   403,   403,   403,   403,     401,  401,  401],
+  'GET /api/agencies/:code/tiers':                     [200,  200,   200,   200,   200,   200,     401,  401,  401],
+  'PUT /api/agencies/:code/tiers':                     [200,  403,   403,   403,   403,   403,     401,  401,  401],
   'GET /api/users':                                    [200,  403,   403,   403,   403,   403,     401,  401,  401],
   'PATCH /api/users/:id':                              [200,  403,   403,   403,   403,   403,     401,  401,  401],
   'POST /api/users/:id/password':                      [204,  403,   403,   403,   403,   403,     401,  401,  401],
@@ -242,6 +244,10 @@ const PERFORM: Record<string, (who: Caller) => Promise<number>> = {
       clauses: [first],
     });
   },
+  'GET /api/agencies/:code/tiers': (who) =>
+    get(who, `/api/agencies/${cast.agencies.outside.code}/tiers`),
+  'PUT /api/agencies/:code/tiers': (who) =>
+    send(who, 'PUT', `/api/agencies/${cast.agencies.outside.code}/tiers`, { tiers: [] }),
   'GET /api/documents/:id/parties': (who) => get(who, `/api/documents/${shared.id}/parties`),
   'PUT /api/documents/:id/parties/:agencyCode': async (who) =>
     send(

@@ -218,8 +218,16 @@ const MUTATING: Record<string, MutatingSpec> = {
     path: () => `/api/documents/${doc.id}/concerns/${cast.agencies.inspectorate.code}`,
     valid: () => ({ clauses: [doc.clauseId] }),
   },
+  'PUT /api/agencies/:code/tiers': {
+    token: async () => cast.tokenOf('admin'),
+    path: () => `/api/agencies/${cast.agencies.inspectorate.code}/tiers`,
+    valid: () => ({ tiers: [{ label: 'Kepala Subbagian', members: [] }] }),
+  },
   'PUT /api/documents/:id/parties/:agencyCode': {
     token: async () => cast.tokenOf('drafter'),
+    // An accepted record rewrites the komparisi in the live text; that edit is stored and its
+    // editing session audited after the response, so it may land while a later rejection runs.
+    mayChange: ['audit_events', 'edit_sessions', 'document_updates', 'document_snapshots'],
     path: () => `/api/documents/${doc.id}/parties/${cast.agencies.partyA.code}`,
     valid: () => ({
       officialName: 'Pihak A',
