@@ -122,7 +122,7 @@ describeBrowser('cross-references in the editor', () => {
     expect(reader.errors).toEqual([]);
   });
 
-  it('pasted text with typed references comes in with real ones; salin rujukan copies a reference to the block at the cursor', async () => {
+  it('pasted text with typed references comes in with real ones; salin rujukan copies a reference to the block at the cursor; a wrong preposition is fixed with a click', async () => {
     const id = await createDocument(t.call, t.cast, { title: 'Nota Tempel', text: PLAIN });
     const { page, context, errors } = await t.signedIn(t.cast.drafter, id);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -158,6 +158,18 @@ describeBrowser('cross-references in the editor', () => {
     await page.keyboard.type(' serta ');
     await page.keyboard.press('Control+V');
     await waitForLabels(page, ['Pasal 2 ayat (1)', 'Pasal 1']);
+
+    // "pada" before a Pasal is marked; one click makes it "dalam" (Lampiran II phrasing).
+    await page.keyboard.type(' atau pada ');
+    await page.keyboard.press('Control+V');
+    await waitForLabels(page, ['Pasal 2 ayat (1)', 'Pasal 1', 'Pasal 1']);
+    const hint = page.locator('.ProseMirror .rujukan-preposisi');
+    await hint.waitFor();
+    expect(await hint.textContent()).toBe('pada');
+    expect(await hint.getAttribute('title')).toContain('Gunakan "dalam" sebelum Pasal 1');
+    await hint.click();
+    await hint.waitFor({ state: 'detached' });
+    expect(await sentence.textContent()).toContain('atau dalam ');
     expect(errors).toEqual([]);
   });
 
