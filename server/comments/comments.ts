@@ -15,6 +15,7 @@ import {
   wordingOf,
   type Wording,
 } from './proposal';
+import { anchorFor, anchorText, ydocOf, type StoredAnchor } from './anchors';
 import { presentComment } from './present';
 import * as q from './queries';
 
@@ -31,6 +32,8 @@ export interface NewComment {
   body: string;
   parentId?: string;
   proposal?: { heading?: string; text: string };
+  /** A range of words in one paragraph of the clause (Yjs relative positions, base64). */
+  anchor?: { start: string; end: string };
 }
 
 /** Adds a comment (or a reply, or an usulan redaksi) on a clause of the live text. */
@@ -41,6 +44,8 @@ export async function addComment(
   input: NewComment,
 ) {
   if (!policy.comment(actor, doc)) throw forbidden();
+  if (doc.status === 'final')
+    throw conflict('Naskah sudah final dan terkunci; komentar baru tidak dapat ditambahkan.');
   const clause = extractClauses(await deps.texts.read(doc.id)).find((c) => c.id === input.clauseId);
   if (!clause)
     throw invalidInput('Pasal tidak ditemukan dalam naskah.', { clauseId: 'unknown clause' });
@@ -50,6 +55,19 @@ export async function addComment(
       throw invalidInput('Komentar induk tidak ditemukan.', { parentId: 'unknown comment' });
     if (parent.clause_id !== input.clauseId)
       throw invalidInput('Balasan harus pada Pasal yang sama.', { parentId: 'other clause' });
+  }
+  if (input.anchor && input.parentId)
+    throw invalidInput('Balasan tidak memiliki rentang sendiri.', {
+      anchor: 'hanya untuk komentar baru',
+    });
+  let anchor: StoredAnchor | null = null;
+  if (input.anchor) {
+    const ydoc = ydocOf(await deps.texts.state(doc.id));
+    try {
+      anchor = anchorFor(ydoc, input.clauseId, input.anchor);
+    } finally {
+      ydoc.destroy();
+    }
   }
   const id = randomUUID();
   const proposalBase = input.proposal ? { heading: clause.heading, text: clause.text } : null;
@@ -63,6 +81,7 @@ export async function addComment(
       authorId: actor.id,
       proposal: input.proposal ?? null,
       proposalBase,
+      anchor,
     });
     await recordEvent(tx, documentStream(doc.id), {
       actorId: actor.id,
@@ -72,6 +91,7 @@ export async function addComment(
         clauseId: input.clauseId,
         parentId: input.parentId ?? null,
         proposal: Boolean(input.proposal),
+        ...(anchor ? { quote: anchor.quote } : {}),
       },
     });
   });
@@ -81,8 +101,20 @@ export async function addComment(
 }
 
 /** A document's comments, optionally of one clause. */
-export async function listComments(db: Db, doc: DocumentRow, clauseId?: string) {
-  return (await q.listComments(db, doc.id, clauseId)).map(presentComment);
+export async function listComments(
+  deps: Pick<CommentDeps, 'db' | 'texts'>,
+  doc: DocumentRow,
+  clauseId?: string,
+) {
+  const rows = await q.listComments(deps.db, doc.id, clauseId);
+  // The live text is read only when some comment is anchored to words in it.
+  if (!rows.some((r) => r.anchor)) return rows.map((row) => presentComment(row));
+  const ydoc = ydocOf(await deps.texts.state(doc.id));
+  try {
+    return rows.map((row) => presentComment(row, (anchor) => anchorText(ydoc, anchor)));
+  } finally {
+    ydoc.destroy();
+  }
 }
 
 async function visibleComment(db: Db, doc: DocumentRow, commentId: string) {

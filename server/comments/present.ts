@@ -1,7 +1,11 @@
+import type { StoredAnchor } from './anchors';
 import type { CommentRow } from './queries';
 
-/** A comment as the API presents it; the body is returned verbatim (clients escape it). */
-export function presentComment(row: CommentRow) {
+/**
+ * A comment as the API presents it; the body is returned verbatim (clients escape it). `anchor`
+ * is null for a comment on the whole Pasal; `anchorText` gives the words its range holds now.
+ */
+export function presentComment(row: CommentRow, anchorText?: (anchor: StoredAnchor) => string) {
   return {
     id: row.id,
     clauseId: row.clause_id,
@@ -16,5 +20,6 @@ export function presentComment(row: CommentRow) {
     resolved: row.resolved_at !== null,
     proposal: row.proposal,
     accepted: row.accepted_at !== null,
+    anchor: row.anchor && { ...row.anchor, text: anchorText?.(row.anchor) ?? row.anchor.quote },
   };
 }

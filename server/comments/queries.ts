@@ -11,6 +11,7 @@ export interface CommentRow {
   proposal_base: { heading: string; text: string } | null;
   accepted_at: Date | null;
   resolved_at: Date | null;
+  anchor: { start: string; end: string; quote: string } | null;
   author_id: string;
   author_name: string;
   author_agency_code: string;
@@ -18,7 +19,7 @@ export interface CommentRow {
 }
 
 const COMMENT_SELECT = `SELECT c.id, c.clause_id, c.parent_id, c.body, c.created_at, c.proposal, c.proposal_base,
-    c.accepted_at, c.resolved_at, u.id AS author_id, u.name AS author_name,
+    c.accepted_at, c.resolved_at, c.anchor, u.id AS author_id, u.name AS author_name,
     a.code AS author_agency_code, a.name AS author_agency_name
   FROM comments c JOIN users u ON u.id = c.author_id JOIN agencies a ON a.code = u.agency_code`;
 
@@ -34,11 +35,12 @@ export async function insertComment(
     authorId: string;
     proposal: unknown;
     proposalBase: unknown;
+    anchor?: unknown;
   },
 ) {
   await db.query(
-    `INSERT INTO comments (id, document_id, clause_id, parent_id, body, author_id, proposal, proposal_base)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO comments (id, document_id, clause_id, parent_id, body, author_id, proposal, proposal_base, anchor)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       c.id,
       c.documentId,
@@ -48,6 +50,7 @@ export async function insertComment(
       c.authorId,
       c.proposal ? JSON.stringify(c.proposal) : null,
       c.proposalBase ? JSON.stringify(c.proposalBase) : null,
+      c.anchor ? JSON.stringify(c.anchor) : null,
     ],
   );
 }

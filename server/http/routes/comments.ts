@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { commentInput } from '../../../shared/api';
+import { anchoredCommentInput } from '../../../shared/commentAnchor';
 import * as comments from '../../comments/comments';
 import { actorOf } from '../middleware/auth';
 import { parse } from '../middleware/validate';
@@ -15,14 +15,14 @@ export function commentRoutes(ctx: AppContext) {
 
   router.post('/documents/:id/comments', async (req, res) => {
     const doc = await visibleDocument(ctx, req);
-    const input = parse(commentInput, req.body);
+    const input = parse(anchoredCommentInput, req.body);
     res.status(201).json(await comments.addComment(ctx, actorOf(req), doc, input));
   });
 
   router.get('/documents/:id/comments', async (req, res) => {
     const doc = await visibleDocument(ctx, req);
     const { clauseId } = parse(listQuery, req.query);
-    res.json(await comments.listComments(ctx.db, doc, clauseId));
+    res.json(await comments.listComments(ctx, doc, clauseId));
   });
 
   router.post('/documents/:id/comments/:commentId/resolve', async (req, res) => {
