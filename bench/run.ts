@@ -78,7 +78,10 @@ function results(rows: ResultRow[], engines: string[], seconds: number, load: nu
   const cpus = os.cpus();
   return `# Benchmark results
 
-Produced by \`npm run bench\` (\`tsx bench/run.ts\`) on ${new Date().toISOString().slice(0, 10)}, in ${seconds} s.
+Produced by one \`npm run bench\` (\`tsx bench/run.ts\`) on ${new Date().toISOString().slice(0, 10)}, in ${seconds} s: every
+scenario with Selaras on PostgreSQL (rows \`PostgreSQL:\`), then startup memory, fan-out, memory,
+cold load and load on the embedded default (rows \`embedded:\`; \`npm run bench -- --embedded\`
+runs these alone). The reference server runs again beside each, in the same run.
 
 ${markdownTable(rows)}
 
@@ -96,6 +99,15 @@ ${markdownTable(rows)}
 - Both servers run as child processes of the bench on this machine; the clients share one bench
   process (a lean client speaking the y-websocket protocol by hand, see \`bench/client.ts\`), so
   latencies include the bench's own event loop delivering every frame, the same for both servers.
+- Selaras runs as \`npm start\` runs it: compiled ahead of time (\`npm run build\` once per bench
+  run, then \`node dist/server/main.js\`; on the embedded engine the load scenario and startup
+  memory go through \`npm start\` itself). Each account may hold 20 sockets per instance, so the
+  bench signs in 60 drafter accounts and its sockets take their tokens in turn.
+- **Startup memory** (embedded only): \`npm start\` on a fresh data directory with
+  \`SEED_DEMO=1\`, as a newcomer starts it; after it answers and 5 s idle, the resident memory
+  (VmRSS) of the whole process tree (npm, its shell, the server; the median of three samples)
+  with the server's own in brackets; then \`npm start\` again on the same directory. The
+  reference column is the reference server idle (one node process, nothing stored).
 - **Fan-out**: one client types one character every 15 ms into a clause of a document holding the
   nota kesepakatan template; a sample is the time from the keystroke until another client has
   the update frame. 20 warm-up keystrokes are not counted. Selaras authenticates every socket,
@@ -104,14 +116,18 @@ ${markdownTable(rows)}
 - **Memory**: 500 documents holding the template, two clients each (one keeping a copy, one not);
   resident memory (VmRSS) of the server process after they connected minus before, divided by
   500, each the median of three samples after a 3 s pause.
-- **Cold load**: a document whose template snapshot is followed by 20,000 stored one-character
-  updates (bursts of typing at random places), nothing of it in memory; the time from opening the
-  socket until the client holds the last keystroke. Selaras reads PostgreSQL and applies the
-  updates in one Yjs transaction; the reference server reads LevelDB through y-leveldb (its own
-  persistence, \`YPERSISTENCE\`). Both compact a long document when they load it; the reopen row
-  is the same document after its room unloaded.
-- **Load**: 20 documents holding the template with 10 editors each (200 sockets, one drafter
-  account on Selaras) type for 60 s: each editor types one character every 150–450 ms (about
+- **Cold load**: three documents holding the template each receive 20,000 one-character updates
+  (bursts of typing at random places) from 20 typists, each its own Yjs client and socket, paced
+  under the per-connection rate limit, through the running server: Selaras stores them and
+  compacts in the background as they accumulate (past 500 stored updates while open, at unload,
+  and by the sweep); the reference stores them in LevelDB through y-leveldb
+  (\`storeUpdate\`, which trims as they accumulate too). Then the server restarts (nothing in
+  memory) and the time from opening a socket until the client holds every typist's last
+  keystroke is measured, the median of the three documents; the reopen row is the same document
+  after its room unloaded. The bench prints how many stored updates each document kept past its
+  snapshot after the typing, i.e. what a load replays.
+- **Load**: 20 documents holding the template with 10 editors each (200 sockets; on Selaras
+  one drafter account per document) type for 60 s: each editor types one character every 150–450 ms (about
   3.3/s, 670/s in all) into its own copy of the document, mostly at its cursor (a Yjs relative
   position), jumping to a random place in a clause paragraph one keystroke in twenty, and sends
   each keystroke as one update. To keep the bench process light, editors do not apply what the
@@ -129,7 +145,9 @@ ${markdownTable(rows)}
   received. **CPU** is the server process's user + system time (\`/proc/<pid>/stat\`) over the
   typing divided by its wall time; **RSS** is VmRSS before the editors connected (Selaras
   restarted after the setup, nothing loaded), the highest of samples every 250 ms, and 3 s after
-  they left. **Stored vs applied**: applied counts keystrokes that reached another editor (so the
+  they left; on the embedded engine also the whole \`npm start\` process tree's RSS 3 s after
+  they left (npm, its shell and the server; the reference column is its one node process).
+  **Stored vs applied**: applied counts keystrokes that reached another editor (so the
   server accepted and relayed them); stored counts rows inserted into \`document_updates\` for
   these documents during the run, by a statement trigger the bench adds to its own database for
   this scenario (compaction folds rows into the snapshot and deletes them, so counting the table

@@ -132,17 +132,22 @@ async function selaras(ctx: BenchContext) {
   let target = await startSelaras(ctx.storage);
   const prepared: Prepared[] = [];
   try {
-    for (let i = 0; i < DOCUMENTS; i++) {
-      const id = await target.newDocument();
-      const doc = new Y.Doc();
-      const client = await BenchClient.connect(target.socketUrl(id), { doc });
-      await until(() => client.synced && paragraphTexts(doc).length > 0, 'the document', 60_000);
-      await client.close();
-      const typed = typeDocument(Y.encodeStateAsUpdate(doc), i + 1);
-      doc.destroy();
-      await typeThrough(target, id, typed);
-      prepared.push({ id, clocks: typed.clocks });
-    }
+    // The documents are typed at the same time, each by its own typists.
+    const ids: string[] = [];
+    for (let i = 0; i < DOCUMENTS; i++) ids.push(await target.newDocument());
+    const typedAll = await Promise.all(
+      ids.map(async (id, i) => {
+        const doc = new Y.Doc();
+        const client = await BenchClient.connect(target.socketUrl(id), { doc });
+        await until(() => client.synced && paragraphTexts(doc).length > 0, 'the document', 60_000);
+        await client.close();
+        const typed = typeDocument(Y.encodeStateAsUpdate(doc), i + 1);
+        doc.destroy();
+        await typeThrough(target, id, typed);
+        return typed;
+      }),
+    );
+    ids.forEach((id, i) => prepared.push({ id, clocks: typedAll[i].clocks }));
   } finally {
     // A restart: nothing of the documents stays in memory.
     await target.stop();
