@@ -31,7 +31,6 @@ export interface CollabSession {
   destroy(): void;
 }
 
-
 /**
  * Opens the live text of a document. The socket authenticates with the HttpOnly session cookie,
  * so no token travels in the URL; the IndexedDB copy keeps edits made offline across reloads.
