@@ -7,7 +7,6 @@ import {
   prepositionHints,
   rujukanOccurrences,
   rujukanProblems,
-  RUJUKAN,
 } from '../../shared/rujukanText';
 import { resolvePastedReferences } from './rujukanPaste';
 import { openRujukanPicker } from './rujukanPicker';
@@ -165,6 +164,3 @@ export function rujukanPlugin(): Plugin<RujukanState> {
     },
   });
 }
-
-/** Whether a node is a reference (for callers outside the plugin). */
-export const isRujukan = (node: Node) => node.type.name === RUJUKAN;
