@@ -93,7 +93,7 @@ export async function loginThroughForm(
 /** Opens a document's workspace and waits until the editor shows the live text. */
 export async function openWorkspace(page: Page, baseUrl: string, documentId: string) {
   await page.goto(`${baseUrl}/documents/${documentId}`);
-  await page.locator('.ProseMirror section.clause').first().waitFor({ timeout: 10_000 });
+  await page.locator('.ProseMirror section.clause').first().waitFor({ timeout: 30_000 });
 }
 
 /** Selects a tab of the workspace's side panel by its label. */
