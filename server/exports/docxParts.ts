@@ -64,32 +64,36 @@ export function signatureBlock(parties: ExportModel['parties']): Table {
   for (let first = 0; first < parties.length; first += 2) {
     const pair = parties.slice(first, first + 2).map((p, i) => signatureLines(p, first + i));
     const labels = pair.map((lines) => column(lines.above.map(line)));
-    const signatures = pair.map((lines) =>
+    // The space where the head signs, stamps and affixes the meterai: one row of a fixed
+    // height, so the names below line up across the columns.
+    const spaces = pair.map((lines) =>
       column([
-        // The space where the head signs, stamps and affixes the meterai.
         lines.meterai
           ? new Paragraph({
               style: DOCX_STYLE.signature,
               keepNext: true,
-              spacing: { before: twip(14), after: twip(22) },
+              spacing: { before: twip(14) },
               indent: { left: twip(40), right: twip(150) },
               border: { top: DASHED, bottom: DASHED, left: DASHED, right: DASHED },
               children: [new TextRun({ text: METERAI_LABEL, size: 14 })],
             })
-          : new Paragraph({
-              style: DOCX_STYLE.signature,
-              keepNext: true,
-              spacing: { before: twip(58) },
-            }),
-        new Paragraph({ style: DOCX_STYLE.signature, children: [bold(lines.name)] }),
+          : new Paragraph({ style: DOCX_STYLE.signature, keepNext: true }),
       ]),
     );
-    if (pair.length === 1) {
-      labels.push(column([new Paragraph('')]));
-      signatures.push(column([new Paragraph('')]));
-    }
+    const names = pair.map((lines) =>
+      column([new Paragraph({ style: DOCX_STYLE.signature, children: [bold(lines.name)] })]),
+    );
+    if (pair.length === 1)
+      for (const row of [labels, spaces, names]) row.push(column([new Paragraph('')]));
     rows.push(new TableRow({ cantSplit: true, children: labels }));
-    rows.push(new TableRow({ cantSplit: true, children: signatures }));
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        height: { value: twip(66), rule: HeightRule.EXACT },
+        children: spaces,
+      }),
+    );
+    rows.push(new TableRow({ cantSplit: true, children: names }));
   }
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -229,12 +233,17 @@ export function header(model: ExportModel): Header {
   // A VML text path in the header, as Word writes its own watermarks, behind the text of
   // every page; LibreOffice reads it too.
   const xml =
-    `<w:p><w:r><w:pict><v:shape id="SelarasMark" type="#_x0000_t136" ` +
-    `style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:140pt;rotation:310;` +
+    `<w:p><w:r><w:pict>` +
+    `<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" ` +
+    `path="m@7,l@8,m@5,21600l@6,21600e"><v:path textpathok="t" o:connecttype="custom"/>` +
+    `<v:textpath on="t" fitshape="t"/><o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>` +
+    `<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" ` +
+    `style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:140pt;rotation:315;` +
     `z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;` +
-    `mso-position-vertical:center;mso-position-vertical-relative:margin" fillcolor="#c0c0c0" ` +
-    `stroked="f"><v:fill opacity=".35"/><v:textpath style="font-family:&quot;Times New Roman&quot;;` +
-    `font-size:1pt;font-weight:bold" string="${mark}"/></v:shape></w:pict></w:r></w:p>`;
+    `mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" ` +
+    `fillcolor="silver" stroked="f"><v:fill opacity=".5"/><v:textpath ` +
+    `style="font-family:&quot;Times New Roman&quot;;font-size:1pt;font-weight:bold" ` +
+    `string="${mark}"/><w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r></w:p>`;
   return new Header({
     children: [ImportedXmlComponent.fromXmlString(xml) as unknown as Paragraph],
   });

@@ -3,6 +3,7 @@ import type { DocumentRow } from '../documents/queries';
 import { conflict, notFound } from '../errors';
 import { getRevision } from '../revisions/revisions';
 import { latestNumber, revisionState } from '../revisions/queries';
+import { findHeads } from '../accounts/queries';
 import { partyRecords } from '../parties/parties';
 import { signoffStatuses } from '../signoffs/signoffs';
 import { exportModelOf } from './fromDoc';
@@ -32,7 +33,18 @@ export async function gatherExportSource(
   const revision = await getRevision(db, doc.id, number ?? latest);
   // Reading the text of a large revision is work for the export's worker, not the main thread.
   const state = (await revisionState(db, doc.id, revision.number))!;
-  const paraf = (await signoffStatuses(db, doc, revision.number)).map((s) => ({
+  const statuses = await signoffStatuses(db, doc, revision.number);
+  // The heads who sign do not initial their own naskah: their sign-off is left off the lembar.
+  const heads = new Set(
+    (
+      await findHeads(
+        db,
+        doc.parties.map((p) => p.code),
+      )
+    ).map((h) => h.id),
+  );
+  const paraf = statuses.map((s) => ({
+    byHead: s.by !== null && heads.has(s.by.id),
     agency: s.agency,
     by: s.by?.name ?? null,
     at: s.at,

@@ -28,7 +28,9 @@ export function lembarParaf(model: ExportModel): Lembar[] {
   const lembar = model.parties.flatMap((party, index) => {
     if (model.copy && model.copy !== party.code) return [];
     const codes = [party.code, ...party.agencies];
-    const entries = codes.flatMap((code) => model.paraf.filter((e) => e.agency.code === code));
+    const entries = codes.flatMap((code) =>
+      model.paraf.filter((e) => e.agency.code === code && !e.byHead),
+    );
     if (entries.length === 0) return [];
     return [
       {

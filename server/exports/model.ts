@@ -44,6 +44,8 @@ export interface ExportModel {
     by: string | null;
     at: string | null;
     status: ParafStatus;
+    /** Whether the decision was given by a head of a signing party (not listed on the lembar). */
+    byHead?: boolean;
     /** The revision the agency's decision was given on, if any. */
     revision?: number | null;
     /** For an agency whose paraf climbs tiers: each tier in order, the last being the agency's. */

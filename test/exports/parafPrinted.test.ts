@@ -112,4 +112,18 @@ describe('the signature block and the copies', () => {
     expect(own).not.toContain('Perangkat Daerah Nomor');
     expect(own).not.toContain('PIHAK KEDUA: ');
   });
+
+  it('leaves a signing head off the lembar paraf: heads do not initial their own naskah', async () => {
+    const model = buildExportModel();
+    const [own, ...rest] = model.paraf;
+    const text = normalise(
+      (await pdfLayout(await renderPdf({ ...model, paraf: [{ ...own, byHead: true }, ...rest] })))
+        .map((p) => p.text)
+        .join(' '),
+    );
+    expect(text).not.toContain(own.by!);
+    // The first party has nobody else to initial for it: no lembar of its own.
+    expect(text).not.toContain(`PIHAK KESATU: ${model.parties[0].name}`);
+    expect(text).toContain(`PIHAK KEDUA: ${model.parties[1].name}`);
+  });
 });
