@@ -9,6 +9,8 @@ export interface NewComment {
   body: string;
   parentId?: string;
   proposal?: Proposal;
+  /** A range of words in one paragraph (Yjs relative positions, base64). */
+  anchor?: { start: string; end: string };
 }
 
 /** Lists a document's comments. */

@@ -164,6 +164,8 @@ export interface Comment {
   resolved: boolean;
   proposal: Proposal | null;
   parentId?: string | null;
+  /** The words the comment is about (null: the whole Pasal); `text` is what they read now. */
+  anchor?: { start: string; end: string; quote: string; text: string } | null;
 }
 
 export {

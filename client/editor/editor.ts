@@ -2,6 +2,7 @@ import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
 import { clauseIdsPlugin } from './clauseIds';
+import { commentAnchorsPlugin } from './commentAnchors';
 import type { CollabSession } from './collab';
 import { cursorBuilder, selectionBuilder } from './cursors';
 import { editorKeymaps } from './keymap';
@@ -39,6 +40,7 @@ export function createEditor(
       numbersPlugin(),
       punctuationPlugin(),
       rujukanPlugin(),
+      commentAnchorsPlugin(),
       ...editorKeymaps(),
     ],
   });

@@ -1,6 +1,9 @@
 import { acceptProposal, createComment, resolveComment } from '../api/comments';
 import type { Comment } from '../api/types';
+import type { EditorView } from 'prosemirror-view';
 import { commentInput } from '../../shared/api';
+import { selectionAnchor, showCommentAnchors } from '../editor/commentAnchors';
+import { clauseAt } from '../editor/commands';
 import { formatTime, h, replaceChildren } from './dom';
 import { mentionAutocomplete } from './mentionAutocomplete';
 import { notify, notifyError, runAction } from './notice';
@@ -9,8 +12,14 @@ import type { WorkspaceData, WorkspaceStore } from './store';
 /** The longest comment the API accepts, in characters (its schema's limit). */
 export const MAX_COMMENT_CHARS = commentInput.shape.body.maxLength ?? 20_000;
 
-/** The comments tab: comment on the current clause (with an optional usulan redaksi), reply, resolve. */
-export function commentsPanel(store: WorkspaceStore) {
+/**
+ * The comments tab: comment on the current clause, or on the words selected in it (the comment
+ * anchors to them and they are highlighted), with an optional usulan redaksi; reply, resolve.
+ */
+export function commentsPanel(
+  store: WorkspaceStore,
+  getView: () => EditorView | null = () => null,
+) {
   const target = h('p', { class: 'comment-target muted', id: 'comment-target' });
   const body = h('textarea', {
     name: 'body',
@@ -57,10 +66,16 @@ export function commentsPanel(store: WorkspaceStore) {
     h('div', { class: 'actions' }, send),
   );
   const onlyCurrent = h('input', { type: 'checkbox', name: 'onlyCurrent' });
+  const closed = h(
+    'p',
+    { class: 'comments-closed muted', hidden: true },
+    'Naskah sudah final dan terkunci; komentar baru tidak dapat ditambahkan.',
+  );
   const list = h('div', { class: 'comment-list' });
   const element = h(
     'section',
     { class: 'panel comments-panel' },
+    closed,
     form,
     h('label', { class: 'inline filter' }, onlyCurrent, 'Hanya pasal yang dipilih'),
     list,
@@ -85,6 +100,8 @@ export function commentsPanel(store: WorkspaceStore) {
         ? { proposal: { heading: proposalHeading.value, text: proposalText.value } }
         : {}),
     });
+    const view = getView();
+    const anchor = view && selectedWords(view, data.currentClauseId);
     if (!input.success) {
       const first = input.error.issues[0];
       notify(
@@ -100,7 +117,10 @@ export function commentsPanel(store: WorkspaceStore) {
       return;
     }
     void runAction(send, async () => {
-      await createComment(data.doc.id, input.data);
+      await createComment(data.doc.id, {
+        ...input.data,
+        ...(anchor ? { anchor: { start: anchor.start, end: anchor.end } } : {}),
+      });
       body.value = '';
       withProposal.checked = false;
       proposalBox.hidden = true;
@@ -109,13 +129,39 @@ export function commentsPanel(store: WorkspaceStore) {
     });
   });
 
-  function update() {
+  function showTarget() {
     const data = store.get();
     const clause = currentClause(data);
+    const view = getView();
+    const words = view && selectedWords(view, data.currentClauseId);
     target.textContent = clause
-      ? `Komentar untuk Pasal ${clause.number}${clause.heading ? ` — ${clause.heading}` : ''}`
+      ? `Komentar untuk Pasal ${clause.number}${clause.heading ? ` — ${clause.heading}` : ''}` +
+        (words ? `, pada kata “${shorten(words.quote)}”` : '')
       : 'Letakkan kursor pada sebuah pasal (atau klik di daftar pasal) untuk berkomentar.';
     send.disabled = !clause;
+  }
+  body.addEventListener('focus', showTarget);
+
+  let shownAnchors = '';
+  function highlight(data: WorkspaceData) {
+    const view = getView();
+    if (!view) return;
+    const anchors = data.comments
+      .filter((c) => !c.parentId && !c.resolved && c.anchor)
+      .map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end }));
+    const key = JSON.stringify(anchors);
+    if (key === shownAnchors) return;
+    shownAnchors = key;
+    queueMicrotask(() => showCommentAnchors(view, anchors));
+  }
+
+  function update() {
+    const data = store.get();
+    showTarget();
+    highlight(data);
+    const final = data.doc.status === 'final';
+    form.hidden = final;
+    closed.hidden = !final;
     const shown = data.comments.filter(
       (c) => !c.parentId && (!onlyCurrent.checked || c.clauseId === data.currentClauseId),
     );
@@ -128,6 +174,15 @@ export function commentsPanel(store: WorkspaceStore) {
   }
   return { element, update };
 }
+
+/** The words selected in the editor inside the current clause, as a comment's anchor. */
+function selectedWords(view: EditorView, clauseId: string | null) {
+  const here = clauseAt(view.state);
+  if (!clauseId || !here || here.node.attrs.id !== clauseId) return null;
+  return selectionAnchor(view);
+}
+
+const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 function currentClause(data: WorkspaceData) {
   const index = data.liveClauses.findIndex((c) => c.id === data.currentClauseId);
@@ -193,6 +248,14 @@ function thread(comment: Comment, data: WorkspaceData, store: WorkspaceStore): H
       h('span', { class: 'muted' }, ` · ${where} · ${formatTime(comment.createdAt)}`),
       comment.resolved && h('span', { class: 'badge' }, 'Selesai'),
     ),
+    comment.anchor &&
+      h(
+        'blockquote',
+        { class: 'comment-quote' },
+        `“${shorten(comment.anchor.quote)}”`,
+        !comment.anchor.text &&
+          h('span', { class: 'muted' }, ' (kata-kata ini telah dihapus dari naskah)'),
+      ),
     h('p', { class: 'comment-body' }, comment.body),
     comment.proposal &&
       h(

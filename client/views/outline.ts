@@ -15,8 +15,10 @@ export function clauseOutline(onJump: (clauseId: string) => void) {
     /** Re-renders the outline from the live clauses, comments and sign-offs. */
     update(data: WorkspaceData) {
       const openComments = new Map<string, number>();
+      // Threads, not replies: a reply is part of its thread, which is open until resolved.
       for (const c of data.comments) {
-        if (!c.resolved) openComments.set(c.clauseId, (openComments.get(c.clauseId) ?? 0) + 1);
+        if (!c.resolved && !c.parentId)
+          openComments.set(c.clauseId, (openComments.get(c.clauseId) ?? 0) + 1);
       }
       const own = data.signoffs?.find((s) => s.agency.code === data.me.agency.code);
       const changed = new Set(own?.status === 'stale' ? own.changedClauses : []);
@@ -28,7 +30,15 @@ export function clauseOutline(onJump: (clauseId: string) => void) {
           h('span', { class: 'outline-number' }, `Pasal ${i + 1}`),
           h('span', { class: 'outline-heading' }, clause.heading || '(tanpa judul)'),
           count > 0 &&
-            h('span', { class: 'badge badge-comments', title: 'Komentar terbuka' }, `💬 ${count}`),
+            h(
+              'span',
+              {
+                class: 'badge badge-comments',
+                title: 'Utas komentar terbuka',
+                'aria-label': `${count} utas komentar terbuka`,
+              },
+              `💬 ${count}`,
+            ),
           changed.has(clause.id) &&
             h(
               'span',

@@ -94,7 +94,7 @@ function mountWorkspace(
     h('p', { class: 'muted' }, 'Memuat teks…'),
   );
   const outline = clauseOutline((clauseId) => jumpTo(clauseId));
-  const comments = commentsPanel(store);
+  const comments = commentsPanel(store, () => view);
   const revisions = revisionsPanel(store);
   const paraf = parafPanel(store);
   const parties = partiesPanel(store);

@@ -141,6 +141,9 @@ describeBrowser('the web client', () => {
       expect(await page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
     }
     expect(await drafter.locator('.toolbar-reason').textContent()).toContain('final');
+    // No new comments on a final naskah, and the comments tab says why.
+    await drafter.locator('.comments-closed:not([hidden])', { hasText: 'sudah final' }).waitFor();
+    expect(await drafter.locator('.comment-form').isHidden()).toBe(true);
     await headA.locator('.party-list .approved', { hasText: t.cast.headB.name }).waitFor();
     expect(await headA.locator('.party-list .approved').count()).toBe(2);
   });
