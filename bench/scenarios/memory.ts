@@ -92,5 +92,13 @@ async function openAll(target: Target, ctx: BenchContext, ids: string[], clients
     );
     clients.push(...opened.flat());
   }
-  await until(() => clients.every((c) => c.synced), 'every client’s sync', 60_000);
+  // Generous: on a busy shared machine a thousand syncs can take a minute or more.
+  await until(() => clients.every((c) => c.synced), 'every client’s sync', 240_000).catch(
+    (error: Error) => {
+      const failed = clients.filter((c) => c.failed);
+      throw new Error(
+        `${error.message}: ${clients.filter((c) => c.synced).length} of ${clients.length} synced, ${failed.length} closed (${failed[0]?.closedWith ?? '-'})`,
+      );
+    },
+  );
 }
