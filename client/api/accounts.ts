@@ -57,3 +57,25 @@ export function resetPassword(id: string, password: string): Promise<void> {
 export function changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
   return request('POST', '/api/me/password', { currentPassword, newPassword });
 }
+
+/** One tier of an agency's paraf hierarki, lowest first. */
+export interface Tier {
+  position: number;
+  label: string;
+  members: { id: string; name: string }[];
+}
+
+/** An agency's paraf tiers (none: the agency initials in one step). */
+export async function getTiers(code: string): Promise<Tier[]> {
+  return (
+    await request<{ tiers: Tier[] }>('GET', `/api/agencies/${encodeURIComponent(code)}/tiers`)
+  ).tiers;
+}
+
+/** Replaces an agency's paraf tiers, lowest first; members are user ids (admin). */
+export function setTiers(
+  code: string,
+  tiers: { label: string; members: string[] }[],
+): Promise<unknown> {
+  return request('PUT', `/api/agencies/${encodeURIComponent(code)}/tiers`, { tiers });
+}

@@ -1,6 +1,7 @@
 import {
   createAgency,
   createUser,
+  getTiers,
   listAgencyRecords,
   listUsers,
   updateAgency,
@@ -12,6 +13,7 @@ import { h, replaceChildren } from './dom';
 import { appHeader } from './header';
 import { ROLE_LABELS } from './labels';
 import { notify, notifyError, runAction } from './notice';
+import { tiersDialog } from './adminTiers';
 import { resetPasswordDialog } from './passwordDialog';
 
 /** Indonesian names of an agency's kind. */
@@ -63,9 +65,14 @@ export function adminView(root: HTMLElement, me: Me, onLogout: () => void): () =
   let alive = true;
   const load = async () => {
     const [agencies, users] = await Promise.all([listAgencyRecords(), listUsers()]);
+    // Which paraf tier each user holds, where his agency has a paraf hierarki.
+    const tierOf = new Map<string, string>();
+    const allTiers = await Promise.all(agencies.map((a) => getTiers(a.code).catch(() => [])));
+    for (const tier of allTiers.flat())
+      for (const member of tier.members) tierOf.set(member.id, tier.label);
     if (!alive) return;
-    replaceChildren(agencyList, ...agencies.map((a) => agencyRow(a)));
-    replaceChildren(userList, ...users.map((u) => userRow(u, agencies, me)));
+    replaceChildren(agencyList, ...agencies.map((a) => agencyRow(a, users)));
+    replaceChildren(userList, ...users.map((u) => userRow(u, agencies, me, tierOf.get(u.id))));
     replaceChildren(newAgency, agencyForm(load));
     replaceChildren(newUser, userForm(agencies, load));
   };
@@ -75,11 +82,13 @@ export function adminView(root: HTMLElement, me: Me, onLogout: () => void): () =
   };
 }
 
-/** One agency: its code, full name and kind, changed in place. */
-function agencyRow(agency: AgencyRecord): HTMLElement {
+/** One agency: its code, full name and kind, changed in place, and its paraf hierarki. */
+function agencyRow(agency: AgencyRecord, users: Me[]): HTMLElement {
   const name = h('input', { name: 'name', value: agency.name, required: true, maxlength: 200 });
   const kind = select('kind', KIND_LABELS, agency.kind);
   const save = h('button', { type: 'submit' }, 'Simpan');
+  const tiers = h('button', { type: 'button', class: 'link edit-tiers' }, 'Paraf hierarki…');
+  tiers.addEventListener('click', () => tiersDialog(agency, users));
   const form = h(
     'form',
     { class: 'admin-row', dataset: { agency: agency.code } },
@@ -87,6 +96,7 @@ function agencyRow(agency: AgencyRecord): HTMLElement {
     h('label', {}, 'Nama lengkap', name),
     h('label', {}, 'Jenis', kind),
     save,
+    tiers,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -131,8 +141,8 @@ function agencyForm(reload: () => Promise<void>): HTMLElement {
   return form;
 }
 
-/** One user: name, e-mail, role and agency changed in place, and a password reset. */
-function userRow(user: Me, agencies: AgencyRecord[], me: Me): HTMLElement {
+/** One user: name, e-mail, role and agency changed in place, his paraf tier, a password reset. */
+function userRow(user: Me, agencies: AgencyRecord[], me: Me, tier?: string): HTMLElement {
   const name = h('input', { name: 'name', value: user.name, required: true, maxlength: 200 });
   const role = select('role', ROLE_LABELS, user.role);
   const agency = agencySelect(agencies, user.agency.code);
@@ -146,6 +156,7 @@ function userRow(user: Me, agencies: AgencyRecord[], me: Me): HTMLElement {
     h('span', { class: 'admin-email' }, user.email),
     h('label', {}, 'Peran', role),
     h('label', {}, 'Instansi', agency),
+    tier && h('span', { class: 'admin-tier muted' }, `Jenjang paraf: ${tier}`),
     save,
     reset,
   );

@@ -56,6 +56,46 @@ describeBrowser('administration in the browser', () => {
     expect((await t.call('GET', '/api/me', { token: user.token })).status).toBe(401);
   });
 
+  it('sets an agency’s paraf hierarki and shows each user’s tier', async () => {
+    const [kasubbag, kabag] = await Promise.all([
+      makeUser(t.server.db, 'reviewer', t.cast.inspectorate.code),
+      makeUser(t.server.db, 'head', t.cast.inspectorate.code),
+    ]);
+    const { page } = await t.signedIn(t.cast.admin);
+    await page.goto(`${t.server.url}/admin`);
+    await page.locator(`form[data-agency="${t.cast.inspectorate.code}"] .edit-tiers`).click();
+    const dialog = page.locator('.confirm-dialog');
+    for (const [label, user] of [
+      ['Kepala Subbagian', kasubbag],
+      ['Kepala Bagian', kabag],
+    ] as const) {
+      await dialog.locator('button', { hasText: '+ Tambah jenjang' }).click();
+      const row = dialog.locator('.tier-row').last();
+      await row.locator('input[name="label"]').fill(label);
+      await row.locator('label', { hasText: user.name }).locator('input').check();
+    }
+    await dialog.locator('button[type="submit"]').click();
+    await page.locator('.notice', { hasText: 'Paraf hierarki' }).waitFor();
+    const tiers = await t.call<{ tiers: { label: string; members: { id: string }[] }[] }>(
+      'GET',
+      `/api/agencies/${t.cast.inspectorate.code}/tiers`,
+      { token: t.cast.admin.token },
+    );
+    expect(tiers.body.tiers.map((tier) => [tier.label, tier.members.map((m) => m.id)])).toEqual([
+      ['Kepala Subbagian', [kasubbag.id]],
+      ['Kepala Bagian', [kabag.id]],
+    ]);
+    await page.reload();
+    await page
+      .locator(`form[data-user="${kabag.email}"] .admin-tier`, { hasText: 'Kepala Bagian' })
+      .waitFor();
+    // Leave the inspectorate without tiers for the other tests of this file.
+    await t.call('PUT', `/api/agencies/${t.cast.inspectorate.code}/tiers`, {
+      token: t.cast.admin.token,
+      body: { tiers: [] },
+    });
+  });
+
   it('shows other users no administration, and a page for unknown addresses', async () => {
     const { page } = await t.signedIn(t.cast.reviewer);
     expect(await page.locator('header a.admin-link').count()).toBe(0);
