@@ -9,7 +9,16 @@ import {
 } from 'docx';
 import { DOCX_STYLE } from './docxStyles';
 import { isNomorLine, numberedParagraphs, PAGE } from './layout';
-import { A4, footer, hashLines, header, lembarPages, signatureBlock, twip } from './docxParts';
+import {
+  footer,
+  hashLines,
+  header,
+  lembarPages,
+  pageSize,
+  signatureBlock,
+  textWidth,
+  twip,
+} from './docxParts';
 import { lembarParaf } from './lembar';
 import type { ExportModel } from './model';
 import type { NumberedParagraph } from './layout';
@@ -32,7 +41,7 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: A4,
+            size: pageSize(model),
             margin: {
               top: twip(PAGE.marginTop),
               bottom: twip(PAGE.marginBottom),
@@ -66,8 +75,8 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
           ...model.closing.map(
             (text) => new Paragraph({ style: DOCX_STYLE.closing, keepNext: true, text }),
           ),
-          signatureBlock(model.parties),
-          ...lembarPages(lembarParaf(model)),
+          signatureBlock(model.parties, textWidth(model)),
+          ...lembarPages(lembarParaf(model), textWidth(model)),
           ...hashLines(model),
         ],
       },

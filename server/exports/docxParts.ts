@@ -27,6 +27,7 @@ import {
   HASH_LABEL,
   METERAI_LABEL,
   PAGE,
+  PAPER,
   parafBoxLabel,
   signatureLines,
 } from './layout';
@@ -38,10 +39,16 @@ import type { ExportModel } from './model';
 
 /** Word measures in twentieths of a point (twips). */
 export const twip = (points: number) => Math.round(points * 20);
-/** A4 in twips. */
-export const A4 = { width: 11906, height: 16838 };
+/** The page of an export in twips (A4 is Word's 11906 × 16838). */
+export function pageSize(model: ExportModel): { width: number; height: number } {
+  const paper = PAPER[model.paper ?? 'A4'];
+  return { width: twip(paper.width), height: twip(paper.height) };
+}
+
 /** The width between the margins, in twips. */
-export const TEXT_WIDTH = A4.width - twip(PAGE.marginLeft) - twip(PAGE.marginRight);
+export function textWidth(model: ExportModel): number {
+  return pageSize(model).width - twip(PAGE.marginLeft) - twip(PAGE.marginRight);
+}
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const DASHED = { style: BorderStyle.DASHED, size: 4, color: '000000', space: 4 };
 const ALL_THIN = {
@@ -54,7 +61,7 @@ const ALL_THIN = {
 };
 
 /** The parties side by side, kept together and with the text before them. */
-export function signatureBlock(parties: ExportModel['parties']): Table {
+export function signatureBlock(parties: ExportModel['parties'], width: number): Table {
   const bold = (text: string) => new TextRun({ text, bold: true });
   const line = (text: string) =>
     new Paragraph({ style: DOCX_STYLE.signature, keepNext: true, children: [bold(text)] });
@@ -96,7 +103,7 @@ export function signatureBlock(parties: ExportModel['parties']): Table {
     rows.push(new TableRow({ cantSplit: true, children: names }));
   }
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
     borders: TableBorders.NONE,
     margins: { top: twip(12) },
     rows,
@@ -104,7 +111,7 @@ export function signatureBlock(parties: ExportModel['parties']): Table {
 }
 
 /** Each lembar paraf koordinasi from a new page: heading, caption and table. */
-export function lembarPages(lembar: readonly Lembar[]): (Paragraph | Table)[] {
+export function lembarPages(lembar: readonly Lembar[], width: number): (Paragraph | Table)[] {
   return lembar.flatMap((sheet) => [
     new Paragraph({
       style: DOCX_STYLE.paraf,
@@ -123,12 +130,12 @@ export function lembarPages(lembar: readonly Lembar[]): (Paragraph | Table)[] {
           text,
         }),
     ),
-    lembarTable(sheet.rows),
+    lembarTable(sheet.rows, width),
   ]);
 }
 
-function lembarTable(rows: readonly string[][]): Table {
-  const widths = LEMBAR_WIDTHS.map((share) => Math.round(TEXT_WIDTH * share));
+function lembarTable(rows: readonly string[][], width: number): Table {
+  const widths = LEMBAR_WIDTHS.map((share) => Math.round(width * share));
   const cell = (text: string, index: number, header: boolean) =>
     new TableCell({
       width: { size: widths[index], type: WidthType.DXA },
@@ -151,7 +158,7 @@ function lembarTable(rows: readonly string[][]): Table {
       children: cells.map((text, index) => cell(text, index, header)),
     });
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     borders: ALL_THIN,
     rows: [row(LEMBAR_COLUMNS, true), ...rows.map((cells) => row(cells, false))],
@@ -174,6 +181,7 @@ export function hashLines(model: ExportModel): Paragraph[] {
 /** The footer of every page: a paraf box per party, then the revision and the page number. */
 export function footer(model: ExportModel): Footer {
   const text = footerText(model);
+  const TEXT_WIDTH = textWidth(model);
   const n = model.parties.length;
   const gap = twip(6);
   const box = Math.min(twip(PAGE.parafBoxWidth), Math.floor((TEXT_WIDTH - gap * (n - 1)) / n));

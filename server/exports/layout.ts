@@ -23,6 +23,20 @@ export const PAGE = {
   footerSize: 8,
 } as const;
 
+/** The paper sizes of Indonesian official documents, in points: A4 and F4 (215 × 330 mm, folio). */
+export const PAPER = {
+  A4: { width: mm(210), height: mm(297) },
+  F4: { width: mm(215), height: mm(330) },
+} as const;
+
+/** A paper size an export can be laid out on. */
+export type Paper = keyof typeof PAPER;
+
+/** Reads `?paper=` (A4 by default; F4 in any case). */
+export function paperOf(value: unknown): Paper {
+  return typeof value === 'string' && value.toUpperCase() === 'F4' ? 'F4' : 'A4';
+}
+
 /** How a sign-off status reads in the paraf koordinasi table. */
 export const PARAF_STATUS_LABEL: Readonly<Record<ParafStatus, string>> = {
   approved: 'Disetujui',
@@ -162,6 +176,10 @@ export function signatureLines(
 
 /** The caption inside the meterai box. */
 export const METERAI_LABEL = 'Meterai';
+
+function mm(value: number): number {
+  return Math.round((value / 25.4) * 72 * 100) / 100;
+}
 
 function cm(value: number): number {
   return Math.round(value * 28.3465 * 100) / 100;

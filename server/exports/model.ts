@@ -57,6 +57,8 @@ export interface ExportModel {
       status: 'approved' | 'stale' | 'pending';
     }[];
   }[];
+  /** The paper the export is laid out on (A4 by default). */
+  paper?: 'A4' | 'F4';
   /** Whose copy this is: a party's code (its own lembar paraf only), or null for the file copy. */
   copy?: string | null;
   revision: { number: number; label: string | null; createdAt: string };

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { isNomorLine, numberedParagraphs, PAGE, withBreakableWords } from './layout';
+import { isNomorLine, numberedParagraphs, PAGE, PAPER, withBreakableWords } from './layout';
 import type { NumberedParagraph } from './layout';
 import { lembarParaf } from './lembar';
 import type { ExportModel } from './model';
@@ -22,7 +22,7 @@ import { hashLines, lembarPages, pageFurniture, signatureBlock, signatureHeight 
 export async function renderPdf(source: ExportModel): Promise<Buffer> {
   const model = withBreakableWords(source);
   const doc = new PDFDocument({
-    size: 'A4',
+    size: [PAPER[model.paper ?? 'A4'].width, PAPER[model.paper ?? 'A4'].height],
     margins: {
       top: PAGE.marginTop,
       bottom: PAGE.marginBottom,

@@ -66,4 +66,9 @@ describe('renderDocx', () => {
     expect(parts.get('word/styles.xml')).toMatch(/<w:lang w:val="id-ID"/);
     expect(parts.get('word/document.xml')).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
   });
+
+  it('sets F4 paper (215 × 330 mm) when asked', async () => {
+    const parts = zipParts(await renderDocx(buildExportModel({ paper: 'F4' })));
+    expect(parts.get('word/document.xml')).toMatch(/<w:pgSz w:w="12189" w:h="18709"/);
+  });
 });

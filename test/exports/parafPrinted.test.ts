@@ -126,4 +126,14 @@ describe('the signature block and the copies', () => {
     expect(text).not.toContain(`PIHAK KESATU: ${model.parties[0].name}`);
     expect(text).toContain(`PIHAK KEDUA: ${model.parties[1].name}`);
   });
+
+  it('lays out on F4 (215 × 330 mm) when asked, every paraf box still inside the page', async () => {
+    const pages = await pdfLayout(await renderPdf({ ...withAgencies(11), paper: 'F4' }));
+    for (const page of pages) {
+      expect(Math.round((page.width / 72) * 25.4)).toBe(215);
+      expect(Math.round((page.height / 72) * 25.4)).toBe(330);
+      const box = page.items.find((item) => item.text === 'Paraf PIHAK KEDUA')!;
+      expect(inside(page, box)).toBe(true);
+    }
+  });
 });

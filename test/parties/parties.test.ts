@@ -1,6 +1,6 @@
 import { serverWithCast } from '../support/server';
 import { createDocument } from '../support/factories';
-import { normalise, pdfPages } from '../exports/readBack';
+import { normalise, pdfLayout, pdfPages } from '../exports/readBack';
 
 const suite = serverWithCast();
 jest.setTimeout(120_000);
@@ -115,5 +115,14 @@ describe('party records', () => {
         )
       ).status,
     ).toBe(404);
+  });
+
+  it('are laid out on F4 paper with ?paper=F4', async () => {
+    const res = await download(
+      `/api/documents/${id}/export.pdf?paper=F4`,
+      suite.cast.reviewer.token,
+    );
+    const [page] = await pdfLayout(res.body);
+    expect([page.width, page.height].map((pt) => Math.round((pt / 72) * 25.4))).toEqual([215, 330]);
   });
 });

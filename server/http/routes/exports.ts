@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import { gatherExportSource } from '../../exports/gather';
 import type { ExportSource } from '../../exports/model';
+import { paperOf } from '../../exports/layout';
 import { runOffThread } from '../../exports/offThread';
 import type { AppContext } from '../context';
 import { visibleDocument } from './documents';
@@ -30,7 +31,10 @@ export function exportRoutes(ctx: AppContext) {
       const revision = intQuery(req, 'revision', 0) || undefined;
       // `?copy=CODE`: that party's own copy, holding its lembar paraf koordinasi only.
       const copy = typeof req.query.copy === 'string' ? req.query.copy : null;
-      const source = await gatherExportSource(ctx.db, doc, revision, copy);
+      const source = {
+        ...(await gatherExportSource(ctx.db, doc, revision, copy)),
+        paper: paperOf(req.query.paper),
+      };
       // Rendered in a worker under a deadline and a heap limit: 413/503 past them (SECURITY.md).
       const body = await runOffThread(format, source, 'Ekspor');
       send(res, format, source, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
