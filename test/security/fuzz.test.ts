@@ -13,6 +13,8 @@ let server: TestServer;
 let cast: SecurityCast;
 /** A document at revision 1 with the reviewer's proposal on its first clause. */
 let doc: { id: string; clauseId: string; commentId: string };
+/** An open rapat penyelarasan on `doc`, and one on a document of its own for the close route. */
+let meeting: { id: string; closing: { documentId: string; id: string } };
 let tables: string[];
 
 beforeAll(async () => {
@@ -22,6 +24,24 @@ beforeAll(async () => {
   await cast.cutRevision(id);
   const [clauseId] = await cast.clauseIds(id);
   doc = { id, clauseId, commentId: await cast.proposal(id) };
+  const openMeeting = async (documentId: string) => {
+    const res = await cast.call<{ id: string }>('POST', `/api/documents/${documentId}/meetings`, {
+      token: cast.tokenOf('drafter'),
+      body: {
+        title: 'Rapat Penyelarasan',
+        place: 'Ruang Rapat',
+        startsAt: new Date().toISOString(),
+      },
+    });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  };
+  const other = await cast.newDocument();
+  await cast.cutRevision(other);
+  meeting = {
+    id: await openMeeting(id),
+    closing: { documentId: other, id: await openMeeting(other) },
+  };
   const { rows } = await server.db.query<{ name: string }>(
     "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
   );
@@ -315,6 +335,36 @@ const MUTATING: Record<string, MutatingSpec> = {
   'POST /api/documents/:id/comments/:commentId/resolve': {
     token: async () => cast.tokenOf('drafter'),
     path: () => `/api/documents/${doc.id}/comments/${doc.commentId}/resolve`,
+    valid: () => ({}),
+  },
+  'POST /api/documents/:id/comments/:commentId/read': {
+    token: async () => cast.tokenOf('reviewer'),
+    path: () => `/api/documents/${doc.id}/comments/${doc.commentId}/read`,
+    valid: () => ({}),
+  },
+  'PUT /api/me/settings': {
+    token: async () => cast.tokenOf('reviewer'),
+    path: () => '/api/me/settings',
+    valid: () => ({ mailMode: 'daily' }),
+  },
+  'POST /api/documents/:id/meetings': {
+    token: async () => cast.tokenOf('drafter'),
+    path: () => `/api/documents/${doc.id}/meetings`,
+    valid: () => ({ title: 'Rapat Lanjutan', place: 'Aula', startsAt: new Date().toISOString() }),
+  },
+  'POST /api/documents/:id/meetings/:meetingId/attend': {
+    token: async () => cast.tokenOf('reviewer'),
+    path: () => `/api/documents/${doc.id}/meetings/${meeting.id}/attend`,
+    valid: () => ({ jabatan: 'Kepala Subbagian' }),
+  },
+  'PUT /api/documents/:id/meetings/:meetingId/decisions/:clauseId': {
+    token: async () => cast.tokenOf('drafter'),
+    path: () => `/api/documents/${doc.id}/meetings/${meeting.id}/decisions/${doc.clauseId}`,
+    valid: () => ({ decision: 'ditunda', note: 'Menunggu data', followUp: 'Biro Hukum' }),
+  },
+  'POST /api/documents/:id/meetings/:meetingId/close': {
+    token: async () => cast.tokenOf('drafter'),
+    path: () => `/api/documents/${meeting.closing.documentId}/meetings/${meeting.closing.id}/close`,
     valid: () => ({}),
   },
   'POST /api/documents/:id/comments/:commentId/accept': {
