@@ -1,4 +1,4 @@
-import type { Agency, CellStatus, SignoffMatrix } from '../api/types';
+import type { Agency, CellStatus, SignoffMatrix, TierStatus } from '../api/types';
 import { h, replaceChildren } from './dom';
 import type { WorkspaceData, WorkspaceStore } from './store';
 
@@ -105,6 +105,7 @@ function matrixTable(matrix: SignoffMatrix, data: WorkspaceData): HTMLTableEleme
           dataset: { agency: code },
         },
         h('span', {}, code),
+        tierProgress(data.signoffs?.find((e) => e.agency.code === code)?.tiers),
       ),
     ),
   );
@@ -170,5 +171,25 @@ function legend(): HTMLElement {
         CELL_STATUS_LABELS[status],
       ),
     ),
+  );
+}
+
+/** Under an agency whose paraf climbs tiers: how many tiers hold a current paraf, each named. */
+function tierProgress(tiers: TierStatus[] | undefined): HTMLElement | null {
+  if (!tiers?.length) return null;
+  const done = tiers.filter((t) => t.status === 'approved').length;
+  return h(
+    'small',
+    {
+      class: 'matrix-tiers',
+      title: tiers
+        .map(
+          (t) =>
+            `${t.label}: ${t.status === 'approved' ? 'sudah paraf' : t.status === 'stale' ? 'perlu diperbarui' : 'belum'}`,
+        )
+        .join('\n'),
+      dataset: { done: String(done), total: String(tiers.length) },
+    },
+    ` ${done}/${tiers.length}`,
   );
 }

@@ -61,5 +61,10 @@ describeBrowser('party records and paraf hierarki', () => {
     expect(await tiers.nth(0).textContent()).toContain(staf.name);
     expect(await tiers.nth(1).getAttribute('data-status')).toBe('pending');
     expect(await tiers.nth(1).textContent()).toContain('Inspektur');
+    // The matrix names the tiers under the agency's column: one of two has initialled.
+    const progress = page.locator(`th.matrix-agency[data-agency="${code}"] .matrix-tiers`).first();
+    await progress.waitFor({ state: 'attached', timeout: 20_000 });
+    expect((await progress.textContent())?.trim()).toBe('1/2');
+    expect(await progress.getAttribute('title')).toContain('Kepala Subbagian: sudah paraf');
   });
 });
