@@ -85,7 +85,7 @@ function parafOnRevision(
     return h(
       'p',
       { class: 'meeting-paraf-done' },
-      `Paraf ${data.me.agency.code} atas revisi ${revision} tercatat.`,
+      `Paraf ${data.me.agency.name} atas revisi ${revision} tercatat.`,
     );
   const button = h(
     'button',

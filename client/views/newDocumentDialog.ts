@@ -179,8 +179,8 @@ function docxProblem(picked: File | undefined, parties: string[]): string | null
 function agencyPick(name: string, agency: Agency): HTMLLabelElement {
   return h(
     'label',
-    { class: 'inline', title: agency.name },
+    { class: 'inline', title: agency.code },
     h('input', { type: 'checkbox', name, value: agency.code }),
-    agency.code,
+    agency.name,
   );
 }
