@@ -112,7 +112,12 @@ export async function openSession(
         () => samples.length >= receivers.length,
         'a keystroke to reach everyone',
         10_000,
-      );
+      ).catch((error: Error) => {
+        const closed = [typist, ...receivers].filter((c) => c.failed);
+        throw new Error(
+          `${error.message} (${target.kind}: ${samples.length} of ${receivers.length} got it; ${closed.length} sockets closed${closed[0] ? `, first with ${closed[0].closedWith}` : ''}${typist.failed ? ', the typist among them' : ''})`,
+        );
+      });
       return samples;
     },
     async close() {
