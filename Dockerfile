@@ -2,6 +2,9 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# The government fonts of the exports (?font=times|arial|bookman): metric-compatible and free.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-liberation2 fonts-texgyre \
+  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .

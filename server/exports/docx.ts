@@ -8,7 +8,7 @@ import {
   type IParagraphStyleOptions,
 } from 'docx';
 import { DOCX_STYLE } from './docxStyles';
-import { isNomorLine, numberedParagraphs, PAGE } from './layout';
+import { DOCX_FONT, isNomorLine, numberedParagraphs, PAGE } from './layout';
 import {
   footer,
   hashLines,
@@ -33,7 +33,13 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
     description: `Nota kesepakatan, revisi ${model.revision.number}`,
     styles: {
       default: {
-        document: { run: { font: FONT, size: PAGE.bodySize * 2, language: { value: 'id-ID' } } },
+        document: {
+          run: {
+            font: model.font ? DOCX_FONT[model.font] : FONT,
+            size: PAGE.bodySize * 2,
+            language: { value: 'id-ID' },
+          },
+        },
       },
       paragraphStyles: paragraphStyles(),
     },

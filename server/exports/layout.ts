@@ -37,6 +37,24 @@ export function paperOf(value: unknown): Paper {
   return typeof value === 'string' && value.toUpperCase() === 'F4' ? 'F4' : 'A4';
 }
 
+/** The government fonts an export can be set in: Times-, Arial- or Bookman-like. */
+export const FONT_CHOICES = ['times', 'arial', 'bookman'] as const;
+
+/** A government font choice. */
+export type FontChoice = (typeof FONT_CHOICES)[number];
+
+/** The font the DOCX names for each choice (a word processor's own or its metric twin). */
+export const DOCX_FONT: Readonly<Record<FontChoice, string>> = {
+  times: 'Times New Roman',
+  arial: 'Arial',
+  bookman: 'Bookman Old Style',
+};
+
+/** Reads `?font=` (undefined when absent or unknown: the default fonts). */
+export function fontOf(value: unknown): FontChoice | undefined {
+  return FONT_CHOICES.find((f) => f === value);
+}
+
 /** How a sign-off status reads in the paraf koordinasi table. */
 export const PARAF_STATUS_LABEL: Readonly<Record<ParafStatus, string>> = {
   approved: 'Disetujui',

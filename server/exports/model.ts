@@ -59,6 +59,8 @@ export interface ExportModel {
   }[];
   /** The paper the export is laid out on (A4 by default). */
   paper?: 'A4' | 'F4';
+  /** The government font chosen (`times`, `arial`, `bookman`); the default fonts without one. */
+  font?: 'times' | 'arial' | 'bookman';
   /** Whose copy this is: a party's code (its own lembar paraf only), or null for the file copy. */
   copy?: string | null;
   revision: { number: number; label: string | null; createdAt: string };

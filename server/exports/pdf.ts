@@ -9,10 +9,11 @@ import {
   centred,
   contentWidth,
   ensureSpace,
-  FONT_FILES,
+  fontSet,
   LINE_GAP,
   lineHeight,
   PARAGRAPH_GAP,
+  setBodySize,
   use,
   type Doc,
 } from './pdfKit';
@@ -21,6 +22,7 @@ import { hashLines, lembarPages, pageFurniture, signatureBlock, signatureHeight 
 /** Renders one revision as a nota kesepakatan in PDF with embedded fonts. */
 export async function renderPdf(source: ExportModel): Promise<Buffer> {
   const model = withBreakableWords(source);
+  const fonts = fontSet(model.font);
   const doc = new PDFDocument({
     size: [PAPER[model.paper ?? 'A4'].width, PAPER[model.paper ?? 'A4'].height],
     margins: {
@@ -31,12 +33,13 @@ export async function renderPdf(source: ExportModel): Promise<Buffer> {
     },
     // The page furniture needs the page count, so pages stay in memory until all are laid out.
     bufferPages: true,
-    font: FONT_FILES.serif,
+    font: fonts.files.serif,
     lang: 'id-ID',
     info: { Title: model.title, Creator: 'Selaras', Producer: 'Selaras' },
   });
   const done = collect(doc);
-  for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, file);
+  for (const [name, file] of Object.entries(fonts.files)) doc.registerFont(name, file);
+  setBodySize(doc, fonts.bodySize);
 
   titleBlock(doc, model.titleLines);
   numbered(doc, model.preambleLayout ?? numberedParagraphs(model.preamble));

@@ -1,16 +1,63 @@
 // The few measures and writers every part of the PDF export shares.
 
+import { existsSync } from 'node:fs';
+import type { FontChoice } from './layout';
+
 // DejaVu ships as plain TrueType, which fontkit subsets and embeds reliably, and it covers
 // Latin Extended for names. Its serif sets wider than Times, so 11 pt here fills a line
 // about as much as the DOCX's 12 pt Times New Roman.
-/** The font files the PDF embeds, by the name it registers them under. */
+/** The font files the PDF embeds by default, by the name it registers them under. */
 export const FONT_FILES = {
   serif: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf'),
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf'),
   marks: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
 };
-/** The body text size in points. */
+/** The body text size in points with DejaVu. */
 export const BODY_SIZE = 11;
+
+// The government fonts, free and metric-compatible, from Debian packages (fonts-liberation2,
+// fonts-texgyre; .ci/run and the Dockerfile install them): Liberation Serif sets as Times New
+// Roman, Liberation Sans as Arial, TeX Gyre Bonum as Bookman Old Style. At their metrics the
+// body is 12 pt, as in the DOCX.
+const LIBERATION = '/usr/share/fonts/truetype/liberation2';
+const TEX_GYRE = '/usr/share/texmf/fonts/opentype/public/tex-gyre';
+const GOVERNMENT: Record<FontChoice, { serif: string; bold: string }> = {
+  times: {
+    serif: `${LIBERATION}/LiberationSerif-Regular.ttf`,
+    bold: `${LIBERATION}/LiberationSerif-Bold.ttf`,
+  },
+  arial: {
+    serif: `${LIBERATION}/LiberationSans-Regular.ttf`,
+    bold: `${LIBERATION}/LiberationSans-Bold.ttf`,
+  },
+  bookman: {
+    serif: `${TEX_GYRE}/texgyrebonum-regular.otf`,
+    bold: `${TEX_GYRE}/texgyrebonum-bold.otf`,
+  },
+};
+
+/** The files and body size for a font choice; DejaVu at 11 pt without a choice or its files. */
+export function fontSet(choice: FontChoice | undefined): {
+  files: typeof FONT_FILES;
+  bodySize: number;
+} {
+  const chosen = choice && GOVERNMENT[choice];
+  if (!chosen || !existsSync(chosen.serif) || !existsSync(chosen.bold))
+    return { files: FONT_FILES, bodySize: BODY_SIZE };
+  return { files: { ...FONT_FILES, ...chosen }, bodySize: 12 };
+}
+
+const bodySizes = new WeakMap<object, number>();
+
+/** Sets the body size of a document (its font choice's). */
+export function setBodySize(doc: Doc, size: number): void {
+  bodySizes.set(doc, size);
+}
+
+/** The body size of a document. */
+export function bodySize(doc: Doc): number {
+  return bodySizes.get(doc) ?? BODY_SIZE;
+}
 /** Extra space between lines, in points. */
 export const LINE_GAP = 2;
 /** Space after a paragraph, in points. */
@@ -22,7 +69,7 @@ export type Doc = PDFKit.PDFDocument;
 export type FontName = keyof typeof FONT_FILES;
 
 /** Sets font and size. */
-export function use(doc: Doc, font: FontName, size = BODY_SIZE): Doc {
+export function use(doc: Doc, font: FontName, size = bodySize(doc)): Doc {
   return doc.font(font).fontSize(size);
 }
 

@@ -10,7 +10,7 @@ import {
 import { LEMBAR_COLUMNS, LEMBAR_HEADING, LEMBAR_WIDTHS, type Lembar } from './lembar';
 import type { ExportModel } from './model';
 import {
-  BODY_SIZE,
+  bodySize,
   bottom,
   contentWidth,
   lineHeight,
@@ -105,7 +105,7 @@ export function lembarPages(doc: Doc, lembar: readonly Lembar[]): void {
 function table(doc: Doc, rows: readonly string[][]): void {
   const left = doc.page.margins.left;
   const widths = LEMBAR_WIDTHS.map((share) => share * contentWidth(doc));
-  const size = BODY_SIZE - 2;
+  const size = bodySize(doc) - 2;
   const heightOf = (cells: readonly string[], font: FontName) => {
     use(doc, font, size);
     const heights = cells.map((text, i) =>

@@ -71,4 +71,9 @@ describe('renderDocx', () => {
     const parts = zipParts(await renderDocx(buildExportModel({ paper: 'F4' })));
     expect(parts.get('word/document.xml')).toMatch(/<w:pgSz w:w="12189" w:h="18709"/);
   });
+
+  it('names the chosen government font', async () => {
+    const parts = zipParts(await renderDocx(buildExportModel({ font: 'bookman' })));
+    expect(parts.get('word/styles.xml')).toMatch(/w:ascii="Bookman Old Style"/);
+  });
 });

@@ -82,6 +82,18 @@ describe('renderPdf', () => {
     ]);
     expect(text).not.toContain('LEMBAR PARAF');
   });
+
+  it.each([
+    ['times', 'LiberationSerif'],
+    ['arial', 'LiberationSans'],
+    ['bookman', 'TeXGyreBonum'],
+  ] as const)('sets the text in the %s government font (%s), embedded', async (font, embedded) => {
+    const pdf = await renderPdf(buildExportModel({ font }));
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(new RegExp(`/BaseFont /[A-Z]{6}\\+${embedded}`));
+    expect(raw).not.toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSerif\b/);
+    expect(normalise((await pdfPages(pdf)).join(' '))).toContain('PIHAK KESATU,');
+  });
 });
 
 function party(code: string, signatory: string) {

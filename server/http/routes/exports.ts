@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import { gatherExportSource } from '../../exports/gather';
 import type { ExportSource } from '../../exports/model';
-import { paperOf } from '../../exports/layout';
+import { fontOf, paperOf } from '../../exports/layout';
 import { runOffThread } from '../../exports/offThread';
 import type { AppContext } from '../context';
 import { visibleDocument } from './documents';
@@ -34,6 +34,7 @@ export function exportRoutes(ctx: AppContext) {
       const source = {
         ...(await gatherExportSource(ctx.db, doc, revision, copy)),
         paper: paperOf(req.query.paper),
+        font: fontOf(req.query.font),
       };
       // Rendered in a worker under a deadline and a heap limit: 413/503 past them (SECURITY.md).
       const body = await runOffThread(format, source, 'Ekspor');
