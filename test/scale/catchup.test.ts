@@ -76,4 +76,37 @@ describeRedis('a document opened on a second instance', () => {
     await b.collab.flush();
     expect((await countUpdates(testDb.db, id)) - before).toBe(' belum-tersimpan'.length);
   });
+
+  it('keeps what it caught up with until the other instance stores it, storing it itself when it unloads first', async () => {
+    // A stores very late: what its client typed lives only in A's memory and in what B caught up with.
+    const a = await start({ flushDelayMs: 60_000 });
+    const b = await start({});
+    const cast = await makeCast(testDb.db);
+    const created = await apiClient(b.url)<{ id: string }>('POST', '/api/documents', {
+      token: cast.drafter.token,
+      body: { title: 'Uji susul 2', parties: [cast.partyA.code, cast.partyB.code], reviewers: [] },
+    });
+    const id = created.body.id;
+    const before = await countUpdates(testDb.db, id);
+
+    const onA = await connectClient(a, id, cast.drafter.token);
+    clients.push(onA);
+    typeInto(onA.doc, 0, ' hanya-di-A');
+    await waitFor(() => a.collab.rooms.peek(id) !== undefined, 'the room on A');
+    await waitFor(
+      () => clausesOf(a.collab.rooms.peek(id)!.doc)[0].text.includes(' hanya-di-A'),
+      'A applying the edit',
+    );
+    const onB = await connectClient(b, id, cast.drafter.token);
+    expect(clausesOf(onB.doc)[0].text).toContain(' hanya-di-A');
+    // B's last client leaves: B stores what A has not acknowledged, under A's relay ids.
+    onB.destroy();
+    await waitFor(() => b.collab.rooms.peek(id) === undefined, 'B to unload');
+    await b.collab.flush();
+    expect((await countUpdates(testDb.db, id)) - before).toBe(' hanya-di-A'.length);
+
+    // A's own write of the same updates is refused, not stored twice.
+    await a.collab.flush();
+    expect((await countUpdates(testDb.db, id)) - before).toBe(' hanya-di-A'.length);
+  });
 });
