@@ -2,6 +2,8 @@ import { renderPdf } from '../../server/exports/pdf';
 import type { ExportModel } from '../../server/exports/model';
 import { buildExportModel, SAMPLE_FINAL_HASH } from '../support/exportModel';
 import { normalise, pdfLayout, type PdfPage } from './readBack';
+import { parsePlainText } from '../../shared/plainText';
+import { TEMPLATE_CLOSING } from '../../shared/template';
 
 // The PDF read back with positions, page by page, as a Biro Hukum drafter files it.
 
@@ -74,6 +76,39 @@ describe.each([2, 11, 25])('the PDF of a naskah with %i agencies', (count) => {
     const lastLine = lastClause.paragraphs[lastClause.paragraphs.length - 1];
     expect(normalise(signature.text)).toContain(normalise(lastLine).slice(-30));
   });
+});
+
+describe('the signature block of a 40-Pasal naskah', () => {
+  // However far down the page the last Pasal ends, the signature block, the closing and the
+  // last ayat share a page: a sweep over the length of the last Pasal meets every position.
+  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19])(
+    'stands on the page of the last ayat and the closing with %i extra ayat',
+    async (extra) => {
+      const ayat = (n: number, i: number) =>
+        `(${n}) PARA PIHAK sepakat atas ketentuan ke-${i + 1} yang dituangkan dalam Nota Kesepakatan ini dan dilaksanakan sesuai dengan ketentuan peraturan perundang-undangan.`;
+      const text = [
+        'NOTA KESEPAKATAN',
+        ...Array.from({ length: 40 }, (_, i) => {
+          const count = i === 39 ? 2 + extra : 2;
+          return [
+            `Pasal ${i + 1}`,
+            `Ketentuan ${i + 1}`,
+            ...Array.from({ length: count }, (_, n) => ayat(n + 1, i)),
+          ];
+        }).flat(),
+      ].join('\n');
+      const model = buildExportModel({ closing: [TEMPLATE_CLOSING] }, parsePlainText(text));
+      const pages = await pdfLayout(await renderPdf(model));
+      const signature = pages.find((p) => p.text.includes('PIHAK KESATU,'))!;
+      const names = pages.find((p) => p.text.includes(model.parties[0].signatory.name))!;
+      expect(names).toBe(signature);
+      expect(normalise(signature.text)).toContain(normalise(TEMPLATE_CLOSING));
+      expect(normalise(signature.text)).toContain(
+        `(${2 + extra}) PARA PIHAK sepakat atas ketentuan ke-40`,
+      );
+    },
+    60_000,
+  );
 });
 
 describe('the signature block and the copies', () => {
