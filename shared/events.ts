@@ -9,6 +9,7 @@ export const DOCUMENT_EVENT_TYPES = [
   'document.finalized',
   'text.repaired',
   'meeting.updated',
+  'party.updated',
 ] as const;
 
 /** The kinds of live events clients receive about a document. */

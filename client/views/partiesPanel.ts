@@ -61,6 +61,8 @@ export function partiesPanel(store: WorkspaceStore) {
 
   return {
     element,
+    /** Re-reads the records (another drafter saved one) and redraws. */
+    refresh,
     /** Re-reads the records when the document changed (status, parties) and redraws. */
     update() {
       const { doc } = store.get();

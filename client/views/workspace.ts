@@ -38,6 +38,7 @@ const EVENT_REFRESH: Record<DocumentEventType, Part[]> = {
   'document.finalized': ['doc', 'signoffs', 'matrix', 'approvals'],
   'text.repaired': [],
   'meeting.updated': [],
+  'party.updated': [],
 };
 
 /** Tells the user whose change brought text outside the naskah's form that the server tidied it. */
@@ -173,6 +174,7 @@ function mountWorkspace(
   const closeEvents = subscribeEvents(doc.id, (event) => {
     if (event.type === 'text.repaired') noteRepair(event.data, me.id);
     if (event.type === 'meeting.updated') void meeting.refresh();
+    if (event.type === 'party.updated') void parties.refresh();
     void store.refresh(...(EVENT_REFRESH[event.type] ?? []));
     void refreshInbox();
   });

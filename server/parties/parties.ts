@@ -3,6 +3,7 @@ import type { Actor } from '../accounts/present';
 import { documentStream, recordEvent } from '../audit/audit';
 import type { Db } from '../db';
 import type { TextAccess } from '../documents/access';
+import type { EventHub } from '../events/hub';
 import type { DocumentRow } from '../documents/queries';
 import { conflict, forbidden, invalidInput, notFound } from '../errors';
 import { policy } from '../policies/policies';
@@ -36,10 +37,11 @@ export async function getParties(db: Db, doc: DocumentRow): Promise<Record<strin
   return Object.fromEntries(await q.listParties(db, doc.id));
 }
 
-/** What writing a party record needs: the database and the live text. */
+/** What writing a party record needs: the database, the live text and (live) the event hub. */
 export interface PartyDeps {
   db: Db;
   texts: TextAccess;
+  events?: EventHub;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface PartyDeps {
  * komparisi entry in the live text, which every open editor receives.
  */
 export async function setParty(
-  { db, texts }: PartyDeps,
+  { db, texts, events }: PartyDeps,
   actor: Actor,
   doc: DocumentRow,
   agencyCode: string,
@@ -83,6 +85,11 @@ export async function setParty(
   await texts.change(doc.id, actor.id, (ydoc) => {
     rewriteKomparisi(ydoc, index, komparisiText(record.officialName, index, record));
     if (record.numberFormat) rewriteNomor(ydoc, index, record.numberFormat);
+  });
+  events?.publish({
+    type: 'party.updated',
+    documentId: doc.id,
+    data: { agency: agencyCode, ...record },
   });
   return record;
 }

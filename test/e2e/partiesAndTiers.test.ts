@@ -12,6 +12,8 @@ describeBrowser('party records and paraf hierarki', () => {
     const id = await t.newDocument();
     const drafter = (await t.signedIn(t.cast.drafter, id)).page;
     const reviewer = (await t.signedIn(t.cast.reviewer, id)).page;
+    await openTab(reviewer, 'Para pihak');
+    await reviewer.locator(`form.party-form[data-party="${t.cast.partyB.code}"]`).waitFor();
     await openTab(drafter, 'Para pihak');
     const form = drafter.locator(`form.party-form[data-party="${t.cast.partyB.code}"]`);
     await form.locator('input[name="signatoryName"]').fill('Nama Gubernur Uji');
@@ -25,10 +27,14 @@ describeBrowser('party records and paraf hierarki', () => {
     await reviewer
       .locator('.ProseMirror', { hasText: 'NAMA GUBERNUR UJI : Gubernur Kalimantan Barat' })
       .waitFor({ timeout: 20_000 });
-    // A reviewer reads the record but cannot change it.
-    await openTab(reviewer, 'Para pihak');
-    const theirs = reviewer.locator(`form.party-form[data-party="${t.cast.partyB.code}"]`);
-    await theirs.waitFor();
+    // The reviewer's open Para pihak tab shows the saved record too; it reads but cannot change it.
+    const theirs = reviewer.locator(
+      `form.party-form[data-party="${t.cast.partyB.code}"][data-written="yes"]`,
+    );
+    await theirs.waitFor({ timeout: 20_000 });
+    expect(await theirs.locator('input[name="signatoryName"]').inputValue()).toBe(
+      'Nama Gubernur Uji',
+    );
     expect(await theirs.locator('input[name="signatoryName"]').isDisabled()).toBe(true);
     expect(await theirs.locator('button[type="submit"]').count()).toBe(0);
   });
