@@ -53,6 +53,7 @@ const MATRIX: Record<string, readonly number[]> = {
   'GET /api/documents/:id':                            [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/clauses':                    [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/text':                       [200,  200,   200,   200,   200,   404,     401,  401,  401],
+  'GET /api/documents/:id/rujukan':                    [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/audit':                      [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/audit/verify':               [200,  200,   200,   200,   200,   404,     401,  401,  401],
   'GET /api/documents/:id/events':                     [200,  200,   200,   200,   200,   404,     401,  401,  401],
@@ -199,6 +200,7 @@ const PERFORM: Record<string, (who: Caller) => Promise<number>> = {
   'GET /api/documents/:id': (who) => get(who, `/api/documents/${shared.id}`),
   'GET /api/documents/:id/clauses': (who) => get(who, `/api/documents/${shared.id}/clauses`),
   'GET /api/documents/:id/text': (who) => get(who, `/api/documents/${shared.id}/text`),
+  'GET /api/documents/:id/rujukan': (who) => get(who, `/api/documents/${shared.id}/rujukan`),
   'GET /api/documents/:id/audit': (who) => get(who, `/api/documents/${shared.id}/audit`),
   'GET /api/documents/:id/audit/verify': (who) =>
     get(who, `/api/documents/${shared.id}/audit/verify`),
