@@ -2,14 +2,8 @@ import { Fragment, Slice, type Node } from 'prosemirror-model';
 import { schema } from './schema';
 import { numberedLines, printLine } from './numbering';
 import { parseClauseLines, type BlockIdSource } from './structure';
-import { rujukanIndex, type RujukanIndex } from './rujukan';
-import {
-  citedClauses,
-  holdsRujukan,
-  inlineIdentity,
-  inlineText,
-  rujukanOccurrences,
-} from './rujukanText';
+import { citedIds, rujukanIndex, rujukanLabel, type RujukanIndex } from './rujukan';
+import { identityToken, inlineText, RUJUKAN, rujukanAttrs } from './rujukanText';
 
 /** One clause (Pasal) as the API presents it; `text` joins its paragraphs with "\n". */
 export interface Clause {
@@ -54,11 +48,52 @@ export function extractClauses(doc: Node, index: RujukanIndex = rujukanIndex(doc
       id: String(node.attrs.id),
       number: clauses.length + 1,
       heading,
-      text: clauseLines(node, index).join('\n'),
-      ...referencesOf(node, index),
+      ...clauseTexts(node, index),
     });
   });
   return clauses;
+}
+
+/**
+ * A clause's printed text and, when it holds references, its comparison text and the Pasal it
+ * cites, read in one walk: a 300-Pasal naskah is printed for every cut, diff and hash.
+ */
+function clauseTexts(
+  clause: Node,
+  index: RujukanIndex,
+): Pick<Clause, 'text' | 'identityText' | 'cites'> {
+  const clauseId = String(clause.attrs.id);
+  const identities: string[] = [];
+  const cited = new Set<string>();
+  let references = false;
+  const lines = numberedLines(clause, (p, blockId) => {
+    let text = '';
+    let identity = '';
+    p.forEach((child) => {
+      if (child.type.name !== RUJUKAN) {
+        text += child.textContent;
+        identity += child.textContent;
+        return;
+      }
+      references = true;
+      const attrs = rujukanAttrs(child);
+      const ids = citedIds(index, attrs);
+      text += rujukanLabel(index, blockId ?? clauseId, ids);
+      identity += identityToken(attrs);
+      for (const id of ids ?? []) {
+        const citedClause = index.get(id)?.clauseId;
+        if (citedClause && citedClause !== clauseId) cited.add(citedClause);
+      }
+    });
+    identities.push(identity);
+    return text;
+  });
+  const text = lines.map(printLine).join('\n');
+  if (!references) return { text };
+  const identityText = lines
+    .map((line, i) => printLine({ ...line, text: identities[i] }))
+    .join('\n');
+  return cited.size > 0 ? { text, identityText, cites: [...cited] } : { text, identityText };
 }
 
 /**
@@ -71,15 +106,6 @@ export function clauseLines(clause: Node, index?: RujukanIndex): string[] {
   return numberedLines(clause, (p, blockId) => inlineText(p, known, blockId ?? clauseId)).map(
     printLine,
   );
-}
-
-/** The comparison text and cited Pasal of a clause holding a reference (nothing otherwise). */
-function referencesOf(clause: Node, index: RujukanIndex): Pick<Clause, 'identityText' | 'cites'> {
-  if (!holdsRujukan(clause)) return {};
-  const identityText = numberedLines(clause, inlineIdentity).map(printLine).join('\n');
-  const occurrences = rujukanOccurrences(schema.topNodeType.create(null, clause));
-  const cites = citedClauses(index, occurrences);
-  return cites.length > 0 ? { identityText, cites } : { identityText };
 }
 
 /** Returns a fresh, globally unique clause id. */
