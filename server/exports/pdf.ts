@@ -47,8 +47,9 @@ export async function renderPdf(source: ExportModel): Promise<Buffer> {
   // go to its page with it.
   const tail = closingHeight(doc, model) + signatureHeight(doc, model.parties);
   model.clauses.forEach((clause, index) => {
-    // Pasal, heading and the first lines of text belong on one page.
-    ensureSpace(doc, lineHeight(doc) * 5);
+    // Pasal, heading and the first two lines of text belong on one page, as the DOCX keeps
+    // them (keep with next, widow control), so both break pages at the same places.
+    ensureSpace(doc, lineHeight(doc) * 4);
     centred(doc, `Pasal ${clause.number}`, 'bold', PARAGRAPH_GAP * 2);
     centred(doc, clause.heading, 'bold');
     doc.moveDown(0.3);

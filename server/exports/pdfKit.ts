@@ -36,13 +36,16 @@ const GOVERNMENT: Record<FontChoice, { serif: string; bold: string }> = {
   },
 };
 
-/** The files and body size for a font choice; DejaVu at 11 pt without a choice or its files. */
-export function fontSet(choice: FontChoice | undefined): {
+/**
+ * The files and body size for a font choice (Times-like by default, the DOCX's Times New Roman
+ * at its metrics, so both lay out alike); DejaVu at 11 pt where those files are missing.
+ */
+export function fontSet(choice: FontChoice = 'times'): {
   files: typeof FONT_FILES;
   bodySize: number;
 } {
-  const chosen = choice && GOVERNMENT[choice];
-  if (!chosen || !existsSync(chosen.serif) || !existsSync(chosen.bold))
+  const chosen = GOVERNMENT[choice];
+  if (!existsSync(chosen.serif) || !existsSync(chosen.bold))
     return { files: FONT_FILES, bodySize: BODY_SIZE };
   return { files: { ...FONT_FILES, ...chosen }, bodySize: 12 };
 }

@@ -59,7 +59,8 @@ describe('renderPdf', () => {
   it('embeds its fonts and uses none of the unembedded standard fonts', async () => {
     const raw = (await renderPdf(buildExportModel())).toString('latin1');
     expect(raw).toMatch(/\/FontFile2/);
-    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSerif\b/);
+    // By default the Times-like Liberation Serif, the metric twin of the DOCX's Times New Roman.
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+LiberationSerif\b/);
     expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
   });
 
