@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
 
@@ -8,30 +13,42 @@ export function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/- /g, '-').trim();
 }
 
+const execFileAsync = promisify(execFile);
+
 /** The text of a DOCX body as mammoth reads it, one paragraph per line. */
 export async function docxText(buffer: Buffer): Promise<string> {
   return (await mammoth.extractRawText({ buffer })).value;
 }
 
+/** A page as the reader process prints it (see test/support/pdfRead.mjs). */
+interface ReadPage {
+  width: number;
+  height: number;
+  items: PdfItem[];
+  /** Every text item joined with spaces, blank ones included, as pdfjs lists them. */
+  raw: string;
+}
+
+/** Reads a PDF in a child process with pdfjs-dist (see test/support/pdfRead.mjs). */
+async function readPdf(buffer: Buffer): Promise<ReadPage[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'selaras-pdf-'));
+  const file = path.join(dir, 'export.pdf');
+  try {
+    await writeFile(file, buffer);
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      [path.join(__dirname, '..', 'support', 'pdfRead.mjs'), file],
+      { maxBuffer: 256 * 1024 * 1024 },
+    );
+    return JSON.parse(stdout) as ReadPage[];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** The text of each page of a PDF, read with pdfjs-dist. */
 export async function pdfPages(buffer: Buffer): Promise<string[]> {
-  // pdfjs-dist is ESM-only and its legacy build runs in Node without a DOM. SWC compiles a
-  // literal `import()` to `require()`, which cannot load the .mjs (jest transforms only
-  // .ts/.js), so the import is built at run time and jest (--experimental-vm-modules) loads
-  // the module as ESM.
-  const load = new Function('specifier', 'return import(specifier)') as (
-    s: string,
-  ) => Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')>;
-  const { getDocument } = await load('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await getDocument({ data: new Uint8Array(buffer), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
-    pages.push(text);
-  }
-  await pdf.destroy();
-  return pages;
+  return (await readPdf(buffer)).map((page) => page.raw);
 }
 
 /** A piece of text on a PDF page, with its box in points from the page's bottom-left corner. */
@@ -54,26 +71,12 @@ export interface PdfPage {
 
 /** Every page of a PDF with the position of each text item, read with pdfjs-dist. */
 export async function pdfLayout(buffer: Buffer): Promise<PdfPage[]> {
-  const load = new Function('specifier', 'return import(specifier)') as (
-    s: string,
-  ) => Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')>;
-  const { getDocument } = await load('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await getDocument({ data: new Uint8Array(buffer), useSystemFonts: false }).promise;
-  const pages: PdfPage[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const page = await pdf.getPage(number);
-    const [, , width, height] = page.view;
-    const content = await page.getTextContent();
-    const items: PdfItem[] = [];
-    for (const item of content.items) {
-      if (!('str' in item) || item.str.trim() === '') continue;
-      const [a, b, , , x, y] = item.transform as number[];
-      items.push({ text: item.str, x, y, width: item.width, height: Math.hypot(a, b) });
-    }
-    pages.push({ width, height, items, text: items.map((i) => i.text).join(' ') });
-  }
-  await pdf.destroy();
-  return pages;
+  return (await readPdf(buffer)).map(({ width, height, items }) => ({
+    width,
+    height,
+    items,
+    text: items.map((i) => i.text).join(' '),
+  }));
 }
 
 /**
