@@ -87,7 +87,8 @@ export async function seedDemo(
   db: Db,
 ): Promise<{ email: string; password: string; role: Role }[] | null> {
   if ((await countUsers(db)) > 0) return null;
-  for (const a of DEMO_AGENCIES) await insertAgency(db, a.code, a.name);
+  for (const a of DEMO_AGENCIES)
+    await insertAgency(db, a.code, a.name, PARTIES.includes(a.code) ? 'party' : 'reviewer');
   const logins = [];
   const created = new Map<string, Awaited<ReturnType<typeof createUser>>>();
   for (const u of DEMO_USERS) {
