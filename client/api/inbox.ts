@@ -1,23 +1,7 @@
 import { request } from './http';
+import type { InboxItem } from '../../shared/inbox';
 
-/** The kinds of inbox items (CONTRACT.md, Inbox). */
-export type InboxKind = 'signoff_needed' | 'proposal_pending' | 'mention' | 'approval_ready';
-
-/** Something waiting on the signed-in user, as `GET /api/inbox` returns it. */
-export interface InboxItem {
-  kind: InboxKind;
-  documentId: string;
-  title: string;
-  clauseId?: string;
-  commentId?: string;
-  revision?: number;
-  at: string;
-  status?: string;
-  changedClauses?: string[];
-  clauseLabel?: string;
-  changedLabels?: string[];
-  excerpt?: string;
-}
+export type { InboxItem, InboxKind } from '../../shared/inbox';
 
 /** How inbox items reach the user by e-mail. */
 export type MailMode = 'immediate' | 'daily' | 'off';

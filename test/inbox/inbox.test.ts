@@ -1,3 +1,4 @@
+import type { InboxItem } from '../../shared/inbox';
 import { serverWithCast } from '../support/server';
 import { draftDocument, makeUser, type TestUser } from '../support/factories';
 
@@ -12,19 +13,7 @@ const PLAIN = [
   'Para pihak menjaga kerahasiaan data.',
 ].join('\n');
 
-interface Item {
-  kind: string;
-  documentId: string;
-  title: string;
-  clauseId?: string;
-  commentId?: string;
-  revision?: number;
-  at: string;
-  status?: string;
-  changedClauses?: string[];
-  changedLabels?: string[];
-  clauseLabel?: string;
-}
+type Item = InboxItem;
 
 let bureauReviewer: TestUser;
 beforeAll(async () => {
