@@ -3,7 +3,7 @@ import { schema } from './schema';
 import { numberedLines, printLine } from './numbering';
 import { parseClauseLines, type BlockIdSource } from './structure';
 import { citedIds, rujukanIndex, rujukanLabel, type RujukanIndex } from './rujukan';
-import { identityToken, inlineText, RUJUKAN, rujukanAttrs } from './rujukanText';
+import { inlineIdentity, inlineText, RUJUKAN, rujukanAttrs } from './rujukanText';
 
 /** One clause (Pasal) as the API presents it; `text` joins its paragraphs with "\n". */
 export interface Clause {
@@ -63,35 +63,32 @@ function clauseTexts(
   index: RujukanIndex,
 ): Pick<Clause, 'text' | 'identityText' | 'cites'> {
   const clauseId = String(clause.attrs.id);
-  const identities: string[] = [];
+  const paragraphs: Node[] = [];
   const cited = new Set<string>();
   let references = false;
   const lines = numberedLines(clause, (p, blockId) => {
+    paragraphs.push(p);
     let text = '';
-    let identity = '';
     p.forEach((child) => {
       if (child.type.name !== RUJUKAN) {
         text += child.textContent;
-        identity += child.textContent;
         return;
       }
       references = true;
-      const attrs = rujukanAttrs(child);
-      const ids = citedIds(index, attrs);
+      const ids = citedIds(index, rujukanAttrs(child));
       text += rujukanLabel(index, blockId ?? clauseId, ids);
-      identity += identityToken(attrs);
       for (const id of ids ?? []) {
         const citedClause = index.get(id)?.clauseId;
         if (citedClause && citedClause !== clauseId) cited.add(citedClause);
       }
     });
-    identities.push(identity);
     return text;
   });
   const text = lines.map(printLine).join('\n');
   if (!references) return { text };
+  // Only a clause that holds a reference needs its comparison text (references as their ids).
   const identityText = lines
-    .map((line, i) => printLine({ ...line, text: identities[i] }))
+    .map((line, i) => printLine({ ...line, text: inlineIdentity(paragraphs[i]) }))
     .join('\n');
   return cited.size > 0 ? { text, identityText, cites: [...cited] } : { text, identityText };
 }
