@@ -20,8 +20,6 @@ export interface Bus {
   subscribers(channel: string): Promise<number>;
   /** Whether the instance with this id is running (its liveness key has not expired). */
   alive(instanceId: string): Promise<boolean>;
-  /** Takes `key` for `ttlMs` if nobody holds it; true when this instance got it. */
-  claim(key: string, ttlMs: number): Promise<boolean>;
   /** Whether both connections to Redis are up right now. */
   ready(): boolean;
   /** Calls `listener` after a connection to Redis was lost and restored (messages may be lost). */
@@ -125,9 +123,6 @@ export async function openBus(options: BusOptions): Promise<Bus> {
     },
     async alive(id) {
       return (await pub.exists(`${prefix}instance:${id}`)) === 1;
-    },
-    async claim(key, ttlMs) {
-      return (await pub.set(key, instanceId, 'PX', ttlMs, 'NX')) === 'OK';
     },
     onReconnect(listener) {
       reconnectListeners.add(listener);
