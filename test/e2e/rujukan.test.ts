@@ -153,8 +153,7 @@ describeBrowser('cross-references in the editor', () => {
     // Salin rujukan on Pasal 1, pasted at the end of Pasal 3.
     await caretAtEnd(page, 'pelayanan publik.');
     await page.keyboard.press('Alt+Shift+R');
-    await sentence.click();
-    await page.keyboard.press('End');
+    await caretAtEnd(page, 'dan Pasal 9');
     await page.keyboard.type(' serta ');
     await page.keyboard.press('Control+V');
     await waitForLabels(page, ['Pasal 2 ayat (1)', 'Pasal 1']);
