@@ -7,25 +7,13 @@ import { schema } from '../../shared/schema';
 import { FRAGMENT } from '../../server/documents/text';
 import type { Clause } from '../../shared/clauses';
 import { createDocument, makeUser } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/server';
-import { castAndDocument, connectClient, waitFor, type Client } from './clients';
+import { collabSuite, waitFor } from './clients';
 
 // Numbers of ayat are derived from position (CONTRACT.md, "Legal structure"), never stored:
 // two drafters inserting an ayat at the same place at once both land, and the ayat read
 // (1), (2), (3), (4) — never two (2).
 
-let server: TestServer;
-let env: Awaited<ReturnType<typeof castAndDocument>>;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  env = await castAndDocument(server);
-}, 120_000);
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-});
-afterAll(() => server.stop());
+const t = collabSuite();
 
 const PLAIN = [
   'NOTA KESEPAKATAN',
@@ -55,25 +43,24 @@ function ayat(id: string, words: string): Y.XmlElement {
   return element;
 }
 
+/** A document from PLAIN with two drafters' stock clients on it. */
+async function twoDrafters(title: string) {
+  const id = await createDocument(t.env.call, t.env.cast, { title, text: PLAIN });
+  const second = await makeUser(t.server.db, 'drafter', t.env.cast.bureau.code);
+  const [a, b] = await Promise.all([t.open(id), t.open(id, second.token)]);
+  return { id, a, b };
+}
+
 describe('ayat inserted at once by two clients', () => {
   it('end as (2) and (3) in the API, never two (2), and both clients agree', async () => {
-    const id = await createDocument(env.call, env.cast, {
-      title: 'Nota Ayat Serentak',
-      text: PLAIN,
-    });
-    const second = await makeUser(server.db, 'drafter', env.cast.bureau.code);
-    const [a, b] = await Promise.all([
-      connectClient(server, id, env.cast.drafter.token),
-      connectClient(server, id, second.token),
-    ]);
-    clients.push(a, b);
+    const { id, a, b } = await twoDrafters('Nota Ayat Serentak');
     // Between ayat (1) and (2): index 2 of the clause (0 is its heading), on both sides at once.
     a.doc.transact(() => firstClause(a.doc).insert(2, [ayat('ayat-a', 'Ayat dari klien A.')]));
     b.doc.transact(() => firstClause(b.doc).insert(2, [ayat('ayat-b', 'Ayat dari klien B.')]));
 
     const lines = async () => {
-      const res = await env.call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
-        token: env.cast.drafter.token,
+      const res = await t.env.call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+        token: t.env.cast.drafter.token,
       });
       return res.body[0].text.split('\n');
     };
@@ -93,23 +80,14 @@ describe('ayat inserted at once by two clients', () => {
   });
 
   it("the editor's Enter at the end of ayat (1) on two clients at once gives (2) and (3), each with its own id", async () => {
-    const id = await createDocument(env.call, env.cast, {
-      title: 'Nota Enter Serentak',
-      text: PLAIN,
-    });
-    const second = await makeUser(server.db, 'drafter', env.cast.bureau.code);
-    const [a, b] = await Promise.all([
-      connectClient(server, id, env.cast.drafter.token),
-      connectClient(server, id, second.token),
-    ]);
-    clients.push(a, b);
+    const { id, a, b } = await twoDrafters('Nota Enter Serentak');
     pressEnterAndType(a.doc, 'Berlaku lima tahun.', 'Ayat dari klien A.');
     pressEnterAndType(b.doc, 'Berlaku lima tahun.', 'Ayat dari klien B.');
 
     const clauses = async () =>
       (
-        await env.call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
-          token: env.cast.drafter.token,
+        await t.env.call<Clause[]>('GET', `/api/documents/${id}/clauses`, {
+          token: t.env.cast.drafter.token,
         })
       ).body;
     await waitFor(async () => (await clauses())[0].text.split('\n').length === 4, 'both ayat');

@@ -1,41 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { publishPresence, watchPresenter } from '../../client/editor/presenter';
-import { castAndDocument, connectClient, waitFor, type Client } from '../collab/clients';
-import { startTestServer, type TestServer } from '../support/server';
+import { collabSuite, waitFor } from '../collab/clients';
 
-let server: TestServer;
-let env: Awaited<ReturnType<typeof castAndDocument>>;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  env = await castAndDocument(server);
-}, 120_000);
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-});
-afterAll(() => server.stop());
-
-const open = async (documentId: string, token: string) => {
-  const client = await connectClient(server, documentId, token);
-  clients.push(client);
-  return client;
-};
+const t = collabSuite();
+const open = (documentId: string, token: string) => t.open(documentId, token);
 
 describe("following the presenter's place", () => {
   it('reaches the others through the server, and only the presenter (as the session names it) steers', async () => {
-    const id = await env.newDocument();
+    const id = await t.env.newDocument();
     const meetingId = randomUUID();
     const [presenter, impostor, follower] = await Promise.all([
-      open(id, env.cast.drafter.token),
-      open(id, env.cast.reviewer.token),
-      open(id, env.cast.headA.token),
+      open(id, t.env.cast.drafter.token),
+      open(id, t.env.cast.reviewer.token),
+      open(id, t.env.cast.headA.token),
     ]);
     const places: (string | null)[] = [];
     const stop = watchPresenter(
       follower.provider.awareness,
       meetingId,
-      { name: env.cast.drafter.name, agency: env.cast.bureau.code },
+      { name: t.env.cast.drafter.name, agency: t.env.cast.bureau.code },
       (clauseId) => places.push(clauseId),
     );
 
@@ -46,8 +29,8 @@ describe("following the presenter's place", () => {
 
     // A reviewer claiming the presenter's name and agency is rewritten, so it steers nobody.
     impostor.provider.awareness.setLocalStateField('user', {
-      name: env.cast.drafter.name,
-      agency: env.cast.bureau.code,
+      name: t.env.cast.drafter.name,
+      agency: t.env.cast.bureau.code,
     });
     publishPresence(impostor.provider.awareness, { id: meetingId, clauseId: 'pasal-1' });
     const seenImpostor = () =>
@@ -55,8 +38,8 @@ describe("following the presenter's place", () => {
       'pasal-1';
     await waitFor(seenImpostor, 'the impostor’s state');
     expect(follower.provider.awareness.getStates().get(impostor.doc.clientID)?.user).toMatchObject({
-      name: env.cast.reviewer.name,
-      agency: env.cast.inspectorate.code,
+      name: t.env.cast.reviewer.name,
+      agency: t.env.cast.inspectorate.code,
     });
     expect(places.at(-1)).toBe('pasal-7');
 
