@@ -15,15 +15,10 @@ export interface StoredBase {
   contained: boolean;
 }
 
-/** Builds a Y.Doc from a snapshot and updates in one transaction, which is several times faster than one each. */
-export function buildDoc(snapshot: Uint8Array | undefined, updates: Uint8Array[]): Y.Doc {
-  const doc = new Y.Doc({ gc: true });
-  doc.transact(() => {
-    if (snapshot) Y.applyUpdate(doc, snapshot);
-    for (const update of updates) Y.applyUpdate(doc, update);
-  });
-  return doc;
-}
+import { buildDoc } from '../documents/text';
+
+/** The one loader of stored text, re-exported for the collaboration layer (see documents/text.ts). */
+export { buildDoc };
 
 /**
  * Folds the stored updates of an open document into its snapshot. `encode` gives the live

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { Node } from 'prosemirror-model';
 import type { Db } from '../db';
 import { insertUpdates, loadYjsParts } from './queries';
-import { readDocument, ydocFromParts } from './text';
+import { buildDoc, readDocument } from './text';
 
 /**
  * How the rest of the server reaches a document's live text: read it, or apply a server-made
@@ -31,7 +31,7 @@ export interface TextHold {
 /** Loads a document's Y.Doc from its stored snapshot and updates. */
 export async function loadStoredYDoc(db: Db, documentId: string): Promise<Y.Doc> {
   const parts = await loadYjsParts(db, documentId);
-  return ydocFromParts(
+  return buildDoc(
     parts.snapshot,
     parts.updates.map((u) => u.update),
   );

@@ -27,10 +27,15 @@ export function readClauses(ydoc: Y.Doc): Clause[] {
   return extractClauses(readDocument(ydoc));
 }
 
-/** Builds a Y.Doc from a stored snapshot and the updates stored after it. */
-export function ydocFromParts(snapshot: Uint8Array | undefined, updates: Uint8Array[]): Y.Doc {
-  const ydoc = new Y.Doc({ gc: true });
-  if (snapshot) Y.applyUpdate(ydoc, snapshot);
-  for (const update of updates) Y.applyUpdate(ydoc, update);
-  return ydoc;
+/**
+ * Builds a Y.Doc from a stored snapshot and the updates stored after it, in one transaction,
+ * which is several times faster than one each. The one loader of stored text.
+ */
+export function buildDoc(snapshot: Uint8Array | undefined, updates: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc({ gc: true });
+  doc.transact(() => {
+    if (snapshot) Y.applyUpdate(doc, snapshot);
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  return doc;
 }
