@@ -14,6 +14,7 @@ import * as administration from '../../accounts/administration';
 import type { SessionWatch } from '../../accounts/sessionWatch';
 import { parse } from '../middleware/validate';
 import { actorOf } from '../middleware/auth';
+import { agencyParam } from './params';
 import type { AppContext } from '../context';
 
 // A user id that is no UUID names nobody (and must not reach a uuid column as a 500).
@@ -48,7 +49,7 @@ export function accountRoutes(ctx: AppContext, sessions?: SessionWatch) {
     const actor = actorOf(req);
     if (!policy.manageAccounts(actor)) throw forbidden(adminOnly);
     const input = parse(agencyUpdateInput, req.body);
-    res.json(await administration.updateAgency(ctx.db, actor, String(req.params.code), input));
+    res.json(await administration.updateAgency(ctx.db, actor, agencyParam(req), input));
   });
 
   router.get('/users', async (req, res) => {

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { invalidInput, notFound } from '../../errors';
-import { MAX_INT32 } from '../../../shared/api';
+import { agencyCode, MAX_INT32 } from '../../../shared/api';
 
 // Any whole number, however large, so that a large one is told apart (400) from no number (404).
 const wholeNumber = z.coerce.number().refine(Number.isInteger);
@@ -29,5 +29,12 @@ export function intQuery(req: Request, name: string, fallback: number): number {
     throw invalidInput(`Parameter ${name} harus bilangan bulat 0–${MAX_INT32}.`, {
       [name]: 'not an integer in range',
     });
+  return parsed.data;
+}
+
+/** The agency code in a path (`:code`, `:agencyCode`): a string that is no code names no agency (404). */
+export function agencyParam(req: Request, name = 'code'): string {
+  const parsed = agencyCode.safeParse(req.params[name]);
+  if (!parsed.success || parsed.data !== req.params[name]) throw notFound('Instansi');
   return parsed.data;
 }

@@ -3,6 +3,7 @@ import { partyInput } from '../../../shared/parties';
 import { getParties, setParty } from '../../parties/parties';
 import { actorOf } from '../middleware/auth';
 import { parse } from '../middleware/validate';
+import { agencyParam } from './params';
 import type { AppContext } from '../context';
 import { visibleDocument } from './documents';
 
@@ -17,7 +18,7 @@ export function partyRoutes(ctx: AppContext) {
   router.put('/documents/:id/parties/:agencyCode', async (req, res) => {
     const doc = await visibleDocument(ctx, req);
     const input = parse(partyInput, req.body);
-    res.json(await setParty(ctx, actorOf(req), doc, String(req.params.agencyCode), input));
+    res.json(await setParty(ctx, actorOf(req), doc, agencyParam(req, 'agencyCode'), input));
   });
 
   return router;

@@ -11,7 +11,7 @@ import { actorOf, tokenOf } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import type { AppContext } from '../context';
 import { visibleDocument } from './documents';
-import { revisionParam } from './params';
+import { revisionParam, agencyParam } from './params';
 
 /** Sign-offs (paraf koordinasi), concerns, the matrix and approval. */
 export function signoffRoutes(ctx: AppContext) {
@@ -40,7 +40,7 @@ export function signoffRoutes(ctx: AppContext) {
     const doc = await visibleDocument(ctx, req);
     const { clauses } = parse(concernsInput, req.body);
     res.json(
-      await signoffs.setConcerns(ctx, actorOf(req), doc, String(req.params.agencyCode), clauses),
+      await signoffs.setConcerns(ctx, actorOf(req), doc, agencyParam(req, 'agencyCode'), clauses),
     );
   });
 
