@@ -24,7 +24,16 @@ export const DOCX_PROPERTY = {
   revision: 'SelarasRevision',
   /** The version of this convention (`DOCX_IDENTITY_FORMAT`). */
   format: 'SelarasFormat',
+  /**
+   * Only in a tracked-changes export (`?changesSince=m`): `m`. Its `w:ins`/`w:del` authored by
+   * `TRACKED_CHANGE_AUTHOR` are the changes from `m` to the revision, not a reader's proposals;
+   * the text of the revision is the file with those changes accepted.
+   */
+  changesSince: 'SelarasChangesSince',
 } as const;
+
+/** The author of the tracked changes a `changesSince` export writes. */
+export const TRACKED_CHANGE_AUTHOR = 'Selaras';
 
 /** What a bookmark marks: the pembukaan, the penutup, a Pasal (`clause`) or a numbered block. */
 export type BookmarkKind = 'pembukaan' | 'penutup' | 'clause' | 'block';
