@@ -1,14 +1,8 @@
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  Paragraph,
-  Tab,
-  TextRun,
-  type IParagraphStyleOptions,
-} from 'docx';
+import { AlignmentType, Document, Packer, type IParagraphStyleOptions } from 'docx';
 import { DOCX_STYLE } from './docxStyles';
-import { DOCX_FONT, isNomorLine, numberedParagraphs, PAGE } from './layout';
+import { DOCX_IDENTITY_FORMAT, DOCX_PROPERTY } from './docxIdentity';
+import { naskahParagraphs } from './docxNaskah';
+import { DOCX_FONT, PAGE } from './layout';
 import {
   footer,
   hashLines,
@@ -21,7 +15,6 @@ import {
 } from './docxParts';
 import { lembarParaf } from './lembar';
 import type { ExportModel } from './model';
-import type { NumberedParagraph } from './layout';
 
 const FONT = 'Times New Roman';
 
@@ -31,6 +24,8 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
     creator: 'Selaras',
     title: model.title,
     description: `Nota kesepakatan, revisi ${model.revision.number}`,
+    // Where the file came from, so a copy edited in Word can be matched back (docxIdentity.ts).
+    customProperties: identityProperties(model),
     styles: {
       default: {
         document: {
@@ -60,27 +55,7 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
         headers: { default: header(model) },
         footers: { default: footer(model) },
         children: [
-          ...titleBlock(model.titleLines),
-          ...numbered(
-            model.preambleLayout ?? numberedParagraphs(model.preamble),
-            DOCX_STYLE.preamble,
-          ),
-          ...model.clauses.flatMap((clause, index) => {
-            const text = numbered(
-              clause.layout ?? numberedParagraphs(clause.paragraphs),
-              DOCX_STYLE.paragraph,
-              // The last ayat goes with the closing and the signature block.
-              index === model.clauses.length - 1,
-            );
-            return [
-              new Paragraph({ style: DOCX_STYLE.pasal, text: `Pasal ${clause.number}` }),
-              new Paragraph({ style: DOCX_STYLE.heading, text: clause.heading }),
-              ...text,
-            ];
-          }),
-          ...model.closing.map(
-            (text) => new Paragraph({ style: DOCX_STYLE.closing, keepNext: true, text }),
-          ),
+          ...naskahParagraphs(model),
           signatureBlock(model.parties, textWidth(model)),
           ...lembarPages(lembarParaf(model), textWidth(model)),
           ...hashLines(model),
@@ -134,45 +109,14 @@ function paragraphStyles(): IParagraphStyleOptions[] {
   ];
 }
 
-function titleBlock(lines: readonly string[]): Paragraph[] {
-  let nomorSeen = false;
-  return lines.map((text, index) => {
-    const nomor = isNomorLine(text);
-    // A little air before the first Nomor line and after the whole block, as on paper.
-    const before = nomor && !nomorSeen ? twip(6) : 0;
-    nomorSeen ||= nomor;
-    const after = index === lines.length - 1 ? twip(18) : 0;
-    return new Paragraph({
-      style: nomor ? DOCX_STYLE.nomor : DOCX_STYLE.title,
-      text,
-      spacing: { before, after },
-    });
-  });
-}
-
-/** Paragraphs with their numbers in a hang, each level one indent further in. */
-function numbered(
-  paragraphs: readonly NumberedParagraph[],
-  style: string,
-  keepLast = false,
-): Paragraph[] {
-  const hang = twip(PAGE.hangingIndent);
-  return paragraphs.map(({ marker, text, level }, index) => {
-    const keepNext = keepLast && index === paragraphs.length - 1 ? true : undefined;
-    if (marker === null)
-      return new Paragraph({
-        style,
-        text,
-        keepNext,
-        indent: level > 0 ? { left: hang * level } : undefined,
-      });
-    // Word puts an implicit tab stop at the left indent of a hanging paragraph, so the
-    // marker sits in the hang and the text wraps flush under itself.
-    return new Paragraph({
-      style,
-      keepNext,
-      indent: { left: hang * level, hanging: hang },
-      children: [new TextRun({ children: [marker, new Tab(), text] })],
-    });
-  });
+/** The custom properties naming the document and revision the file was exported from. */
+function identityProperties(model: ExportModel): { name: string; value: string }[] {
+  const properties: { name: string; value: string }[] = [
+    { name: DOCX_PROPERTY.document, value: model.documentId },
+    { name: DOCX_PROPERTY.revision, value: String(model.revision.number) },
+    { name: DOCX_PROPERTY.format, value: String(DOCX_IDENTITY_FORMAT) },
+  ];
+  if (model.changesSince != null)
+    properties.push({ name: DOCX_PROPERTY.changesSince, value: String(model.changesSince) });
+  return properties;
 }

@@ -10,17 +10,24 @@ import {
   siblingNumbers,
   type NumberedLine,
 } from '../../shared/numbering';
-import { rujukanIndex } from '../../shared/rujukan';
+import { rujukanIndex, type RujukanIndex } from '../../shared/rujukan';
 import { inlineText } from '../../shared/rujukanText';
 import type { NumberedParagraph } from './layout';
 import { tooLarge } from '../errors';
 import { stateToDoc } from '../revisions/revisions';
 import type { ExportModel, ExportSource } from './model';
+import { hasEmphasis, inlineRuns, runsText, type ExportRun } from './runs';
 
 /** The part of an ExportModel that comes from the text itself. */
 export type ExportText = Pick<
   ExportModel,
-  'titleLines' | 'preamble' | 'preambleLayout' | 'clauses' | 'closing'
+  | 'titleLines'
+  | 'titleLayout'
+  | 'preamble'
+  | 'preambleLayout'
+  | 'clauses'
+  | 'closing'
+  | 'closingLayout'
 >;
 
 /**
@@ -30,10 +37,12 @@ export type ExportText = Pick<
 export function exportTextOf(doc: Node): ExportText {
   const text: ExportText = {
     titleLines: [],
+    titleLayout: [],
     preamble: [],
     preambleLayout: [],
     clauses: [],
     closing: [],
+    closingLayout: [],
   };
   const blocks: Node[] = [];
   doc.forEach((block) => blocks.push(block));
@@ -41,17 +50,23 @@ export function exportTextOf(doc: Node): ExportText {
   // References print as their labels, derived as in the API's text (shared/rujukan.ts).
   const rujukan = rujukanIndex(doc);
   const inline = (block: Node) => inlineText(block, rujukan, null);
+  const flat = (block: Node): NumberedParagraph =>
+    withRuns({ marker: null, text: inline(block), level: 0 }, inlineRuns(block, rujukan, null));
   blocks.forEach((block, i) => {
-    if (block.type === schema.nodes.title) text.titleLines.push(block.textContent);
-    else if (block.type === schema.nodes.closing) text.closing.push(inline(block));
-    else if (block.type === schema.nodes.preamble) {
+    if (block.type === schema.nodes.title) {
+      text.titleLines.push(block.textContent);
+      text.titleLayout!.push(flat(block));
+    } else if (block.type === schema.nodes.closing) {
+      text.closing.push(inline(block));
+      text.closingLayout!.push(flat(block));
+    } else if (block.type === schema.nodes.preamble) {
       text.preamble.push(inline(block));
-      text.preambleLayout!.push({ marker: null, text: inline(block), level: 0 });
+      text.preambleLayout!.push(flat(block));
     } else if (isNumberedKind(block.type.name)) {
-      const textOf = (p: Node, blockId: string | null) => inlineText(p, rujukan, blockId);
-      for (const line of blockLines(block, numbers[i], textOf)) {
+      const read = lineReader(rujukan, null);
+      for (const line of blockLines(block, numbers[i], read.textOf)) {
         text.preamble.push(printLine(line));
-        text.preambleLayout!.push(layoutOf(line));
+        text.preambleLayout!.push(read.layoutOf(line));
       }
     }
   });
@@ -60,22 +75,48 @@ export function exportTextOf(doc: Node): ExportText {
   doc.forEach((block) => {
     if (block.type !== schema.nodes.clause) return;
     const clause = ids[index++];
-    const lines = numberedLines(block, (p, blockId) =>
-      inlineText(p, rujukan, blockId ?? clause.id),
-    );
+    const read = lineReader(rujukan, clause.id);
+    const lines = numberedLines(block, read.textOf);
     text.clauses.push({
+      id: clause.id,
       number: clause.number,
       heading: clause.heading,
       paragraphs: lines.map(printLine),
-      layout: lines.map(layoutOf),
+      layout: lines.map(read.layoutOf),
     });
   });
+  // The plain lines say it all unless some words are emphasised; models built by hand (tests,
+  // benchmarks) then need not keep a second copy in step.
+  if (!text.titleLayout!.some((line) => line.runs)) delete text.titleLayout;
+  if (!text.closingLayout!.some((line) => line.runs)) delete text.closingLayout;
   return text;
 }
 
-/** A printed line as the layout hangs it: its number in the hang, its text at its level. */
-function layoutOf(line: NumberedLine): NumberedParagraph {
-  return { marker: line.label, text: line.text, level: line.depth };
+/**
+ * Reads the paragraphs of a block (references as labels, relative to the innermost numbered
+ * block or `holderId`) and keeps each one's runs, to lay its printed line out with them.
+ */
+function lineReader(rujukan: RujukanIndex, holderId: string | null) {
+  const runs: ExportRun[][] = [];
+  let next = 0;
+  return {
+    textOf: (p: Node, blockId: string | null) => {
+      const read = inlineRuns(p, rujukan, blockId ?? holderId);
+      runs.push(read);
+      return runsText(read);
+    },
+    /** A printed line as the layout hangs it: its number in the hang, its text at its level. */
+    layoutOf: (line: NumberedLine): NumberedParagraph =>
+      withRuns(
+        { marker: line.label, text: line.text, level: line.depth, blockId: line.blockId },
+        runs[next++],
+      ),
+  };
+}
+
+/** The paragraph with its runs when some of them are emphasised; plain text otherwise. */
+function withRuns(paragraph: NumberedParagraph, runs: ExportRun[]): NumberedParagraph {
+  return hasEmphasis(runs) ? { ...paragraph, runs } : paragraph;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { MAX_UNBROKEN_CHARS } from '../../shared/limits';
 import type { ExportModel, ParafStatus } from './model';
+import type { ExportRun, TrackedChange } from './runs';
 
 // What both renderers print besides the document's own text: labels, dates, the footer and
 // the layout measures. Keeping it here makes the DOCX and the PDF say exactly the same thing.
@@ -117,6 +118,12 @@ export interface NumberedParagraph {
   text: string;
   /** The indentation level of the text: 0 flush, 1 after an ayat or item, 2 an item under an ayat. */
   level: number;
+  /** The text with its emphasis, when some of it is bold or italic or (tracked) changed. */
+  runs?: ExportRun[];
+  /** The id of the numbered block the paragraph belongs to, for its bookmark (docxIdentity.ts). */
+  blockId?: string | null;
+  /** In a tracked-changes export: the whole paragraph was inserted or deleted. */
+  change?: TrackedChange;
 }
 
 /**
@@ -216,7 +223,11 @@ export function breakLongWords(text: string): string {
 }
 
 function breakLayout(layout: readonly NumberedParagraph[]): NumberedParagraph[] {
-  return layout.map((p) => ({ ...p, text: breakLongWords(p.text) }));
+  return layout.map((p) => ({
+    ...p,
+    text: breakLongWords(p.text),
+    ...(p.runs ? { runs: p.runs.map((run) => ({ ...run, text: breakLongWords(run.text) })) } : {}),
+  }));
 }
 
 /** The model with breakLongWords applied to every text the PDF lays out in lines. */
@@ -225,6 +236,7 @@ export function withBreakableWords(model: ExportModel): ExportModel {
   return {
     ...model,
     titleLines: lines(model.titleLines),
+    titleLayout: model.titleLayout && breakLayout(model.titleLayout),
     preamble: lines(model.preamble),
     preambleLayout: model.preambleLayout && breakLayout(model.preambleLayout),
     clauses: model.clauses.map((clause) => ({
@@ -234,6 +246,7 @@ export function withBreakableWords(model: ExportModel): ExportModel {
       layout: clause.layout && breakLayout(clause.layout),
     })),
     closing: lines(model.closing),
+    closingLayout: model.closingLayout && breakLayout(model.closingLayout),
     parties: model.parties.map((party) => ({
       ...party,
       name: breakLongWords(party.name),

@@ -1,4 +1,5 @@
 import type { NumberedParagraph } from './layout';
+import type { ExportRun, TrackedChange } from './runs';
 
 /** A sign-off status as the paraf koordinasi table shows it. */
 export type ParafStatus = 'approved' | 'stale' | 'changes_requested' | 'pending';
@@ -27,15 +28,16 @@ export interface ExportModel {
   preamble: string[];
   /** How each preamble line is laid out (its number and level), when read from structure. */
   preambleLayout?: NumberedParagraph[];
+  /** The title lines with their emphasis and (tracked) changes, when read from structure. */
+  titleLayout?: NumberedParagraph[];
   /** Every Pasal in order: its printed lines and, when read from structure, their layout. */
-  clauses: {
-    number: number;
-    heading: string;
-    paragraphs: string[];
-    layout?: NumberedParagraph[];
-  }[];
+  clauses: ExportClause[];
   /** Closing paragraphs after the last Pasal, if any. */
   closing: string[];
+  /** The closing paragraphs with their emphasis and (tracked) changes, when read from structure. */
+  closingLayout?: NumberedParagraph[];
+  /** A tracked-changes export (`?changesSince=m`): `m`; the text then shows the changes since it. */
+  changesSince?: number | null;
   /** The signing parties in order (PIHAK KESATU, PIHAK KEDUA, ...), from their party records. */
   parties: ExportParty[];
   /** The paraf koordinasi table: every participating agency as of this revision. */
@@ -68,11 +70,33 @@ export interface ExportModel {
   finalHash: string | null;
 }
 
+/** One Pasal as an export prints it. */
+export interface ExportClause {
+  /** The clause id, for its bookmark (docxIdentity.ts); absent in models built without one. */
+  id?: string;
+  number: number;
+  heading: string;
+  paragraphs: string[];
+  layout?: NumberedParagraph[];
+  /** In a tracked-changes export: the whole Pasal was inserted, or deleted (and printed at its old place). */
+  change?: TrackedChange;
+  /** In a tracked-changes export: the heading's word-level changes, when it changed. */
+  headingRuns?: ExportRun[];
+}
+
 /** What the server gathers for an export: the model without its text, and the revision's Yjs state. */
 export type ExportSource = Omit<
   ExportModel,
-  'titleLines' | 'preamble' | 'preambleLayout' | 'clauses' | 'closing'
+  | 'titleLines'
+  | 'titleLayout'
+  | 'preamble'
+  | 'preambleLayout'
+  | 'clauses'
+  | 'closing'
+  | 'closingLayout'
 > & {
   /** The revision's Yjs state; its text is read off the main thread, where the export renders. */
   state: Uint8Array;
+  /** With `changesSince`: the Yjs state of that earlier revision, compared off the main thread too. */
+  sinceState?: Uint8Array;
 };

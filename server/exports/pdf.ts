@@ -17,6 +17,7 @@ import {
   use,
   type Doc,
 } from './pdfKit';
+import { writeRuns } from './pdfRuns';
 import { hashLines, lembarPages, pageFurniture, signatureBlock, signatureHeight } from './pdfParts';
 
 /** Renders one revision as a nota kesepakatan in PDF with embedded fonts. */
@@ -41,11 +42,12 @@ export async function renderPdf(source: ExportModel): Promise<Buffer> {
   for (const [name, file] of Object.entries(fonts.files)) doc.registerFont(name, file);
   setBodySize(doc, fonts.bodySize);
 
-  titleBlock(doc, model.titleLines);
+  titleBlock(doc, model.titleLayout ?? plain(model.titleLines));
   numbered(doc, model.preambleLayout ?? numberedParagraphs(model.preamble));
   // The signature block never stands alone: the closing and the last lines of the last Pasal
   // go to its page with it.
-  const tail = closingHeight(doc, model) + signatureHeight(doc, model.parties);
+  const closing = model.closingLayout ?? plain(model.closing);
+  const tail = closingHeight(doc, closing) + signatureHeight(doc, model.parties);
   model.clauses.forEach((clause, index) => {
     // Pasal, heading and the first two lines of text belong on one page, as the DOCX keeps
     // them (keep with next, widow control), so both break pages at the same places.
@@ -57,7 +59,10 @@ export async function renderPdf(source: ExportModel): Promise<Buffer> {
     numbered(doc, clause.layout ?? numberedParagraphs(clause.paragraphs), last ? tail : 0);
   });
   if (model.clauses.length === 0) ensureSpace(doc, tail);
-  for (const text of model.closing) body(doc, text);
+  for (const line of closing) {
+    if (line.runs) writeRuns(doc, line.runs, { ...bodyBox(doc, 0), align: 'justify' });
+    else body(doc, line.text);
+  }
   signatureBlock(doc, model.parties);
   lembarPages(doc, lembarParaf(model));
   hashLines(doc, model);
@@ -75,15 +80,35 @@ function collect(doc: Doc): Promise<Buffer> {
   });
 }
 
-function closingHeight(doc: Doc, model: ExportModel): number {
-  return model.closing.reduce((sum, text) => sum + bodyHeight(doc, text), 0);
+function closingHeight(doc: Doc, closing: readonly NumberedParagraph[]): number {
+  return closing.reduce((sum, line) => sum + bodyHeight(doc, line.text), 0);
 }
 
-function titleBlock(doc: Doc, lines: readonly string[]): void {
+function plain(lines: readonly string[]): NumberedParagraph[] {
+  return lines.map((text) => ({ marker: null, text, level: 0 }));
+}
+
+/** Where a paragraph of the body goes, `indent` in from the left margin, as `body` writes it. */
+function bodyBox(doc: Doc, indent: number) {
+  return {
+    x: doc.page.margins.left + indent,
+    y: doc.y,
+    width: contentWidth(doc) - indent,
+    lineGap: LINE_GAP,
+    paragraphGap: PARAGRAPH_GAP,
+  };
+}
+
+function titleBlock(doc: Doc, lines: readonly NumberedParagraph[]): void {
   let nomorSeen = false;
-  for (const line of lines) {
-    const nomor = isNomorLine(line);
-    centred(doc, line, nomor ? 'serif' : 'bold', nomor && !nomorSeen ? PARAGRAPH_GAP : 0);
+  for (const { text, runs } of lines) {
+    const nomor = isNomorLine(text);
+    const font = nomor ? 'serif' : 'bold';
+    const gap = nomor && !nomorSeen ? PARAGRAPH_GAP : 0;
+    if (runs) {
+      doc.y += gap;
+      writeRuns(doc, runs, { ...bodyBox(doc, 0), paragraphGap: 0, align: 'center', base: font });
+    } else centred(doc, text, font, gap);
     nomorSeen ||= nomor;
   }
   doc.moveDown(1.2);
@@ -95,20 +120,21 @@ function titleBlock(doc: Doc, lines: readonly string[]): void {
  */
 function numbered(doc: Doc, paragraphs: readonly NumberedParagraph[], keepWithLast = 0): void {
   const left = doc.page.margins.left;
-  paragraphs.forEach(({ marker, text, level }, index) => {
+  paragraphs.forEach(({ marker, text, level, runs }, index) => {
     const indent = PAGE.hangingIndent * level;
     if (index === paragraphs.length - 1 && keepWithLast > 0)
       ensureSpace(doc, bodyHeight(doc, text, indent) + keepWithLast);
+    const options = {
+      width: contentWidth(doc) - indent,
+      align: 'justify',
+      lineGap: LINE_GAP,
+      paragraphGap: PARAGRAPH_GAP,
+    } as const;
     if (marker === null) {
       // A further paragraph of an ayat or item aligns with its text.
-      if (level === 0) body(doc, text);
-      else
-        use(doc, 'serif').text(text, left + indent, doc.y, {
-          width: contentWidth(doc) - indent,
-          align: 'justify',
-          lineGap: LINE_GAP,
-          paragraphGap: PARAGRAPH_GAP,
-        });
+      if (runs) writeRuns(doc, runs, { ...bodyBox(doc, indent), align: 'justify' });
+      else if (level === 0) body(doc, text);
+      else use(doc, 'serif').text(text, left + indent, doc.y, options);
       return;
     }
     use(doc, 'serif');
@@ -116,12 +142,8 @@ function numbered(doc: Doc, paragraphs: readonly NumberedParagraph[], keepWithLa
     ensureSpace(doc, lineHeight(doc));
     const y = doc.y;
     doc.text(marker, left + PAGE.hangingIndent * (level - 1), y, { lineBreak: false });
-    doc.text(text, left + indent, y, {
-      width: contentWidth(doc) - indent,
-      align: 'justify',
-      lineGap: LINE_GAP,
-      paragraphGap: PARAGRAPH_GAP,
-    });
+    if (runs) writeRuns(doc, runs, { ...bodyBox(doc, indent), y, align: 'justify' });
+    else doc.text(text, left + indent, y, options);
   });
   doc.x = left;
 }

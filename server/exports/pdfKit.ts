@@ -10,6 +10,9 @@ import type { FontChoice } from './layout';
 export const FONT_FILES = {
   serif: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf'),
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf'),
+  // Emphasis in the text (`em`, `strong` marks); pdfkit embeds a face only once it is used.
+  italic: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Italic.ttf'),
+  boldItalic: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-BoldItalic.ttf'),
   marks: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
 };
 /** The body text size in points with DejaVu. */
@@ -21,18 +24,24 @@ export const BODY_SIZE = 11;
 // body is 12 pt, as in the DOCX.
 const LIBERATION = '/usr/share/fonts/truetype/liberation2';
 const TEX_GYRE = '/usr/share/texmf/fonts/opentype/public/tex-gyre';
-const GOVERNMENT: Record<FontChoice, { serif: string; bold: string }> = {
+const GOVERNMENT: Record<FontChoice, Record<'serif' | 'bold' | 'italic' | 'boldItalic', string>> = {
   times: {
     serif: `${LIBERATION}/LiberationSerif-Regular.ttf`,
     bold: `${LIBERATION}/LiberationSerif-Bold.ttf`,
+    italic: `${LIBERATION}/LiberationSerif-Italic.ttf`,
+    boldItalic: `${LIBERATION}/LiberationSerif-BoldItalic.ttf`,
   },
   arial: {
     serif: `${LIBERATION}/LiberationSans-Regular.ttf`,
     bold: `${LIBERATION}/LiberationSans-Bold.ttf`,
+    italic: `${LIBERATION}/LiberationSans-Italic.ttf`,
+    boldItalic: `${LIBERATION}/LiberationSans-BoldItalic.ttf`,
   },
   bookman: {
     serif: `${TEX_GYRE}/texgyrebonum-regular.otf`,
     bold: `${TEX_GYRE}/texgyrebonum-bold.otf`,
+    italic: `${TEX_GYRE}/texgyrebonum-italic.otf`,
+    boldItalic: `${TEX_GYRE}/texgyrebonum-bolditalic.otf`,
   },
 };
 
@@ -45,7 +54,7 @@ export function fontSet(choice: FontChoice = 'times'): {
   bodySize: number;
 } {
   const chosen = GOVERNMENT[choice];
-  if (!existsSync(chosen.serif) || !existsSync(chosen.bold))
+  if (!Object.values(chosen).every((file) => existsSync(file)))
     return { files: FONT_FILES, bodySize: BODY_SIZE };
   return { files: { ...FONT_FILES, ...chosen }, bodySize: 12 };
 }
