@@ -89,7 +89,8 @@ export function measureDoc(doc: Node): TextMeasure {
   doc.forEach((block) => {
     measure.chars += block.textContent.length;
     if (block.type.name !== 'clause') {
-      measure.lines += 1;
+      // A Lampiran's table may hold many rows: each of its paragraphs counts as a line.
+      measure.lines += block.type.name === 'lampiran' ? textblocksIn(block) : 1;
       return;
     }
     measure.clauses += 1;
@@ -97,6 +98,15 @@ export function measureDoc(doc: Node): TextMeasure {
     measure.clauseLines = Math.max(measure.clauseLines, block.childCount - 1);
   });
   return measure;
+}
+
+function textblocksIn(block: Node): number {
+  let count = 0;
+  block.descendants((node) => {
+    if (node.isTextblock) count += 1;
+    return !node.isTextblock;
+  });
+  return count;
 }
 
 /** Names, in Bahasa Indonesia, the first limit a measured text exceeds, or null when none. */

@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model';
 import { extractClauses, type Clause } from './clauses';
+import { holdsLampiran, LAMPIRAN, lampiranLines } from './lampiran';
 import { schema } from './schema';
 import {
   blockLines,
@@ -41,6 +42,9 @@ export interface Naskah {
 /** The heading each part shows in a diff or the matrix. */
 export const PART_HEADINGS = { pembukaan: 'Pembukaan', penutup: 'Penutup' } as const;
 
+/** The heading of the penutup when it holds a Lampiran (which belongs to it). */
+export const PENUTUP_WITH_LAMPIRAN = 'Penutup dan Lampiran';
+
 /** Prints one top-level block as its lines; `textOf` prints inline content (references as labels). */
 export type BlockRenderer = (block: Node, textOf: (inline: Node) => string) => string[];
 
@@ -52,13 +56,15 @@ export const BLOCK_RENDERERS: Partial<Record<string, BlockRenderer>> = {
   title: (block, textOf) => [textOf(block)],
   preamble: (block, textOf) => [textOf(block)],
   closing: (block, textOf) => [textOf(block)],
+  [LAMPIRAN]: (block, textOf) => lampiranLines(block, textOf),
 };
 
 /**
  * Splits a document into pembukaan, Pasal and penutup. The pembukaan is every block before the
  * first Pasal (all of them when there is none); the penutup is every other block outside a
  * Pasal, so a stray block between two Pasal counts (and prints) with the penutup rather than
- * escaping the paraf.
+ * escaping the paraf. A Lampiran after the last Pasal is part of the penutup, which is then
+ * headed "Penutup dan Lampiran".
  */
 export function extractNaskah(doc: Node): Naskah {
   const before: Node[] = [];
@@ -72,7 +78,11 @@ export function extractNaskah(doc: Node): Naskah {
   return {
     pembukaan: partOf(PART_HEADINGS.pembukaan, before, index),
     clauses: extractClauses(doc, index),
-    penutup: partOf(PART_HEADINGS.penutup, after, index),
+    penutup: partOf(
+      holdsLampiran(after) ? PENUTUP_WITH_LAMPIRAN : PART_HEADINGS.penutup,
+      after,
+      index,
+    ),
   };
 }
 
@@ -94,14 +104,15 @@ export function emptyNaskah(): Naskah {
 
 /**
  * Prints blocks one line each (or as their renderer says; numbered blocks with their numbers),
- * with a blank line wherever the group of block changes, so turning a title line into a
- * preamble line changes the print too.
+ * with a blank line wherever the group of block changes (and before every Lampiran), so
+ * turning a title line into a preamble line changes the print too.
  */
 function printBlocks(blocks: Node[], textOf: ParagraphText): string {
   const lines: string[] = [];
   const numbers = siblingNumbers(blocks);
   blocks.forEach((block, i) => {
-    if (i > 0 && printGroup(blocks[i - 1]) !== printGroup(block)) lines.push('');
+    const apart = printGroup(blocks[i - 1] ?? block) !== printGroup(block);
+    if (i > 0 && (apart || block.type.name === LAMPIRAN)) lines.push('');
     if (isNumberedKind(block.type.name)) {
       lines.push(...blockLines(block, numbers[i], textOf).map(printLine));
       return;
@@ -112,8 +123,8 @@ function printBlocks(blocks: Node[], textOf: ParagraphText): string {
   return lines.join('\n');
 }
 
-/** Blocks print in groups (title lines, body, closing) with a blank line between groups. */
+/** Blocks print in groups (title lines, body, closing, Lampiran) with a blank line between groups. */
 function printGroup(block: Node): string {
   const name = block.type.name;
-  return name === 'title' || name === 'closing' ? name : 'body';
+  return name === 'title' || name === 'closing' || name === LAMPIRAN ? name : 'body';
 }

@@ -9,6 +9,7 @@ import {
   siblingNumbers,
 } from './numbering';
 import { paragraphOf } from './structure';
+import { LAMPIRAN, lampiranLines } from './lampiran';
 import { rujukanIndex } from './rujukan';
 import { inlineText } from './rujukanText';
 import { resolveTypedReferences, type ResolvedReferences } from './rujukanParse';
@@ -89,6 +90,8 @@ export function toPlainText(doc: Node): string {
     if (block.type !== schema.nodes.clause) {
       if (isNumberedKind(block.type.name))
         lines.push(...blockLines(block, numbers[i], textOf).map(printLine));
+      else if (block.type.name === LAMPIRAN)
+        lines.push(...lampiranLines(block, (p) => textOf(p, null)));
       else lines.push(textOf(block, null));
       return;
     }

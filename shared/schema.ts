@@ -80,8 +80,93 @@ const nodes = {
     parseDOM: [
       { tag: 'p', context: 'clause/' },
       { tag: 'p', context: 'numbered/' },
+      { tag: 'p', context: 'lampiran/' },
+      { tag: 'p', context: 'table_cell/' },
+      { tag: 'p', context: 'table_header/' },
     ],
     toDOM: (): DOMOutputSpec => ['p', 0],
+  },
+
+  // A Lampiran after the last Pasal (e.g. "LAMPIRAN NOTA KESEPAKATAN … RENCANA KERJA"): its
+  // heading lines, then paragraphs, lists and tables. It belongs to the penutup, so it is under
+  // paraf, diff and hash like the rest of the naskah (shared/naskah.ts, shared/lampiran.ts).
+  lampiran: {
+    group: 'block',
+    content: 'lampiran_heading+ (paragraph | huruf | table)*',
+    attrs: { id: { default: '' } },
+    defining: true,
+    parseDOM: [
+      {
+        tag: 'section.lampiran',
+        getAttrs: (dom: HTMLElement) => ({ id: dom.getAttribute('data-block-id') ?? '' }),
+      },
+    ],
+    toDOM: (node): DOMOutputSpec => [
+      'section',
+      { class: 'lampiran', 'data-block-id': String(node.attrs.id) },
+      0,
+    ],
+  },
+
+  // One heading line of a Lampiran ("LAMPIRAN", "NOTA KESEPAKATAN ANTARA", …, "RENCANA KERJA").
+  lampiran_heading: {
+    content: 'text*',
+    marks: '',
+    defining: true,
+    parseDOM: [{ tag: 'h2.lampiran-heading' }, { tag: 'h2', context: 'lampiran/', priority: 40 }],
+    toDOM: (): DOMOutputSpec => ['h2', { class: 'lampiran-heading' }, 0],
+  },
+
+  // A table of a Lampiran (the rencana kerja: kegiatan | penanggung jawab | waktu). Rows carry
+  // ids like numbered blocks, so an edited copy can be matched back row by row; cells are
+  // `table_header` (the heading row) or `table_cell`. The `tableRole`s are the ones
+  // prosemirror-tables reads, should it ever be used.
+  table: {
+    content: 'table_row+',
+    attrs: { id: { default: '' } },
+    tableRole: 'table',
+    isolating: true,
+    parseDOM: [
+      {
+        tag: 'table',
+        context: 'lampiran/',
+        getAttrs: (dom: HTMLElement) => ({ id: dom.getAttribute('data-block-id') ?? '' }),
+      },
+    ],
+    toDOM: (node): DOMOutputSpec => [
+      'table',
+      { class: 'naskah-table', 'data-block-id': String(node.attrs.id) },
+      ['tbody', 0],
+    ],
+  },
+
+  table_row: {
+    content: '(table_cell | table_header)+',
+    attrs: { id: { default: '' } },
+    tableRole: 'row',
+    parseDOM: [
+      {
+        tag: 'tr',
+        getAttrs: (dom: HTMLElement) => ({ id: dom.getAttribute('data-block-id') ?? '' }),
+      },
+    ],
+    toDOM: (node): DOMOutputSpec => ['tr', { 'data-block-id': String(node.attrs.id) }, 0],
+  },
+
+  table_header: {
+    content: 'paragraph+',
+    tableRole: 'header_cell',
+    isolating: true,
+    parseDOM: [{ tag: 'th' }],
+    toDOM: (): DOMOutputSpec => ['th', 0],
+  },
+
+  table_cell: {
+    content: 'paragraph+',
+    tableRole: 'cell',
+    isolating: true,
+    parseDOM: [{ tag: 'td' }],
+    toDOM: (): DOMOutputSpec => ['td', 0],
   },
 
   // The numbered blocks of Lampiran II: an ayat `(1)`, then list items at four levels, `a.`,
@@ -159,5 +244,5 @@ export type MarkName = keyof typeof marks;
 /** The name of the Y.XmlFragment that holds the naskah in the Yjs document (CONTRACT.md). */
 export const FRAGMENT_NAME = 'prosemirror';
 
-/** The ProseMirror schema of a nota kesepakatan: title lines, preamble, clauses and closing. */
+/** The ProseMirror schema of a nota kesepakatan: title lines, preamble, clauses, closing and Lampiran. */
 export const schema: Schema<NodeName, MarkName> = new Schema({ nodes, marks });

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { Fragment, type Mark, type Node, type NodeType } from 'prosemirror-model';
 import { schema } from '../../shared/schema';
 import { stripControlChars } from '../../shared/controlChars';
+import { padTable } from '../../shared/lampiran';
 import {
   MAX_DEPTH,
   elementType,
@@ -66,7 +67,9 @@ function toNodes(parent: NodeType, item: YChild, depth: number): Node[] {
     attributesOf(type, item),
     fitChildren(type, item.toArray(), depth + 1),
   );
-  return node ? [node] : [];
+  if (!node) return [];
+  // A ragged table reads as the server repairs it (tables.ts): short rows padded.
+  return [type === schema.nodes.table ? padTable(node) : node];
 }
 
 function attributesOf(type: NodeType, element: Y.XmlElement): Record<string, unknown> {

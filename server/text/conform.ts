@@ -13,6 +13,7 @@ import {
 } from './rules';
 import type { YChild } from './build';
 import { bringsIds, clauseLimit, uniqueIds } from './identity';
+import { isTable, isTableRow, tableShape } from './tables';
 import {
   insertBefore,
   remove,
@@ -78,6 +79,9 @@ export function repairsForTransaction(doc: Y.Doc, tr: Y.Transaction): Repair[] {
     }
     if (keys.has(null)) {
       checkChildren(type, nodeType, depth + 1, isNew, repairs);
+      // A row that gained or lost cells may leave its table ragged.
+      if (isTableRow(nodeType) && type.parent instanceof Y.XmlElement)
+        tableShape(type.parent, repairs);
       if (type === fragment) clauseLimit(fragment, isNew, repairs);
       if (!holdsText(nodeType) && bringsIds(type, isNew)) structural = true;
     }
@@ -192,6 +196,7 @@ function checkChildren(
   }
   const end = match.fillBefore(Fragment.empty, true);
   if (end && end.childCount > 0) repairs.push(insertBefore(parent, null, end));
+  if (isTable(parentType) && parent instanceof Y.XmlElement) tableShape(parent, repairs);
 }
 
 function checkAttributes(element: Y.XmlElement, type: NodeType, repairs: Repair[]): void {

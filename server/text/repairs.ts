@@ -18,7 +18,8 @@ export type RepairKind =
   | 'unknown-mark'
   | 'embed'
   | 'too-many-clauses'
-  | 'typed-numbers';
+  | 'typed-numbers'
+  | 'table-shape';
 
 /** A repair to make: what it fixes and the change that fixes it (run inside one transaction). */
 export interface Repair {

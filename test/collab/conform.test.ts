@@ -221,3 +221,97 @@ test('a Pasal beyond the 500 a naskah may hold is removed again, the rest kept',
   expect(clauses.at(-1)?.heading).toBe(`Judul ${MAX_CLAUSES}`);
   expect((await waitForEvents(id))[0].data.kinds).toEqual(['too-many-clauses']);
 }, 60_000);
+
+/** A Yjs element `name` with attributes and children, as any client could send it. */
+function el(
+  name: string,
+  attrs: Record<string, string> = {},
+  ...children: (Y.XmlElement | Y.XmlText)[]
+): Y.XmlElement {
+  const element = new Y.XmlElement(name);
+  for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value);
+  if (children.length) element.insert(0, children);
+  return element;
+}
+const cell = (text: string, name = 'table_cell') =>
+  el(name, {}, el('paragraph', {}, new Y.XmlText(text)));
+const elements = (parent: Y.XmlElement) =>
+  parent.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement);
+
+test('a Lampiran whose tables have no rows, empty rows or rows of different widths is repaired into a grid, with ids', async () => {
+  const id = await t.env.newDocument();
+  const drafter = await open(id);
+  const ragged = el(
+    'table',
+    {},
+    el('table_row', { id: 'r0' }, cell('No.', 'table_header'), cell('Kegiatan', 'table_header')),
+    el('table_row', {}, cell('1.'), cell('Sosialisasi'), cell('Biro Organisasi')),
+    el('table_row', { id: 'r2' }),
+    el('table_row', { id: 'r3' }, new Y.XmlText('teks di baris'), el('gambar'), cell('3.')),
+  );
+  const lampiran = el(
+    'lampiran',
+    {},
+    el('lampiran_heading', {}, new Y.XmlText('LAMPIRAN')),
+    el('table', { id: 'kosong' }),
+    ragged,
+  );
+  const fragment = fragmentOf(drafter.doc);
+  fragment.insert(fragment.length, [lampiran]);
+  await waitFor(
+    () => elements(ragged).every((row) => elements(row).length === 3),
+    'rows padded to three cells',
+  );
+  await waitFor(() => typeof lampiran.getAttribute('id') === 'string', 'Lampiran id');
+  const rows = elements(ragged);
+  expect(rows.map((row) => elements(row).map((c) => c.nodeName))).toEqual([
+    ['table_header', 'table_header', 'table_header'],
+    ['table_cell', 'table_cell', 'table_cell'],
+    ['table_cell', 'table_cell', 'table_cell'],
+    ['table_cell', 'table_cell', 'table_cell'],
+  ]);
+  expect(rows.every((row) => typeof row.getAttribute('id') === 'string')).toBe(true);
+  expect(typeof ragged.getAttribute('id')).toBe('string');
+  const empty = elements(lampiran)[1];
+  expect(elements(empty).map((row) => row.nodeName)).toEqual(['table_row']);
+  await expectReadable(id);
+  const text = await get<string>(`/api/documents/${id}/text`);
+  expect(text.body).toContain('| No. | Kegiatan |  |\n| 1. | Sosialisasi | Biro Organisasi |\n');
+  expect((await waitForEvents(id))[0].data.kinds).toEqual(
+    expect.arrayContaining(['table-shape', 'missing-element', 'block-id', 'unknown-element']),
+  );
+});
+
+test('a Lampiran or a table put inside a Pasal is removed there; the Pasal keeps its text', async () => {
+  const id = await t.env.newDocument();
+  const drafter = await open(id);
+  const before = (await get<Clause[]>(`/api/documents/${id}/clauses`)).body;
+  const pasal = fragmentOf(drafter.doc)
+    .toArray()
+    .find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'clause')!;
+  const inner = el('lampiran', { id: 'dalam' }, el('lampiran_heading', {}, new Y.XmlText('X')));
+  const table = el('table', { id: 'tabel' }, el('table_row', { id: 'b' }, cell('a')));
+  pasal.insert(1, [inner, table]);
+  await waitFor(() => inner._item?.deleted === true && table._item?.deleted === true, 'removed');
+  const after = await expectReadable(id);
+  expect(after[0]).toEqual(before[0]);
+});
+
+test('a row copied with the id of another row gets an id of its own', async () => {
+  const id = await t.env.newDocument();
+  const drafter = await open(id);
+  const first = el('table_row', { id: 'baris-1' }, cell('1.'));
+  const copy = el('table_row', { id: 'baris-1' }, cell('2.'));
+  const lampiran = el(
+    'lampiran',
+    { id: 'lampiran-1' },
+    el('lampiran_heading', {}, new Y.XmlText('LAMPIRAN')),
+    el('table', { id: 'tabel-1' }, first),
+  );
+  const fragment = fragmentOf(drafter.doc);
+  fragment.insert(fragment.length, [lampiran]);
+  await waitFor(() => first.getAttribute('id') === 'baris-1', 'stored');
+  (elements(lampiran)[1] as Y.XmlElement).insert(1, [copy]);
+  await waitFor(() => copy.getAttribute('id') !== 'baris-1', 'a fresh id for the copy');
+  expect(first.getAttribute('id')).toBe('baris-1');
+});

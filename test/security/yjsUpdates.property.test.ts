@@ -18,6 +18,7 @@ type Op =
   | { kind: 'attr'; path: Path; key: string; value: string }
   | { kind: 'format'; path: Path; from: number; length: number; mark: string }
   | { kind: 'delete'; path: Path; index: number; count: number }
+  | { kind: 'row'; path: Path; index: number; cells: number; text: string }
   | { kind: 'foreign'; key: string; value: string };
 
 const NAMES = [
@@ -27,6 +28,12 @@ const NAMES = [
   'title',
   'preamble',
   'closing',
+  'lampiran',
+  'lampiran_heading',
+  'table',
+  'table_row',
+  'table_cell',
+  'table_header',
   'gambar',
   'doc',
 ];
@@ -66,6 +73,14 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     path,
     index: fc.nat(40),
     count: fc.integer({ min: 1, max: 3 }),
+  }),
+  // A table row of 0 to 3 cells, so tables of rows of different widths are tried too.
+  fc.record({
+    kind: fc.constant('row' as const),
+    path,
+    index: fc.nat(40),
+    cells: fc.nat(3),
+    text,
   }),
   fc.record({
     kind: fc.constant('foreign' as const),
@@ -118,6 +133,18 @@ function apply(doc: Y.Doc, o: Op): void {
       if (o.id !== undefined) el.setAttribute('id', o.id);
       if (o.text) el.insert(0, [new Y.XmlText(o.text)]);
       return at.insert(Math.min(o.index, at.length), [el]);
+    }
+    case 'row': {
+      const row = new Y.XmlElement('table_row');
+      const cells = Array.from({ length: o.cells }, (_, i) => {
+        const cell = new Y.XmlElement(i === 0 ? 'table_header' : 'table_cell');
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(o.text)]);
+        cell.insert(0, [paragraph]);
+        return cell;
+      });
+      if (cells.length > 0) row.insert(0, cells);
+      return at.insert(Math.min(o.index, at.length), [row]);
     }
     case 'type': {
       const t = firstText(at);

@@ -46,3 +46,32 @@ export function sequentialIds(prefix = 'id'): () => string {
   let next = 0;
   return () => `${prefix}-${++next}`;
 }
+
+/** Builds a paragraph (as it stands in a Lampiran or a table cell). */
+export function paragraph(text: string): Node {
+  return schema.nodes.paragraph.create(null, text ? schema.text(text) : null);
+}
+
+/** Builds a table row with an id; `header` makes its cells heading cells. */
+export function row(id: string, cells: string[], header = false): Node {
+  const cellType = header ? schema.nodes.table_header : schema.nodes.table_cell;
+  return schema.nodes.table_row.createChecked(
+    { id },
+    cells.map((text) => cellType.createChecked(null, paragraph(text))),
+  );
+}
+
+/** Builds a table with an id from its rows. */
+export function table(id: string, ...rows: Node[]): Node {
+  return schema.nodes.table.createChecked({ id }, rows);
+}
+
+/** Builds a Lampiran: its heading lines, then its body blocks. */
+export function lampiran(id: string, headings: string[], ...body: Node[]): Node {
+  return schema.nodes.lampiran.createChecked({ id }, [
+    ...headings.map((line) =>
+      schema.nodes.lampiran_heading.create(null, line ? schema.text(line) : null),
+    ),
+    ...body,
+  ]);
+}
