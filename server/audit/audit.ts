@@ -23,6 +23,7 @@ export type AuditKind =
   | 'comment.created'
   | 'comment.resolved'
   | 'proposal.accepted'
+  | 'response.uploaded'
   | 'text.repaired'
   | 'meeting.opened'
   | 'meeting.attended'

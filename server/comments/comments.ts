@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db';
+import type { Db, Queryable } from '../db';
 import type { Actor } from '../accounts/present';
-import { documentStream, recordEvent } from '../audit/audit';
+import { documentStream, recordEvent, type AuditKind } from '../audit/audit';
 import type { TextAccess } from '../documents/access';
 import type { DocumentRow } from '../documents/queries';
 import type { EventHub } from '../events/hub';
 import { conflict, forbidden, invalidInput, notFound, tooLarge } from '../errors';
 import { policy } from '../policies/policies';
-import { extractClauses } from '../../shared/clauses';
+import { extractClauses, type Clause } from '../../shared/clauses';
 import {
   applyWording,
   findClauseElement,
@@ -36,6 +36,74 @@ export interface NewComment {
   anchor?: { start: string; end: string };
 }
 
+/** Refuses a comment from a caller who may not comment, or on a final document. */
+function requireCommentable(actor: Actor, doc: DocumentRow): void {
+  if (!policy.comment(actor, doc)) throw forbidden();
+  if (doc.status === 'final')
+    throw conflict('Naskah sudah final dan terkunci; komentar baru tidak dapat ditambahkan.');
+}
+
+/** A comment ready to be stored: its row, with the clause's wording a proposal is made against. */
+interface PreparedComment {
+  id: string;
+  clauseId: string;
+  parentId: string | null;
+  body: string;
+  proposal: { heading?: string; text: string } | null;
+  proposalBase: Wording | null;
+  anchor: StoredAnchor | null;
+}
+
+/** Checks that a comment's clause is in the live text and records what a proposal answers. */
+function prepare(clauses: Clause[], input: NewComment, anchor: StoredAnchor | null = null) {
+  const clause = clauses.find((c) => c.id === input.clauseId);
+  if (!clause)
+    throw invalidInput('Pasal tidak ditemukan dalam naskah.', { clauseId: 'unknown clause' });
+  return {
+    id: randomUUID(),
+    clauseId: input.clauseId,
+    parentId: input.parentId ?? null,
+    body: input.body,
+    proposal: input.proposal ?? null,
+    proposalBase: input.proposal ? { heading: clause.heading, text: clause.text } : null,
+    anchor,
+  } satisfies PreparedComment;
+}
+
+/** Stores prepared comments and their `comment.created` audit events in a transaction. */
+async function storeComments(
+  tx: Queryable,
+  actor: Actor,
+  doc: DocumentRow,
+  comments: readonly PreparedComment[],
+) {
+  for (const c of comments) {
+    await q.insertComment(tx, { ...c, documentId: doc.id, authorId: actor.id });
+    await recordEvent(tx, documentStream(doc.id), {
+      actorId: actor.id,
+      kind: 'comment.created',
+      data: {
+        id: c.id,
+        clauseId: c.clauseId,
+        parentId: c.parentId,
+        proposal: Boolean(c.proposal),
+        ...(c.anchor ? { quote: c.anchor.quote } : {}),
+      },
+    });
+  }
+}
+
+/** Reads stored comments back as the API presents them and tells every open client. */
+async function publishComments(deps: CommentDeps, doc: DocumentRow, ids: readonly string[]) {
+  const views = [];
+  for (const id of ids) {
+    const view = presentComment((await q.findComment(deps.db, doc.id, id))!);
+    deps.events.publish({ type: 'comment.created', documentId: doc.id, data: view });
+    views.push(view);
+  }
+  return views;
+}
+
 /** Adds a comment (or a reply, or an usulan redaksi) on a clause of the live text. */
 export async function addComment(
   deps: CommentDeps,
@@ -43,11 +111,9 @@ export async function addComment(
   doc: DocumentRow,
   input: NewComment,
 ) {
-  if (!policy.comment(actor, doc)) throw forbidden();
-  if (doc.status === 'final')
-    throw conflict('Naskah sudah final dan terkunci; komentar baru tidak dapat ditambahkan.');
-  const clause = extractClauses(await deps.texts.read(doc.id)).find((c) => c.id === input.clauseId);
-  if (!clause)
+  requireCommentable(actor, doc);
+  const clauses = extractClauses(await deps.texts.read(doc.id));
+  if (!clauses.some((c) => c.id === input.clauseId))
     throw invalidInput('Pasal tidak ditemukan dalam naskah.', { clauseId: 'unknown clause' });
   if (input.parentId) {
     const parent = await q.findComment(deps.db, doc.id, input.parentId);
@@ -69,35 +135,44 @@ export async function addComment(
       ydoc.destroy();
     }
   }
-  const id = randomUUID();
-  const proposalBase = input.proposal ? { heading: clause.heading, text: clause.text } : null;
+  const comment = prepare(clauses, input, anchor);
+  await deps.db.transaction((tx) => storeComments(tx, actor, doc, [comment]));
+  const [view] = await publishComments(deps, doc, [comment.id]);
+  return view;
+}
+
+/** An audit event written with a batch of comments, in the same transaction. */
+export interface BatchEvent {
+  kind: AuditKind;
+  /** The event's data; it is given the ids of the stored comments as `commentIds`. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * Adds several new comments (no replies, no anchors) from one source, such as a response a
+ * party uploaded, all or none: one transaction holds them, their audit events and `event`.
+ * Each is checked as a single comment is, and clients and the inbox learn of each one.
+ */
+export async function addComments(
+  deps: CommentDeps,
+  actor: Actor,
+  doc: DocumentRow,
+  inputs: readonly Omit<NewComment, 'parentId' | 'anchor'>[],
+  event: BatchEvent,
+) {
+  requireCommentable(actor, doc);
+  const clauses = extractClauses(await deps.texts.read(doc.id));
+  const comments = inputs.map((input) => prepare(clauses, input));
+  const ids = comments.map((c) => c.id);
   await deps.db.transaction(async (tx) => {
-    await q.insertComment(tx, {
-      id,
-      documentId: doc.id,
-      clauseId: input.clauseId,
-      parentId: input.parentId ?? null,
-      body: input.body,
-      authorId: actor.id,
-      proposal: input.proposal ?? null,
-      proposalBase,
-      anchor,
-    });
+    await storeComments(tx, actor, doc, comments);
     await recordEvent(tx, documentStream(doc.id), {
       actorId: actor.id,
-      kind: 'comment.created',
-      data: {
-        id,
-        clauseId: input.clauseId,
-        parentId: input.parentId ?? null,
-        proposal: Boolean(input.proposal),
-        ...(anchor ? { quote: anchor.quote } : {}),
-      },
+      kind: event.kind,
+      data: { ...event.data, commentIds: ids },
     });
   });
-  const view = presentComment((await q.findComment(deps.db, doc.id, id))!);
-  deps.events.publish({ type: 'comment.created', documentId: doc.id, data: view });
-  return view;
+  return publishComments(deps, doc, ids);
 }
 
 /** A document's comments, optionally of one clause. */

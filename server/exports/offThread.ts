@@ -22,8 +22,8 @@ export interface OffThreadLimits {
   heapMb?: number;
 }
 
-/** What the job is, in the words of the refusal messages: `Ekspor` or `Impor`. */
-export type JobLabel = 'Ekspor' | 'Impor';
+/** What the job is, in the words of the refusal messages: `Ekspor`, `Impor` or `Tanggapan`. */
+export type JobLabel = 'Ekspor' | 'Impor' | 'Tanggapan';
 
 const unavailable = (message: string) => new AppError('unavailable', message);
 

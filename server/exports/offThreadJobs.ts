@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import { parseDocx } from '../imports/docx';
+import { readResponseFile } from '../responses/responseFile';
 import { renderDocx } from './docx';
 import { exportModelOf } from './fromDoc';
 import type { ExportSource } from './model';
@@ -16,6 +17,8 @@ export const JOBS = {
   // A ProseMirror node does not survive postMessage; its JSON does.
   importDocx: async (file: Uint8Array) =>
     (await parseDocx(Buffer.from(file.buffer, file.byteOffset, file.byteLength))).toJSON(),
+  readResponse: (file: Uint8Array) =>
+    readResponseFile(Buffer.from(file.buffer, file.byteOffset, file.byteLength)),
 };
 
 /** The name of a job. */

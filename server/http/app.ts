@@ -16,6 +16,7 @@ import { signoffRoutes } from './routes/signoffs';
 import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
 import { importRoutes } from './routes/imports';
+import { responseRoutes } from './routes/responses';
 import { inboxRoutes } from './routes/inbox';
 import { meetingRoutes } from './routes/meetings';
 import { partyRoutes } from './routes/parties';
@@ -62,6 +63,7 @@ export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => expre
   api.use(revisionRoutes(ctx));
   api.use(signoffRoutes(ctx));
   api.use(commentRoutes(ctx));
+  api.use(responseRoutes(ctx));
   api.use(exportRoutes(ctx));
   api.use(inboxRoutes(ctx));
   api.use(meetingRoutes(ctx));

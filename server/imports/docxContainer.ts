@@ -41,6 +41,17 @@ const ENCRYPTED =
   'Buka di Word lalu simpan sebagai .docx tanpa kata sandi.';
 const TOO_EXPANSIVE = 'Isi berkas .docx terlalu besar setelah diekstrak.';
 const ZIP64 = 'Berkas .docx memakai format ZIP64 yang tidak diterima untuk dokumen sekecil ini.';
+const MACROS =
+  'Berkas berisi makro (dokumen .docm atau bagian VBA). Simpan sebagai dokumen Word (.docx) ' +
+  'tanpa makro, lalu unggah kembali.';
+const UNSAFE_NAME =
+  'Berkas .docx memuat bagian dengan nama jalur yang tidak sah (../, jalur absolut, garis ' +
+  'miring terbalik atau huruf drive).';
+const DTD =
+  'Berkas .docx memuat deklarasi DOCTYPE atau ENTITY XML, yang tidak dipakai dokumen Word ' +
+  'dan tidak diterima.';
+const NOT_UTF8 = 'Bagian XML berkas .docx tidak berkodekan UTF-8 seperti yang ditulis Word.';
+const CONTENT_TYPES = '[Content_Types].xml';
 
 interface Entry {
   name: string;
@@ -61,6 +72,7 @@ export function readDocxContainer(buffer: Buffer): DocxParts {
   }
   const entries = centralDirectory(buffer);
   if (!entries.some((entry) => entry.name === DOCUMENT_XML)) throw invalidInput(NOT_DOCX);
+  entries.forEach((entry) => refuseMacroPart(entry.name));
 
   const parts: DocxParts = new Map();
   const count: XmlCount = { elements: 0, paragraphs: 0 };
@@ -70,13 +82,54 @@ export function readDocxContainer(buffer: Buffer): DocxParts {
     const isXml = /\.(xml|rels)$/i.test(entry.name);
     const data = inflate(buffer, entry, isXml ? Math.min(budget, MAX_DOCX_XML_BYTES) : budget);
     budget -= data.length;
+    if (isXml) refuseXmlDeclarations(data);
     // Every XML part counts, not only the body: mammoth also reads notes and comments.
     if (isXml) countXml(data, count);
     const problem = xmlCountProblem(count);
     if (problem) throw tooLarge(problem);
     parts.set(entry.name, data);
   }
+  refuseMacroContentType(parts.get(CONTENT_TYPES));
   return parts;
+}
+
+// Names a zip entry may not have: a part of a .docx is a relative path of forward slashes.
+// Nothing here writes entries to disk, but a name that climbs out (`../`), starts at a root
+// (`/`, `C:`) or hides a separator (`\`) is never Word's, and a later reader might trust it.
+const UNSAFE_PATH = [/(^|\/)\.\.(\/|$)/, /^\//, /\\/, /^[A-Za-z]:/];
+
+/** Refuses an entry whose name climbs out of the archive, names an absolute path or a control character. */
+export function refuseUnsafeName(name: string): void {
+  const control = [...name].some((c) => c.charCodeAt(0) < 0x20);
+  if (control || UNSAFE_PATH.some((pattern) => pattern.test(name))) throw invalidInput(UNSAFE_NAME);
+}
+
+/** Refuses a VBA project, wherever in the archive: a .docm renamed to .docx carries one. */
+export function refuseMacroPart(name: string): void {
+  if (/(^|\/)vba(Project\.bin|Data\.xml)$/i.test(name)) throw invalidInput(MACROS);
+}
+
+/** Refuses a package whose content types declare a macro-enabled document or template. */
+export function refuseMacroContentType(contentTypes: Buffer | undefined): void {
+  if (contentTypes && /macroEnabled/i.test(contentTypes.toString('utf8')))
+    throw invalidInput(MACROS);
+}
+
+const DECLARATION = /<!(DOCTYPE|ENTITY)/i;
+
+/**
+ * Refuses an XML part with a document type or entity declaration (the road to entity expansion
+ * and external entities; Word never writes one), and one not in UTF-8, in which such a
+ * declaration could hide from this byte search.
+ */
+export function refuseXmlDeclarations(xml: Buffer): void {
+  const utf16 =
+    (xml[0] === 0xff && xml[1] === 0xfe) ||
+    (xml[0] === 0xfe && xml[1] === 0xff) ||
+    (xml[0] === 0x3c && xml[1] === 0x00) ||
+    (xml[0] === 0x00 && xml[1] === 0x3c);
+  if (utf16) throw invalidInput(NOT_UTF8);
+  if (DECLARATION.test(xml.toString('latin1'))) throw invalidInput(DTD);
 }
 
 /** Writes parts into a zip archive of stored (uncompressed) entries, the form mammoth reads. */
@@ -161,6 +214,7 @@ function centralDirectory(buffer: Buffer): Entry[] {
     if (hasZip64Extra(buffer, at + 46 + nameLength, extraLength)) throw invalidInput(ZIP64);
     // Two entries of one name would let two readers pick different ones.
     if (entry.name === '' || names.has(entry.name)) throw invalidInput(NOT_DOCX);
+    refuseUnsafeName(entry.name);
     names.add(entry.name);
     entries.push(entry);
     at = end;

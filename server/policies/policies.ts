@@ -38,6 +38,10 @@ export const policy = {
   /** Any participant comments. */
   comment: (actor: Actor, doc: DocumentAccess) =>
     isParticipant(actor, doc) || actor.role === 'admin',
+  /** Reviewers, heads and drafters of a participating agency upload a response edited in Word. */
+  respond: (actor: Actor, doc: DocumentAccess) =>
+    (actor.role === 'reviewer' || actor.role === 'head' || actor.role === 'drafter') &&
+    isParticipant(actor, doc),
   /** Drafters accept proposed wording. */
   acceptProposal: (actor: Actor) => actor.role === 'drafter',
   /** Drafters open a rapat penyelarasan, record its decisions and close it. */

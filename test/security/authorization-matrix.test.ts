@@ -79,6 +79,8 @@ const MATRIX: Record<string, readonly number[]> = {
   'POST /api/documents/:id/comments/:commentId/resolve': [403, 200,   200,   403,   403,   404,     401,  401,  401],
   'POST /api/documents/:id/comments/:commentId/accept':  [403, 200,   403,   403,   403,   404,     401,  401,  401],
   'POST /api/documents/:id/comments/:commentId/read':    [204, 204,   204,   204,   204,   404,     401,  401,  401],
+  // A response edited in Word: the participants' reviewers, heads and drafters, not an admin.
+  'POST /api/documents/:id/responses':                 [403,  201,   201,   201,   201,   404,     401,  401,  401],
   'GET /api/inbox':                                    [200,  200,   200,   200,   200,   200,     401,  401,  401],
   'GET /api/me/settings':                              [200,  200,   200,   200,   200,   200,     401,  401,  401],
   'PUT /api/me/settings':                              [200,  200,   200,   200,   200,   200,     401,  401,  401],
@@ -284,6 +286,18 @@ const PERFORM: Record<string, (who: Caller) => Promise<number>> = {
   'GET /api/documents/:id/comments': (who) => get(who, `/api/documents/${shared.id}/comments`),
   'POST /api/documents/:id/comments/:commentId/read': (who) =>
     send(who, 'POST', `/api/documents/${shared.id}/comments/${shared.commentId}/read`, undefined),
+  'POST /api/documents/:id/responses': async (who) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await docxDraft())]), 'tanggapan.docx');
+    const token = cast.tokenOf(who);
+    const res = await fetch(`${server.url}/api/documents/${shared.id}/responses`, {
+      method: 'POST',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      body: form,
+    });
+    await res.arrayBuffer();
+    return res.status;
+  },
   'GET /api/inbox': (who) => get(who, '/api/inbox'),
   'GET /api/me/settings': (who) => get(who, '/api/me/settings'),
   'PUT /api/me/settings': (who) => send(who, 'PUT', '/api/me/settings', { mailMode: 'daily' }),

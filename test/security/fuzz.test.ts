@@ -332,6 +332,12 @@ const MUTATING: Record<string, MutatingSpec> = {
       expect(stored?.proposal ?? undefined).toEqual(asRead(fieldOf(sent, 'proposal')));
     },
   },
+  // JSON bodies carry no file: every one is refused, and nothing is stored.
+  'POST /api/documents/:id/responses': {
+    token: async () => cast.tokenOf('reviewer'),
+    path: () => `/api/documents/${doc.id}/responses`,
+    valid: () => ({ preview: '1' }),
+  },
   'POST /api/documents/:id/comments/:commentId/resolve': {
     token: async () => cast.tokenOf('drafter'),
     path: () => `/api/documents/${doc.id}/comments/${doc.commentId}/resolve`,

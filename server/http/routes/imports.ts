@@ -49,8 +49,8 @@ const UPLOAD_PROBLEMS: Record<string, string> = {
   LIMIT_PART_COUNT: 'terlalu banyak bagian',
 };
 
-/** Runs multer, turning its errors into our 400/413. */
-function receiveFile(req: Request, res: Response, next: NextFunction) {
+/** Runs multer on a one-file .docx upload, turning its errors into our 400/413. */
+export function receiveFile(req: Request, res: Response, next: NextFunction) {
   upload(req, res, (err: unknown) => {
     if (!err) return next();
     if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE')

@@ -1,0 +1,318 @@
+import { FRAGMENT } from '../../server/documents/text';
+import { findClauseElement } from '../../server/comments/proposal';
+import { serverWithCast } from '../support/server';
+import { draftDocument } from '../support/factories';
+import { clauseElement, edit } from '../support/text';
+import type { Clause } from '../../shared/clauses';
+import {
+  addWordComment,
+  bodyOf,
+  partsOf,
+  setBody,
+  trackNewParagraphAfter,
+  trackReplace,
+  zipParts,
+} from './wordEdits';
+
+const t = serverWithCast();
+
+const PLAIN = [
+  'Pasal 1',
+  'Maksud',
+  'Nota ini dimaksudkan sebagai pedoman kerja sama.',
+  'Pasal 2',
+  'Ruang Lingkup',
+  '(1) Ruang lingkup meliputi pertukaran data.',
+  '(2) Jangka waktu kerja sama 3 (tiga) tahun.',
+  'Pasal 3',
+  'Penutup',
+  'Nota ini berlaku sejak ditandatangani.',
+].join('\n');
+
+interface CommentView {
+  id: string | null;
+  clauseId: string;
+  body: string;
+  author: { id: string };
+  resolved: boolean;
+  accepted: boolean;
+  proposal: { heading?: string; text: string } | null;
+}
+
+interface ResponseBody {
+  proposals: CommentView[];
+  comments: CommentView[];
+  unmatched: { kind: string; text: string; reason: string }[];
+  error?: { code: string; message: string };
+}
+
+/** A drafted document at revision 1, and its clauses. */
+async function revisedDocument(text = PLAIN) {
+  const { id } = await draftDocument(t.call, t.cast, { title: 'Nota tanggapan', text });
+  const cut = await t.call<{ clauses: Clause[] }>('POST', `/api/documents/${id}/revisions`, {
+    token: t.cast.drafter.token,
+    body: {},
+  });
+  expect(cut.status).toBe(201);
+  return { id, clauses: cut.body.clauses };
+}
+
+async function exported(id: string, revision = 1): Promise<Buffer> {
+  const res = await fetch(`${t.server.url}/api/documents/${id}/export.docx?revision=${revision}`, {
+    headers: { authorization: `Bearer ${t.cast.headB.token}` },
+  });
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+/** Uploads a response as `token`; `preview` asks for the dry run. */
+export async function upload(
+  id: string,
+  file: Buffer,
+  token: string,
+  preview = false,
+  name = 'tanggapan-pihak-b.docx',
+) {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(file)]), name);
+  const res = await fetch(
+    `${t.server.url}/api/documents/${id}/responses${preview ? '?preview=1' : ''}`,
+    { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form },
+  );
+  return { status: res.status, body: (await res.json()) as ResponseBody };
+}
+
+const liveClauses = async (id: string) =>
+  (await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: t.cast.drafter.token }))
+    .body;
+
+const counts = async (id: string) => {
+  const { rows } = await t.server.db.query<{ comments: number; events: number }>(
+    `SELECT (SELECT count(*)::int FROM comments WHERE document_id = $1) AS comments,
+            (SELECT count(*)::int FROM audit_events) AS events`,
+    [id],
+  );
+  return rows[0];
+};
+
+/** Inserts a new Pasal before the first one in the live text, as a drafter would. */
+async function insertPasalFirst(id: string, clauses: Clause[]) {
+  await t.server.ctx.texts.change(id, t.cast.drafter.id, (ydoc) => {
+    const first = findClauseElement(ydoc, clauses[0].id)!;
+    const fragment = ydoc.getXmlFragment(FRAGMENT);
+    const at = fragment.toArray().indexOf(first);
+    fragment.insert(at, [
+      clauseElement(globalThis.crypto.randomUUID(), 'Definisi', ['Dalam nota ini yang dimaksud.']),
+    ]);
+  });
+}
+
+describe('a response edited in Word', () => {
+  it('comes back as a proposal and a comment on the right Pasal after a Pasal was inserted before them, and accepting applies exactly the tracked change', async () => {
+    const { id, clauses } = await revisedDocument();
+    const file = partsOf(await exported(id));
+    await insertPasalFirst(id, clauses);
+    const before = await liveClauses(id);
+    expect(before.map((c) => c.heading)).toEqual([
+      'Definisi',
+      'Maksud',
+      'Ruang Lingkup',
+      'Penutup',
+    ]);
+
+    setBody(file, trackReplace(bodyOf(file), '3 (tiga)', '5 (lima)', 'Biro Hukum Pihak B'));
+    addWordComment(file, 'berlaku sejak', 'Ahmad Fauzi', 'Mohon tanggal berlakunya dipertegas.');
+    const docx = zipParts(file);
+    const stored = await counts(id);
+
+    const preview = await upload(id, docx, t.cast.headB.token, true);
+    expect(preview.status).toBe(200);
+    const expectedText = [
+      '(1) Ruang lingkup meliputi pertukaran data.',
+      '(2) Jangka waktu kerja sama 5 (lima) tahun.',
+    ].join('\n');
+    expect(preview.body.proposals).toEqual([
+      expect.objectContaining({
+        id: null,
+        clauseId: clauses[1].id,
+        proposal: { heading: 'Ruang Lingkup', text: expectedText },
+        body: expect.stringContaining('perubahan terlacak oleh Biro Hukum Pihak B'),
+      }),
+    ]);
+    expect(preview.body.comments).toEqual([
+      expect.objectContaining({
+        clauseId: clauses[2].id,
+        body: expect.stringMatching(
+          /^Komentar Word dari Ahmad Fauzi: Mohon tanggal berlakunya dipertegas\.\n\(pada “berlaku sejak”\)$/,
+        ),
+        proposal: null,
+      }),
+    ]);
+    expect(preview.body.unmatched).toEqual([]);
+    // The dry run stored nothing.
+    expect(await counts(id)).toEqual(stored);
+    expect(stored.comments).toBe(0);
+
+    const sent = await upload(id, docx, t.cast.headB.token);
+    expect(sent.status).toBe(201);
+    expect(sent.body.proposals).toHaveLength(1);
+    expect(sent.body.comments).toHaveLength(1);
+    const [proposal] = sent.body.proposals;
+    expect(proposal).toMatchObject({
+      clauseId: clauses[1].id,
+      author: { id: t.cast.headB.id },
+      proposal: { heading: 'Ruang Lingkup', text: expectedText },
+      resolved: false,
+    });
+    expect(await counts(id)).toEqual({ comments: 2, events: stored.events + 3 });
+    const audit = await t.call<{ kind: string; data: Record<string, unknown> }[]>(
+      'GET',
+      `/api/documents/${id}/audit`,
+      { token: t.cast.drafter.token },
+    );
+    expect(audit.body.at(-1)).toMatchObject({
+      kind: 'response.uploaded',
+      data: { proposals: 1, comments: 1, unmatched: 0, revision: 1 },
+    });
+    // The drafters' inbox holds the proposal, as for one typed in the comment panel.
+    const inbox = await t.call<{ kind: string; commentId?: string }[]>('GET', '/api/inbox', {
+      token: t.cast.drafter.token,
+    });
+    expect(inbox.body).toContainEqual(
+      expect.objectContaining({ kind: 'proposal_pending', commentId: proposal.id }),
+    );
+    // Nothing changed the live text.
+    expect(await liveClauses(id)).toEqual(before);
+
+    const accepted = await t.call('POST', `/api/documents/${id}/comments/${proposal.id}/accept`, {
+      token: t.cast.drafter.token,
+      body: {},
+    });
+    expect(accepted.status).toBe(200);
+    const after = await liveClauses(id);
+    expect(after).toEqual(
+      before.map((c) => (c.id === clauses[1].id ? { ...c, text: expectedText } : c)),
+    );
+  });
+
+  it('carries the tracked change onto a Pasal a drafter edited elsewhere since the export', async () => {
+    const { id, clauses } = await revisedDocument();
+    const file = partsOf(await exported(id));
+    await t.server.ctx.texts.change(id, t.cast.drafter.id, (ydoc) =>
+      edit.typeInParagraph(ydoc, clauses[1].id, 'Ruang lingkup'.length, ' kerja sama'),
+    );
+    setBody(file, trackReplace(bodyOf(file), '3 (tiga)', '5 (lima)', 'Pihak B'));
+    const sent = await upload(id, zipParts(file), t.cast.reviewer.token);
+    expect(sent.status).toBe(201);
+    const text = [
+      '(1) Ruang lingkup kerja sama meliputi pertukaran data.',
+      '(2) Jangka waktu kerja sama 5 (lima) tahun.',
+    ].join('\n');
+    expect(sent.body.proposals[0].proposal).toEqual({ heading: 'Ruang Lingkup', text });
+    const accepted = await t.call(
+      'POST',
+      `/api/documents/${id}/comments/${sent.body.proposals[0].id}/accept`,
+      { token: t.cast.drafter.token, body: {} },
+    );
+    expect(accepted.status).toBe(200);
+    expect((await liveClauses(id))[1].text).toBe(text);
+  });
+
+  it('reads a new ayat added as a tracked paragraph, and plainly changed wording, as proposals', async () => {
+    const { id, clauses } = await revisedDocument();
+    const file = partsOf(await exported(id));
+    let xml = trackNewParagraphAfter(
+      bodyOf(file),
+      'kerja sama 3 (tiga) tahun.',
+      '(3)\tKerja sama dapat diperpanjang.',
+      'Pihak B',
+    );
+    // Wording changed without track changes (the reader forgot to turn them on).
+    xml = xml.replace('pedoman kerja sama.', 'pedoman kerja sama kedua pihak.');
+    setBody(file, xml);
+    const sent = await upload(id, zipParts(file), t.cast.headA.token);
+    expect(sent.status).toBe(201);
+    const byClause = Object.fromEntries(sent.body.proposals.map((p) => [p.clauseId, p]));
+    expect(byClause[clauses[0].id].proposal).toEqual({
+      heading: 'Maksud',
+      text: 'Nota ini dimaksudkan sebagai pedoman kerja sama kedua pihak.',
+    });
+    expect(byClause[clauses[0].id].body).toContain('tanpa pelacakan');
+    expect(byClause[clauses[1].id].proposal).toEqual({
+      heading: 'Ruang Lingkup',
+      text: `${clauses[1].text}\n(3) Kerja sama dapat diperpanjang.`,
+    });
+    const accepted = await t.call(
+      'POST',
+      `/api/documents/${id}/comments/${byClause[clauses[1].id].id}/accept`,
+      { token: t.cast.drafter.token, body: {} },
+    );
+    expect(accepted.status).toBe(200);
+    expect((await liveClauses(id))[1].text).toBe(
+      `${clauses[1].text}\n(3) Kerja sama dapat diperpanjang.`,
+    );
+  });
+
+  it('reports what it cannot place: a Pasal typed into the file, a comment outside every Pasal, changes in the signature block', async () => {
+    const { id, clauses } = await revisedDocument();
+    const file = partsOf(await exported(id));
+    let xml = trackNewParagraphAfter(
+      bodyOf(file),
+      'berlaku sejak ditandatangani.',
+      'Pasal 4',
+      'Pihak B',
+    );
+    xml = trackNewParagraphAfter(xml, 'Pasal 4', 'Kerahasiaan', 'Pihak B');
+    xml = trackReplace(xml, 'PIHAK KEDUA,', 'PIHAK KEDUA:', 'Pihak B');
+    setBody(file, xml);
+    addWordComment(file, 'PIHAK KESATU,', 'Sekretariat', 'Paraf kami belum lengkap.');
+    const before = await counts(id);
+    const preview = await upload(id, zipParts(file), t.cast.headB.token, true);
+    expect(preview.status).toBe(200);
+    expect(preview.body.proposals).toEqual([]);
+    expect(preview.body.unmatched).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'pasal',
+          text: 'Pasal 4\nKerahasiaan',
+          reason: expect.stringMatching(/Pasal 4 dalam berkas tidak ada dalam revisi 1/),
+        }),
+        expect.objectContaining({ kind: 'teks', text: 'PIHAK KEDUA:' }),
+        expect.objectContaining({
+          kind: 'komentar',
+          text: 'Sekretariat: Paraf kami belum lengkap.',
+          reason: expect.stringMatching(/tidak tertambat/),
+        }),
+      ]),
+    );
+    expect(preview.body.unmatched).toHaveLength(3);
+    expect(await counts(id)).toEqual(before);
+    expect(clauses).toHaveLength(3);
+  });
+
+  it('answers 409 for a file exported from another document and for a final document, 400 without a file', async () => {
+    const { id } = await revisedDocument();
+    const other = await revisedDocument();
+    const foreign = await exported(other.id);
+    expect((await upload(id, foreign, t.cast.reviewer.token)).status).toBe(409);
+    const form = new FormData();
+    const none = await fetch(`${t.server.url}/api/documents/${id}/responses`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.cast.reviewer.token}` },
+      body: form,
+    });
+    expect(none.status).toBe(400);
+    expect(((await none.json()) as ResponseBody).error?.message).toMatch(/Pilih berkas/);
+    await t.server.db.query(`UPDATE documents SET status = 'final' WHERE id = $1`, [id]);
+    const final = await upload(id, await exported(id), t.cast.reviewer.token);
+    expect(final.status).toBe(409);
+    expect(final.body.error?.message).toMatch(/final/);
+  });
+
+  it('is refused to an admin of no participating agency (403) and hidden from an outsider (404)', async () => {
+    const { id } = await revisedDocument();
+    const file = await exported(id);
+    expect((await upload(id, file, t.cast.admin.token)).status).toBe(403);
+    expect((await upload(id, file, t.cast.outsider.token)).status).toBe(404);
+  });
+});
