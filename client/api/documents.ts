@@ -1,5 +1,6 @@
 import { request, upload, type UploadProgress } from './http';
 import type { ClauseView, DocumentView } from './types';
+import type { ChangesMode, ImportLoss } from '../../shared/importResult';
 
 /** The input of a new document: template when `text` is absent, else the plain `Pasal N` form. */
 export interface NewDocument {
@@ -27,18 +28,30 @@ export function createDocument(input: NewDocument): Promise<DocumentView> {
 /** The largest .docx the server accepts (docs/api.md: 413 over 10 MiB). */
 export const MAX_DOCX_BYTES = 10 * 1024 * 1024;
 
-/** Creates a document from an uploaded .docx draft, reporting the upload's progress. */
+/** A document made from a .docx draft, with what the draft held that the naskah does not keep. */
+export interface ImportedDocument extends DocumentView {
+  losses: ImportLoss[];
+  unresolvedReferences: { text: string; where: string }[];
+}
+
+/**
+ * Creates a document from an uploaded .docx draft, reporting the upload's progress. `changes`
+ * says how to take a draft that still holds tracked changes or comments (without it the server
+ * refuses such a draft with a 409 whose details count them).
+ */
 export function importDocument(
   file: File,
   input: { title?: string; parties: string[]; reviewers: string[] },
   onProgress: (progress: UploadProgress) => void = () => {},
-): Promise<DocumentView> {
+  changes: ChangesMode | null = null,
+): Promise<ImportedDocument> {
   const form = new FormData();
   form.append('file', file);
   form.append('parties', input.parties.join(','));
   form.append('reviewers', input.reviewers.join(','));
   if (input.title) form.append('title', input.title);
-  return upload('/api/documents/import', form, onProgress);
+  const query = changes ? `?changes=${encodeURIComponent(changes)}` : '';
+  return upload(`/api/documents/import${query}`, form, onProgress);
 }
 
 /** The live clauses of a document. */

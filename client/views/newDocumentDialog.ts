@@ -1,8 +1,18 @@
 import { listAgencies } from '../api/agencies';
-import { createDocument, importDocument, MAX_DOCX_BYTES } from '../api/documents';
-import { errorMessage } from '../api/http';
+import {
+  createDocument,
+  importDocument,
+  MAX_DOCX_BYTES,
+  type ImportedDocument,
+} from '../api/documents';
+import { ApiError, errorMessage } from '../api/http';
 import type { Agency, DocumentView } from '../api/types';
 import { documentInput } from '../../shared/api';
+import {
+  TRACKED_CHANGES,
+  type ChangesMode,
+  type TrackedChangesDetails,
+} from '../../shared/importResult';
 import { h } from './dom';
 
 type Source = 'template' | 'text' | 'docx';
@@ -48,6 +58,7 @@ export function newDocumentDialog(onCreated: (doc: DocumentView) => void): void 
   const error = h('p', { class: 'form-error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Buat dokumen');
   const cancel = h('button', { type: 'button' }, 'Batal');
+  const actions = h('div', { class: 'actions' }, cancel, submit);
   const form = h(
     'form',
     { method: 'dialog', class: 'new-document' },
@@ -58,7 +69,7 @@ export function newDocumentDialog(onCreated: (doc: DocumentView) => void): void 
     fileRow,
     h('div', { class: 'two-columns' }, parties, reviewers),
     error,
-    h('div', { class: 'actions' }, cancel, submit),
+    actions,
   );
   const dialog = h('dialog', { class: 'dialog' }, form);
   document.body.append(dialog);
@@ -120,38 +131,140 @@ export function newDocumentDialog(onCreated: (doc: DocumentView) => void): void 
     }
     submit.disabled = true;
     error.textContent = '';
+    if (source() === 'docx') return importDocx(file.files![0], input, null);
     try {
-      const doc =
-        source() === 'docx' ? await importDocx(file.files![0], input) : await createDocument(input);
+      const doc = await createDocument(input);
       dialog.close();
       onCreated(doc);
     } catch (err) {
-      showProgress(null, '');
-      error.textContent =
-        source() === 'docx' ? `Impor .docx gagal: ${errorMessage(err)}` : errorMessage(err);
+      error.textContent = errorMessage(err);
       submit.disabled = false;
     }
   });
 
+  /**
+   * Imports the draft; a draft still holding tracked changes or comments asks how to take
+   * them, and what the naskah could not keep is shown before the document opens.
+   */
   async function importDocx(
     picked: File,
     input: { title: string; parties: string[]; reviewers: string[] },
-  ) {
+    changes: ChangesMode | null,
+  ): Promise<void> {
     showProgress(0, 'Mengunggah… 0%');
-    const doc = await importDocument(
-      picked,
-      { ...input, title: input.title.trim() || undefined },
-      ({ loaded, total }) => {
-        const percent = Math.round((loaded / total) * 100);
-        if (percent < 100) showProgress(percent, `Mengunggah… ${percent}%`);
-        else showProgress(100, 'Berkas terkirim; memproses pasal…');
-      },
+    try {
+      const doc = await importDocument(
+        picked,
+        { ...input, title: input.title.trim() || undefined },
+        ({ loaded, total }) => {
+          const percent = Math.round((loaded / total) * 100);
+          if (percent < 100) showProgress(percent, `Mengunggah… ${percent}%`);
+          else showProgress(100, 'Berkas terkirim; memproses pasal…');
+        },
+        changes,
+      );
+      showProgress(100, 'Selesai.');
+      if (doc.losses.length === 0) {
+        dialog.close();
+        onCreated(doc);
+      } else showLosses(doc);
+    } catch (err) {
+      showProgress(null, '');
+      const held = trackedChangesOf(err);
+      if (held) {
+        askChanges(held, (choice) => importDocx(picked, input, choice));
+        return;
+      }
+      error.textContent = `Impor .docx gagal: ${errorMessage(err)}`;
+      submit.disabled = false;
+    }
+  }
+
+  /** Asks what to do with the tracked changes and comments the draft holds. */
+  function askChanges(
+    held: TrackedChangesDetails,
+    choose: (changes: ChangesMode) => Promise<void>,
+  ): void {
+    const choice = (label: string, changes: ChangesMode | null, primary = false) => {
+      const button = h(
+        'button',
+        { type: 'button', class: primary ? 'primary' : '', 'data-changes': changes ?? 'cancel' },
+        label,
+      );
+      button.addEventListener('click', () => {
+        panel.remove();
+        actions.hidden = false;
+        if (changes) {
+          submit.disabled = true;
+          void choose(changes);
+        } else submit.disabled = false;
+      });
+      return button;
+    };
+    const panel = h(
+      'div',
+      { class: 'tracked-changes', role: 'alert' },
+      h(
+        'p',
+        { class: 'tracked-changes-count' },
+        `Berkas masih memuat ${held.trackedChanges} perubahan terlacak dan ${held.comments} komentar.`,
+      ),
+      h(
+        'p',
+        { class: 'muted' },
+        'Selaras tidak meratakannya diam-diam. Naskah asli adalah teks sebelum perubahan: ' +
+          'sisipan dibuang, hapusan dipertahankan.',
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        choice('Batal', null),
+        choice('Ambil naskah asli saja', 'original'),
+        ...(PROPOSALS_MODE
+          ? [choice('Ambil naskah asli (perubahan jadi usulan)', PROPOSALS_MODE, true)]
+          : []),
+      ),
     );
-    showProgress(100, 'Selesai.');
-    return doc;
+    actions.hidden = true;
+    actions.before(panel);
+  }
+
+  /** Shows what the naskah did not keep, then opens the document. */
+  function showLosses(doc: ImportedDocument) {
+    const open = h('button', { type: 'button', class: 'primary' }, 'Buka dokumen');
+    open.addEventListener('click', () => {
+      dialog.close();
+      onCreated(doc);
+    });
+    form.replaceChildren(
+      h('h2', {}, 'Dokumen dibuat'),
+      h('p', {}, 'Sebagian isi berkas tidak ikut masuk ke naskah:'),
+      h(
+        'ul',
+        { class: 'import-losses' },
+        ...doc.losses.map((loss) => h('li', { 'data-kind': loss.kind }, loss.message)),
+      ),
+      h('div', { class: 'actions' }, open),
+    );
+    open.focus();
   }
   dialog.showModal();
   title.focus();
+}
+
+// `?changes=proposals` files the changes as usulan redaksi; offered once the server has it.
+const PROPOSALS_MODE = null as ChangesMode | null;
+
+/** The counts of a 409 refusing a draft that still holds tracked changes or comments, or null. */
+function trackedChangesOf(err: unknown): TrackedChangesDetails | null {
+  if (!(err instanceof ApiError) || err.status !== 409) return null;
+  const details = err.details as Partial<TrackedChangesDetails> | undefined;
+  if (details?.code !== TRACKED_CHANGES) return null;
+  return {
+    code: TRACKED_CHANGES,
+    trackedChanges: Number(details.trackedChanges) || 0,
+    comments: Number(details.comments) || 0,
+  };
 }
 
 const FIELD_NAMES: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { parseDocx } from '../imports/docx';
+import { readDocx, type ChangesMode } from '../imports/docx';
 import { readResponseFile } from '../responses/responseFile';
 import { renderDocx } from './docx';
 import { exportModelOf } from './fromDoc';
@@ -15,8 +15,11 @@ export const JOBS = {
   pdf: (source: ExportSource) => renderPdf(exportModelOf(source)),
   docx: (source: ExportSource) => renderDocx(exportModelOf(source)),
   // A ProseMirror node does not survive postMessage; its JSON does.
-  importDocx: async (file: Uint8Array) =>
-    (await parseDocx(Buffer.from(file.buffer, file.byteOffset, file.byteLength))).toJSON(),
+  importDocx: async ({ file, changes }: { file: Uint8Array; changes: ChangesMode | null }) => {
+    const buffer = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+    const { doc, ...rest } = await readDocx(buffer, { changes });
+    return { doc: doc.toJSON(), ...rest };
+  },
   readResponse: (file: Uint8Array) =>
     readResponseFile(Buffer.from(file.buffer, file.byteOffset, file.byteLength)),
 };

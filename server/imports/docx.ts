@@ -1,9 +1,14 @@
 import { Fragment, type Node } from 'prosemirror-model';
 import { extractClauses } from '../../shared/clauses';
-import { parsePlainText } from '../../shared/plainText';
+import {
+  markedText,
+  parsePlainLines,
+  type MarkRange,
+  type PlainLine,
+} from '../../shared/plainText';
 import { schema } from '../../shared/schema';
 import { measureDoc, measurePlainText, textLimitProblem } from '../../shared/limits';
-import { invalidInput, tooLarge } from '../errors';
+import { conflict, invalidInput, tooLarge } from '../errors';
 import { DOCX_STYLE } from '../exports/docxStyles';
 import {
   LIST_LEVELS,
@@ -11,11 +16,20 @@ import {
   numberLabel,
   type NumberedKind,
 } from '../../shared/numbering';
-import { readDocxContainer, storedZip } from './docxContainer';
-import { readDocxBlocks, type DocxBlock, type ParagraphBlock } from './docxBlocks';
+import { readDocxContainer, storedZip, type DocxParts } from './docxContainer';
+import { readDocxBlocks, type DocxBlock, type ParagraphBlock, type TableBlock } from './docxBlocks';
+import { prepareBody } from './docxBody';
+import {
+  TRACKED_CHANGES,
+  type ChangesMode,
+  type ImportLoss,
+  type LossKind,
+} from '../../shared/importResult';
+import { inventoryDocx, lossList } from './docxLosses';
 import { listKinds } from './docxNumbering';
 
 export { MAX_DOCX_BYTES } from './docxContainer';
+export type { ChangesMode, ImportLoss } from '../../shared/importResult';
 
 // A .docx draft is read into the plain form (CONTRACT.md, "Documents") and parsed by
 // parsePlainText, so Word drafts and pasted text follow one set of rules. What only a Word
@@ -37,67 +51,125 @@ const SIGNATURE_LINES = [
 ];
 const TAIL_STYLES: ReadonlySet<string> = new Set([DOCX_STYLE.signature, DOCX_STYLE.paraf]);
 
-/** Reads a .docx draft into a document: title and preamble, one clause per `Pasal N`, closing. */
-export async function parseDocx(buffer: Buffer): Promise<Node> {
+/** A Word draft read: the naskah, what it lost, and the tracked changes and comments it held. */
+export interface DocxImport {
+  doc: Node;
+  losses: ImportLoss[];
+  trackedChanges: number;
+  comments: number;
+}
+
+/** A line of the body as read, with where it came from. */
+interface Line extends ParagraphBlock {
+  /** The table it was a cell of, counted from 0, when a table was flattened into lines. */
+  table?: number;
+}
+
+/**
+ * Reads a .docx draft into a document (`parseDocx`) with the list of what it could not keep.
+ * A draft still holding tracked changes or comments is refused (409) unless `changes` says how
+ * to take it: `original` reads the file as it was before its changes (insertions dropped,
+ * deletions kept) and leaves its comments out. Nothing is ever flattened silently.
+ */
+export async function readDocx(
+  buffer: Buffer,
+  options: { changes?: ChangesMode | null } = {},
+): Promise<DocxImport> {
   // mammoth reads only parts this module has checked and counted, never the upload itself.
   const parts = readDocxContainer(buffer);
-  const blocks = numberListItems(await readDocxBlocks(storedZip(parts), listKinds(parts)));
-  const { body, closing } = splitTail(blocks);
-  const plain = body.join('\n');
+  const inventory = inventoryDocx(parts);
+  const { trackedChanges, comments } = inventory;
+  if ((trackedChanges > 0 || comments > 0) && !options.changes) {
+    throw conflict(
+      `Berkas masih memuat ${trackedChanges} perubahan terlacak dan ${comments} komentar. ` +
+        'Terima atau tolak perubahannya di Word, atau pilih cara mengambilnya (changes=original).',
+      { code: TRACKED_CHANGES, trackedChanges, comments },
+    );
+  }
+  const prepared = preparedParts(parts, options.changes === 'original');
+  const blocks = await readDocxBlocks(storedZip(prepared), listKinds(prepared));
+  const lines = numberListItems(bodyLines(blocks));
+  const { body, closing } = splitTail(lines);
   // Measured before parsing, so an oversized draft costs no document tree.
-  const early = textLimitProblem(measurePlainText(plain));
+  const early = textLimitProblem(measurePlainText(body.map((line) => line.text).join('\n')));
   if (early) throw tooLarge(early);
-  const doc = parsePlainText(plain);
+  const { doc } = parsePlainLines(body);
   if (extractClauses(doc).length === 0) {
     throw invalidInput(
       'Tidak ditemukan Pasal dalam berkas: setiap pasal harus diawali paragraf tersendiri "Pasal N".',
     );
   }
-  const closingNodes = closing.map((text) => schema.nodes.closing.create(null, schema.text(text)));
+  const closingNodes = closing.map((line) =>
+    schema.nodes.closing.create(null, markedText(line.text, line.marks, schema.nodes.closing)),
+  );
   const imported = doc.copy(doc.content.append(Fragment.from(closingNodes)));
   // The same bounds as a draft sent as text (shared/limits.ts).
   const problem = textLimitProblem(measureDoc(imported));
   if (problem) throw tooLarge(problem);
-  return imported;
+  const kept = [...body, ...closing];
+  const counts: Partial<Record<LossKind, number>> = {
+    ...inventory.losses,
+    formatting: kept.filter((line) => line.otherFormatting).length,
+    table: new Set(kept.flatMap((line) => (line.table === undefined ? [] : [line.table]))).size,
+    tracked_changes: trackedChanges,
+    comments,
+  };
+  return { doc: imported, losses: lossList(counts), trackedChanges, comments };
+}
+
+/** Reads a .docx draft into a document: title and preamble, one clause per `Pasal N`, closing. */
+export async function parseDocx(
+  buffer: Buffer,
+  options: { changes?: ChangesMode | null } = {},
+): Promise<Node> {
+  return (await readDocx(buffer, options)).doc;
+}
+
+/** The parts with the body as mammoth and the numbering reader should see it (docxBody.ts). */
+function preparedParts(parts: DocxParts, original: boolean): DocxParts {
+  const body = parts.get('word/document.xml');
+  if (!body) return parts;
+  const prepared = new Map(parts);
+  prepared.set('word/document.xml', Buffer.from(prepareBody(body.toString('utf8'), original)));
+  return prepared;
 }
 
 /** Splits the body's lines from the closing lines and drops a signature block or paraf table. */
-function splitTail(blocks: ParagraphBlock[]): { body: string[]; closing: string[] } {
-  const lastPasal = blocks.findLastIndex((block) => PASAL_LINE.test(block.text));
-  const body: string[] = [];
-  const closing: string[] = [];
-  for (const [index, block] of blocks.entries()) {
-    if (block.text === '') continue;
+function splitTail(lines: Line[]): { body: Line[]; closing: Line[] } {
+  const lastPasal = lines.findLastIndex((line) => PASAL_LINE.test(line.text));
+  const body: Line[] = [];
+  const closing: Line[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (line.text === '') continue;
     const afterLastPasal = lastPasal !== -1 && index > lastPasal + 1;
-    if (afterLastPasal && isTail(block)) break;
+    if (afterLastPasal && isTail(line)) break;
     const isClosing =
       afterLastPasal &&
-      (closing.length > 0 || block.styleId === DOCX_STYLE.closing || CLOSING_LINE.test(block.text));
-    (isClosing ? closing : body).push(block.text);
+      (closing.length > 0 || line.styleId === DOCX_STYLE.closing || CLOSING_LINE.test(line.text));
+    (isClosing ? closing : body).push(line);
   }
   return { body, closing };
 }
 
-function isTail(block: ParagraphBlock): boolean {
+function isTail(block: Line): boolean {
   if (block.styleId !== null && TAIL_STYLES.has(block.styleId)) return true;
   return SIGNATURE_LINES.some((pattern) => pattern.test(block.text));
 }
 
 /**
- * Flattens tables into paragraphs and writes out the numbers Word generates for list items,
- * so parsePlainText turns them into ayat and list items like typed ones. A list whose format
+ * Writes out the numbers Word generates for list items, so parsePlainLines turns them into
+ * ayat and list items like typed ones. A list whose format
  * is one of Lampiran II's keeps it (`(1)` an ayat, `a.` a huruf, `1.` an angka, `a)`, `1)`);
  * otherwise the level decides, as Indonesian legal drafting nests: a top-level item is an
  * ayat `(1)`, unless it follows a lead-in ending in ":" (then it is a huruf `a.`), and each
  * level further in is the next list level (`a.`, `1.`, `a)`, `1)`).
  */
-function numberListItems(blocks: DocxBlock[]): ParagraphBlock[] {
-  const paragraphs = blocks.flatMap(flattenTable);
+function numberListItems(paragraphs: Line[]): Line[] {
   const counts = new Map<NumberedKind, number>();
   let inTopLevelItems = false;
   let previous = '';
   return paragraphs.map((paragraph) => {
-    let text = paragraph.text;
+    let { text, marks } = paragraph;
     const numbering = paragraph.numbering;
     if (PASAL_LINE.test(text)) counts.clear();
     if (numbering === null || !numbering.ordered) {
@@ -115,21 +187,134 @@ function numberListItems(blocks: DocxBlock[]): ParagraphBlock[] {
       // A block starts the count of every level inside it afresh.
       NUMBERED_KINDS.slice(NUMBERED_KINDS.indexOf(kind) + 1).forEach((k) => counts.delete(k));
       counts.set(kind, n);
-      text = `${numberLabel(kind, n)} ${text}`;
+      const label = `${numberLabel(kind, n)} `;
+      text = label + text;
+      marks = shiftMarks(marks, label.length);
     }
     previous = text;
-    return { ...paragraph, text };
+    return { ...paragraph, text, marks };
   });
 }
 
-function flattenTable(block: DocxBlock): ParagraphBlock[] {
-  if (block.kind === 'paragraph') return [block];
+function shiftMarks(marks: MarkRange[], by: number): MarkRange[] {
+  return marks.map((m) => ({ ...m, from: m.from + by, to: m.to + by }));
+}
+
+/**
+ * The body as lines: each paragraph, and each table's cells in reading order, except that a
+ * table of the pembukaan laid out as the komparisi (`1. | NAME | : | position …`) becomes one
+ * komparisi line per party.
+ */
+function bodyLines(blocks: DocxBlock[]): Line[] {
+  const firstPasal = blocks.findIndex(
+    (block) => block.kind === 'paragraph' && PASAL_LINE.test(block.text),
+  );
+  let tables = 0;
+  return blocks.flatMap((block, index): Line[] => {
+    if (block.kind === 'paragraph') return [block];
+    const table = tables++;
+    const inPembukaan = firstPasal === -1 || index < firstPasal;
+    if (inPembukaan && isKomparisiTable(block)) return komparisiLines(block);
+    return flattenTable(block, table);
+  });
+}
+
+function flattenTable(block: TableBlock, table: number): Line[] {
   // A table's cells become lines in reading order; a table made by a Selaras export keeps its
   // style id on its first line so the tail is still recognised.
-  return block.rows.flat(2).map((text, index) => ({
-    kind: 'paragraph',
-    text,
-    styleId: index === 0 ? block.styleId : null,
-    numbering: null,
-  }));
+  return block.rows
+    .flatMap((row) => row.cells.flat())
+    .map((paragraph, index) => ({
+      ...paragraph,
+      styleId: index === 0 ? block.styleId : null,
+      numbering: null,
+      table,
+    }));
+}
+
+// A komparisi row: an optional number, the name, a colon, then who the party is.
+const ROW_NUMBER = /^\(?\d{1,3}[.)]?$/;
+const COLON = /^:$/;
+
+/** The text of each cell of a row: its paragraphs joined by a space, marks kept. */
+function rowCells(row: TableBlock['rows'][number]): PlainCell[] {
+  return row.cells.map((cell) => joinLines(cell, ' '));
+}
+
+interface PlainCell extends PlainLine {
+  marks: MarkRange[];
+  /** Whether Word numbers the cell (an automatic `1.` with no typed number). */
+  numbered: boolean;
+}
+
+/**
+ * Whether a table is the komparisi laid out in columns: some row has a cell holding only `:`
+ * with words after it, and every row with words is such a row or goes on from one.
+ */
+function isKomparisiTable(table: TableBlock): boolean {
+  const rows = table.rows.map(rowCells).filter((cells) => cells.some((c) => c.text !== ''));
+  if (rows.length === 0 || rows.some((cells) => cells.length > 6)) return false;
+  return rows.some((cells) => {
+    const colon = cells.findIndex((c) => COLON.test(c.text));
+    return colon > 0 && cells.slice(colon + 1).some((c) => c.text !== '');
+  });
+}
+
+/**
+ * One line per party: `1. AHMAD FAUZI, Kepala …, selanjutnya disebut PIHAK KESATU`. The number
+ * column (typed or Word's) makes the line a komparisi item `angka`; without one each party is
+ * a paragraph. A row with neither number nor name goes on the party above it.
+ */
+function komparisiLines(table: TableBlock): Line[] {
+  const lines: Line[] = [];
+  let parties = 0;
+  for (const cells of table.rows.map(rowCells)) {
+    // The number is typed in the first column, or Word numbers the row (that column or the name).
+    const typed = cells.length > 1 && ROW_NUMBER.test(cells[0].text);
+    const numbered = typed || cells.some((c) => c.numbered);
+    const words = cells
+      .slice(typed || (cells[0].numbered && cells[0].text === '') ? 1 : 0)
+      .filter((c) => c.text !== '' && !COLON.test(c.text));
+    if (words.length === 0) continue;
+    const opensParty = numbered || cells.some((c) => COLON.test(c.text)) || lines.length === 0;
+    const joined = joinLines(words, ', ');
+    if (!opensParty) {
+      const last = lines[lines.length - 1];
+      const merged = joinLines([last, joined], ' ');
+      lines[lines.length - 1] = { ...last, text: merged.text, marks: merged.marks };
+      continue;
+    }
+    parties += 1;
+    const label = numbered ? `${parties}. ` : '';
+    lines.push({
+      kind: 'paragraph',
+      text: label + joined.text,
+      marks: shiftMarks(joined.marks, label.length),
+      styleId: null,
+      numbering: null,
+      otherFormatting: false,
+    });
+  }
+  return lines;
+}
+
+/**
+ * Lines joined into one by `separator`, marks kept; a line already ending in the separator's
+ * punctuation (`AHMAD FAUZI,`) is not given it twice.
+ */
+function joinLines(
+  lines: readonly (PlainLine & { numbering?: ParagraphBlock['numbering'] })[],
+  separator: string,
+): PlainCell {
+  let text = '';
+  const marks: MarkRange[] = [];
+  let numbered = false;
+  for (const line of lines) {
+    numbered ||= line.numbering?.ordered === true;
+    if (line.text === '') continue;
+    if (text !== '') text += text.endsWith(separator.trim()) && separator.trim() ? ' ' : separator;
+    marks.push(...shiftMarks([...(line.marks ?? [])], text.length));
+    text += line.text;
+  }
+  return { text, marks, numbered };
 }

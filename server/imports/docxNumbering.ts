@@ -26,6 +26,8 @@ interface ParagraphNumbering {
   numId?: string;
   ilvl?: string;
   pStyle?: string;
+  /** Its paragraph mark is a tracked deletion: mammoth joins it to the next paragraph. */
+  joined?: boolean;
 }
 
 // A list level whose number is one placeholder in one of Lampiran II's shapes (`%1` stands for
@@ -53,6 +55,7 @@ export function listKinds(parts: DocxParts): (NumberedKind | null)[] | null {
   for (const { levels } of numbering.abstracts.values())
     for (const level of levels.values()) if (level.pStyle) byStyle.set(level.pStyle, level);
   return readParagraphs(documentXml.toString('utf8'))
+    .filter((paragraph) => !paragraph.joined)
     .map((paragraph) => levelOf(numbering, byStyle, paragraph))
     .filter((level): level is Level => level !== null)
     .map(kindOf);
@@ -152,6 +155,7 @@ function readParagraphs(xml: string): ParagraphNumbering[] {
     if (name === 'w:pStyle') current.numbering.pStyle = val;
     else if (name === 'w:numId') current.numbering.numId = val;
     else if (name === 'w:ilvl') current.numbering.ilvl = val;
+    else if (name === 'w:del') current.numbering.joined = true;
   }
   return paragraphs;
 }

@@ -70,3 +70,64 @@ function isNameEnd(byte: number | undefined): boolean {
     byte === 0x0d
   );
 }
+
+// A tag scanner for reading and rewriting the parts of a .docx without an XML parser: it
+// matches tags and nothing else, never reads a DTD and never expands an entity (a DOCTYPE and
+// its declarations are skipped as one `<!…>` token), so a hostile part costs one linear pass.
+
+/** One tag of an XML part: `<w:p …>`, `</w:p>` or `<w:p …/>`, with where it stands. */
+export interface XmlTag {
+  /** The qualified name, e.g. `w:p`. */
+  name: string;
+  closing: boolean;
+  selfClosing: boolean;
+  /** The attributes as written, with their leading space. */
+  attributes: string;
+  /** The offsets of `<` and just after `>`. */
+  start: number;
+  end: number;
+}
+
+// Attribute values are matched whole, so a `>` inside quotes does not end the tag. Comments,
+// CDATA, processing instructions and declarations are matched to be skipped.
+const TOKEN =
+  /<(\/?)([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[!?][^>]*>/g;
+
+/** Every element tag of an XML part, in order. */
+export function* xmlTags(xml: string): Generator<XmlTag> {
+  for (const match of xml.matchAll(TOKEN)) {
+    if (match[2] === undefined) continue;
+    yield {
+      name: match[2],
+      closing: match[1] === '/',
+      selfClosing: match[4] === '/',
+      attributes: match[3],
+      start: match.index,
+      end: match.index + match[0].length,
+    };
+  }
+}
+
+/** The name without its prefix: `txbxContent` for `w:txbxContent`. */
+export function localName(name: string): string {
+  return name.slice(name.indexOf(':') + 1);
+}
+
+/** The value of an attribute in a tag's attributes, with the predefined entities decoded. */
+export function xmlAttribute(attributes: string, name: string): string | undefined {
+  const escaped = name.replace(/[.:]/g, '\\$&');
+  const match = new RegExp(`(?:^|\\s)${escaped}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+  return match ? decodeXmlText(match[1] ?? match[2]) : undefined;
+}
+
+/** Text between tags with the five predefined entities and character references decoded. */
+export function decodeXmlText(text: string): string {
+  return text.replace(
+    /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));/g,
+    (all, dec, hex, named) => {
+      if (named) return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[named as string]!;
+      const code = dec ? Number(dec) : parseInt(hex, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    },
+  );
+}

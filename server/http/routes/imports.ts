@@ -33,6 +33,11 @@ const importFields = z.object({
   title: z.string().trim().min(1).max(500).optional(),
 });
 
+// What to do with the tracked changes and comments a file still holds (docs/api.md).
+const importQuery = z.object({
+  changes: z.enum(['original']).optional(),
+});
+
 const upload = multer({
   storage: multer.memoryStorage(),
   limits: { fileSize: MAX_DOCX_BYTES, files: 1, fields: 10, fieldSize: 10_000 },
@@ -64,7 +69,11 @@ export function receiveFile(req: Request, res: Response, next: NextFunction) {
   });
 }
 
-/** `POST /api/documents/import`: a new document from a .docx draft. */
+/**
+ * `POST /api/documents/import`: a new document from a .docx draft, with the list of what the
+ * naskah could not keep (`losses`). A draft still holding tracked changes or comments is
+ * refused (409, `details.code` `tracked_changes`) unless `?changes=` says how to take it.
+ */
 export function importRoutes(ctx: AppContext) {
   const router = Router();
 
@@ -73,9 +82,15 @@ export function importRoutes(ctx: AppContext) {
     if (!policy.createDocument(actor))
       throw forbidden('Hanya perancang (drafter) yang dapat membuat dokumen.');
     const fields = parse(importFields, req.body ?? {});
+    const { changes } = parse(importQuery, req.query);
     if (!req.file) throw invalidInput('Pilih berkas .docx untuk diimpor.', { file: 'required' });
     // mammoth reads the file in a worker under a deadline and a heap limit (SECURITY.md).
-    const doc = Node.fromJSON(schema, await runOffThread('importDocx', req.file.buffer, 'Impor'));
+    const read = await runOffThread(
+      'importDocx',
+      { file: req.file.buffer, changes: changes ?? null },
+      'Impor',
+    );
+    const doc = Node.fromJSON(schema, read.doc);
     const title =
       fields.title ??
       (documentTitleOf(doc) || req.file.originalname.replace(/\.docx$/i, '')).slice(0, 500);
@@ -87,7 +102,9 @@ export function importRoutes(ctx: AppContext) {
     });
     // Typed references the import could not resolve stay text; the drafter is told which.
     const { unresolved } = resolveTypedReferences(doc);
-    res.status(201).json({ ...presentDocument(row), unresolvedReferences: unresolved });
+    res
+      .status(201)
+      .json({ ...presentDocument(row), unresolvedReferences: unresolved, losses: read.losses });
   });
 
   return router;
