@@ -20,7 +20,12 @@ import type { ExportRun, TrackedChange } from './runs';
 
 /** Who made the tracked changes of an export and when: Selaras, at the revision's time. */
 export class ChangeMarks {
-  constructor(private readonly date: string) {}
+  private readonly date: string;
+
+  constructor(createdAt: string) {
+    // Word writes whole seconds; a fraction is valid xsd:dateTime but not every reader takes it.
+    this.date = createdAt.replace(/\.\d+(?=Z$)/, '');
+  }
 
   /** The attributes of one `w:ins` or `w:del`, with an id no other annotation of the file has. */
   next(): { id: number; author: string; date: string } {

@@ -1,5 +1,7 @@
 import type { Node } from 'prosemirror-model';
 import { extractClauses } from '../../shared/clauses';
+import { diffNaskah } from '../../shared/clauseDiff';
+import { extractNaskah } from '../../shared/naskah';
 import { measureDoc, textLimitProblem } from '../../shared/limits';
 import { schema } from '../../shared/schema';
 import {
@@ -16,6 +18,7 @@ import type { NumberedParagraph } from './layout';
 import { tooLarge } from '../errors';
 import { stateToDoc } from '../revisions/revisions';
 import type { ExportModel, ExportSource } from './model';
+import { trackedText } from './tracked';
 import { hasEmphasis, inlineRuns, runsText, type ExportRun } from './runs';
 
 /** The part of an ExportModel that comes from the text itself. */
@@ -123,9 +126,22 @@ function withRuns(paragraph: NumberedParagraph, runs: ExportRun[]): NumberedPara
  * Builds the model from a gathered source: reads the revision's text and refuses (413) a text
  * over the limits of shared/limits.ts, which a live text edited past them could reach.
  */
-export function exportModelOf({ state, ...rest }: ExportSource): ExportModel {
+export function exportModelOf({ state, sinceState, ...rest }: ExportSource): ExportModel {
+  const doc = readable(state);
+  // `changesSince`: the text shows what changed since that earlier revision (tracked.ts).
+  const text = sinceState ? trackedTextOf(readable(sinceState), doc) : exportTextOf(doc);
+  return { ...rest, ...text };
+}
+
+/** The text of `after` with the changes since `before` marked, Pasal matched by identity. */
+export function trackedTextOf(before: Node, after: Node): ExportText {
+  const changes = diffNaskah(extractNaskah(before), extractNaskah(after));
+  return trackedText(exportTextOf(before), exportTextOf(after), changes);
+}
+
+function readable(state: Uint8Array): Node {
   const doc = stateToDoc(state);
   const problem = textLimitProblem(measureDoc(doc));
   if (problem) throw tooLarge(`Naskah tidak dapat diekspor. ${problem}`);
-  return { ...rest, ...exportTextOf(doc) };
+  return doc;
 }

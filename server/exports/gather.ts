@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { DocumentRow } from '../documents/queries';
-import { conflict, notFound } from '../errors';
+import { conflict, invalidInput, notFound } from '../errors';
 import { getRevision } from '../revisions/revisions';
 import { latestNumber, revisionState } from '../revisions/queries';
 import { findHeads } from '../accounts/queries';
@@ -73,4 +73,30 @@ export async function gatherExportSource(
     finalHash:
       doc.status === 'final' && doc.final_revision === revision.number ? doc.final_hash : null,
   };
+}
+
+/**
+ * The Yjs state of revision `since`, for an export of revision `number` with the changes since
+ * it (`?changesSince=`): 400 unless `since` is an earlier revision of the document.
+ */
+export async function changesSinceState(
+  db: Db,
+  documentId: string,
+  since: number,
+  number: number,
+): Promise<Uint8Array> {
+  const details = { changesSince: 'not an earlier revision' };
+  if (number === 1)
+    throw invalidInput(
+      'Revisi 1 adalah revisi pertama: tidak ada revisi sebelumnya untuk lacak perubahan.',
+      details,
+    );
+  if (since < 1 || since >= number)
+    throw invalidInput(
+      `Parameter changesSince harus nomor revisi sebelum revisi ${number} (1–${number - 1}).`,
+      details,
+    );
+  const state = await revisionState(db, documentId, since);
+  if (!state) throw invalidInput(`Revisi ${since} tidak ditemukan.`, details);
+  return state;
 }
