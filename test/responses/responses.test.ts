@@ -1,5 +1,18 @@
 import { FRAGMENT } from '../../server/documents/text';
 import { findClauseElement } from '../../server/comments/proposal';
+import {
+  AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  Document,
+  InsertedTextRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  TextRun,
+} from 'docx';
 import { serverWithCast } from '../support/server';
 import { draftDocument } from '../support/factories';
 import { clauseElement, edit } from '../support/text';
@@ -66,7 +79,7 @@ async function exported(id: string, revision = 1): Promise<Buffer> {
 }
 
 /** Uploads a response as `token`; `preview` asks for the dry run. */
-export async function upload(
+async function upload(
   id: string,
   file: Buffer,
   token: string,
@@ -288,6 +301,122 @@ describe('a response edited in Word', () => {
     expect(preview.body.unmatched).toHaveLength(3);
     expect(await counts(id)).toEqual(before);
     expect(clauses).toHaveLength(3);
+  });
+
+  it('matches a file made outside Selaras by aligning its Pasal (one inserted, numbers shifted, Word list numbers)', async () => {
+    const { id, clauses } = await revisedDocument();
+    const change = { author: 'Pihak B', date: '2026-11-30T09:00:00Z' };
+    const line = (text: string) => new Paragraph({ text });
+    const ayat = (children: (TextRun | InsertedTextRun | DeletedTextRun)[]) =>
+      new Paragraph({ numbering: { reference: 'ayat', level: 0 }, children });
+    const file = await Packer.toBuffer(
+      new Document({
+        numbering: {
+          config: [
+            {
+              reference: 'ayat',
+              levels: [
+                {
+                  level: 0,
+                  format: LevelFormat.DECIMAL,
+                  text: '(%1)',
+                  alignment: AlignmentType.LEFT,
+                },
+              ],
+            },
+          ],
+        },
+        comments: {
+          children: [
+            {
+              id: 1,
+              author: 'Ahmad Fauzi',
+              date: new Date(),
+              children: [line('Mohon dipertegas.')],
+            },
+            {
+              id: 2,
+              author: 'Ahmad Fauzi',
+              date: new Date(),
+              children: [line('Pasal baru kami.')],
+            },
+          ],
+        },
+        sections: [
+          {
+            children: [
+              line('NOTA KESEPAKATAN'),
+              line('Pasal 1'),
+              line('Maksud'),
+              line('Nota ini dimaksudkan sebagai pedoman kerja sama.'),
+              line('Pasal 2'),
+              line('Kerahasiaan'),
+              new Paragraph({
+                children: [
+                  new CommentRangeStart(2),
+                  new TextRun('Para pihak menjaga kerahasiaan data.'),
+                  new CommentRangeEnd(2),
+                  new TextRun({ children: [new CommentReference(2)] }),
+                ],
+              }),
+              line('Pasal 3'),
+              line('Ruang Lingkup'),
+              ayat([new TextRun('Ruang lingkup meliputi pertukaran data.')]),
+              ayat([
+                new TextRun('Jangka waktu kerja sama '),
+                new DeletedTextRun({ text: '3 (tiga)', id: 11, ...change }),
+                new InsertedTextRun({ text: '5 (lima)', id: 12, ...change }),
+                new TextRun(' tahun.'),
+              ]),
+              line('Pasal 4'),
+              line('Penutup'),
+              new Paragraph({
+                children: [
+                  new TextRun('Nota ini '),
+                  new CommentRangeStart(1),
+                  new TextRun('berlaku'),
+                  new CommentRangeEnd(1),
+                  new TextRun({ children: [new CommentReference(1)] }),
+                  new TextRun(' sejak tanggal ditandatangani.'),
+                ],
+              }),
+              line('Demikian nota kesepakatan ini dibuat.'),
+            ],
+          },
+        ],
+      }),
+    );
+    const sent = await upload(id, file, t.cast.headB.token, false, 'draf-pihak-b.docx');
+    expect(sent.status).toBe(201);
+    const byClause = Object.fromEntries(sent.body.proposals.map((p) => [p.clauseId, p.proposal]));
+    expect(byClause).toEqual({
+      [clauses[1].id]: {
+        heading: 'Ruang Lingkup',
+        text: '(1) Ruang lingkup meliputi pertukaran data.\n(2) Jangka waktu kerja sama 5 (lima) tahun.',
+      },
+      [clauses[2].id]: {
+        heading: 'Penutup',
+        text: 'Nota ini berlaku sejak tanggal ditandatangani.',
+      },
+    });
+    expect(sent.body.comments).toEqual([
+      expect.objectContaining({
+        clauseId: clauses[2].id,
+        body: 'Komentar Word dari Ahmad Fauzi: Mohon dipertegas.\n(pada “berlaku”)',
+      }),
+    ]);
+    expect(sent.body.unmatched).toEqual([
+      expect.objectContaining({
+        kind: 'pasal',
+        text: 'Pasal 2\nKerahasiaan\nPara pihak menjaga kerahasiaan data.',
+        reason: expect.stringMatching(/Pasal 2 dalam berkas tidak cocok .* revisi 1/),
+      }),
+      expect.objectContaining({
+        kind: 'komentar',
+        text: 'Ahmad Fauzi: Pasal baru kami.',
+        reason: expect.stringMatching(/tidak cocok dengan naskah/),
+      }),
+    ]);
   });
 
   it('answers 409 for a file exported from another document and for a final document, 400 without a file', async () => {
