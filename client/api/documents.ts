@@ -64,3 +64,8 @@ export function exportUrl(id: string, format: 'docx' | 'pdf', revision?: number)
   const query = revision ? `?revision=${revision}` : '';
   return `/api/documents/${encodeURIComponent(id)}/export.${format}${query}`;
 }
+
+/** The URL of revision `revision`'s .docx with the changes since revision `since` as Word tracked changes. */
+export function trackedExportUrl(id: string, revision: number, since: number): string {
+  return `${exportUrl(id, 'docx', revision)}&changesSince=${since}`;
+}

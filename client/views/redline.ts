@@ -1,3 +1,4 @@
+import { trackedExportUrl } from '../api/documents';
 import { diffRevisions } from '../api/revisions';
 import type { ClauseChange, Hunk, Revision } from '../api/types';
 import { wordHunks } from '../../shared/clauseDiff';
@@ -179,6 +180,16 @@ export function openRedline(documentId: string, revisions: Revision[], from: num
   const showUnchanged = h('input', { type: 'checkbox' });
   const summary = h('p', { class: 'redline-summary muted' });
   const content = h('div', { class: 'redline-body' }, 'Memuat…');
+  // For a reader who works in Word: the same comparison as tracked changes in a .docx.
+  const tracked = h(
+    'a',
+    {
+      class: 'button export-tracked',
+      download: '',
+      title: 'Unduh revisi yang dibandingkan sebagai dokumen Word dengan perubahannya terlacak',
+    },
+    'Unduh .docx dengan lacak perubahan',
+  );
   const close = h('button', { type: 'button' }, 'Tutup');
   const dialog = h(
     'dialog',
@@ -190,6 +201,7 @@ export function openRedline(documentId: string, revisions: Revision[], from: num
       h('label', { class: 'inline' }, 'Dari ', fromPick),
       h('label', { class: 'inline' }, 'ke ', toPick),
       h('label', { class: 'inline' }, showUnchanged, 'Tampilkan pasal yang tidak berubah'),
+      tracked,
       close,
     ),
     summary,
@@ -211,6 +223,11 @@ export function openRedline(documentId: string, revisions: Revision[], from: num
   };
   const load = () => {
     replaceChildren(content, 'Memuat…');
+    // Word tracks changes from an earlier revision only: none from the empty document or backwards.
+    const [since, revision] = [Number(fromPick.value), Number(toPick.value)];
+    tracked.hidden = since < 1 || since >= revision;
+    if (tracked.hidden) tracked.removeAttribute('href');
+    else tracked.href = trackedExportUrl(documentId, revision, since);
     diffRevisions(documentId, Number(toPick.value), Number(fromPick.value))
       .then((diff) => {
         changes = diff.clauses;

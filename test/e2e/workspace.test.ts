@@ -87,6 +87,21 @@ describeBrowser('the web client', () => {
     await inserted.first().waitFor();
     expect((await inserted.allTextContents()).join('')).toContain('terpadu dan berkelanjutan');
     await expect(drafter.locator('dialog.redline .badge-modified').count()).resolves.toBe(1);
+
+    // The same comparison as Word tracked changes, for a reader who works in Word.
+    const tracked = drafter.locator('dialog.redline a', {
+      hasText: 'Unduh .docx dengan lacak perubahan',
+    });
+    const href = (await tracked.getAttribute('href')) ?? '';
+    expect(href).toBe(`/api/documents/${id}/export.docx?revision=2&changesSince=1`);
+    const size = await drafter.evaluate(async (url) => {
+      const res = await fetch(url);
+      return res.ok ? (await res.arrayBuffer()).byteLength : -res.status;
+    }, href);
+    expect(size).toBeGreaterThan(0);
+    // None from the empty document: Word tracks changes from an earlier revision only.
+    await drafter.locator('dialog.redline select[name="from"]').selectOption('0');
+    await tracked.waitFor({ state: 'hidden' });
   });
 
   it('updates the paraf koordinasi table live when an agency signs off', async () => {
