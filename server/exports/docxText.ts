@@ -43,6 +43,7 @@ export class ChangeMarks {
 /** Opens and closes the hidden bookmarks of one file, each name once. */
 export class Bookmarks {
   private readonly open = new Map<string, number>();
+  private readonly closed = new Set<string>();
 
   /** The start of bookmark `name`; null when the name is absent or already used. */
   start(name: string | null): ParagraphChild | null {
@@ -52,10 +53,12 @@ export class Bookmarks {
     return asChild(new BookmarkStart(name, id));
   }
 
-  /** The end of bookmark `name`, if it was started. */
+  /** The end of bookmark `name`, if it was started and not yet ended (a repeated id gets one). */
   end(name: string | null): ParagraphChild | null {
     const id = name === null ? undefined : this.open.get(name);
-    return id === undefined ? null : asChild(new BookmarkEnd(id));
+    if (id === undefined || this.closed.has(name!)) return null;
+    this.closed.add(name!);
+    return asChild(new BookmarkEnd(id));
   }
 }
 

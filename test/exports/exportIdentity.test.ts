@@ -128,12 +128,19 @@ describe('an exported .docx records where it came from', () => {
           { id: '0b7e3c52-1d4f-4a8e-9c6b-2f1e0d3c4b5a' },
           paragraph.create(null, schema.text('Ayat baru.')),
         ),
+        // A repeated id (the stored text repairs these; an export must not rely on it).
+        ayat.create(
+          { id: '0b7e3c52-1d4f-4a8e-9c6b-2f1e0d3c4b5a' },
+          paragraph.create(null, schema.text('Ayat kembar.')),
+        ),
       ]),
     );
     const model = buildExportModel({}, text);
     const xml = await documentXml(model);
     expect(xml).not.toContain('disisipkan');
     expect(xml).not.toContain('legacy');
+    expect(xml.match(/<w:bookmarkStart /g)).toHaveLength(2);
+    expect(xml.match(/<w:bookmarkEnd /g)).toHaveLength(2);
     expect([...bookmarks(xml).keys()].sort()).toEqual([
       '_Sel_b_0b7e3c521d4f4a8e9c6b2f1e0d3c4b5a',
       '_Sel_pembukaan',
