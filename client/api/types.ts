@@ -163,6 +163,8 @@ export interface Comment {
   createdAt: string;
   resolved: boolean;
   proposal: Proposal | null;
+  /** The proposal was accepted into the text (a merely resolved comment is not). */
+  accepted?: boolean;
   parentId?: string | null;
   /** The words the comment is about (null: the whole Pasal); `text` is what they read now. */
   anchor?: { start: string; end: string; quote: string; text: string } | null;

@@ -6,6 +6,7 @@ import { selectionAnchor, showCommentAnchors } from '../editor/commentAnchors';
 import { clauseAt } from '../editor/commands';
 import { formatTime, h, replaceChildren } from './dom';
 import { mentionAutocomplete } from './mentionAutocomplete';
+import { proposalDiff } from './proposalView';
 import { notify, notifyError, runAction } from './notice';
 import type { WorkspaceData, WorkspaceStore } from './store';
 
@@ -189,6 +190,35 @@ function currentClause(data: WorkspaceData) {
   return index < 0 ? null : { ...data.liveClauses[index], number: index + 1 };
 }
 
+/**
+ * An usulan redaksi: what it changes against the current text of its Pasal; once accepted,
+ * that is no change any more, so the wording it brought is kept behind a toggle.
+ */
+function proposalBlock(
+  comment: Comment,
+  current: { heading: string; text: string } | null,
+): HTMLElement {
+  const proposal = comment.proposal!;
+  if (comment.accepted)
+    return h(
+      'details',
+      { class: 'proposal proposal-accepted' },
+      h('summary', { class: 'muted' }, 'Usulan redaksi diterima ke dalam naskah'),
+      proposal.heading && h('strong', {}, proposal.heading),
+      h('p', {}, proposal.text),
+    );
+  return h(
+    'div',
+    { class: 'proposal' },
+    h(
+      'div',
+      { class: 'muted' },
+      current ? 'Usulan redaksi (perubahan terhadap teks saat ini):' : 'Usulan redaksi:',
+    ),
+    proposalDiff(current, proposal),
+  );
+}
+
 function thread(comment: Comment, data: WorkspaceData, store: WorkspaceStore): HTMLElement {
   const replies = data.comments.filter((c) => c.parentId === comment.id);
   const index = data.liveClauses.findIndex((c) => c.id === comment.clauseId);
@@ -246,7 +276,9 @@ function thread(comment: Comment, data: WorkspaceData, store: WorkspaceStore): H
       h('strong', {}, comment.author.name),
       comment.author.agency && h('span', { class: 'muted' }, ` · ${comment.author.agency.name}`),
       h('span', { class: 'muted' }, ` · ${where} · ${formatTime(comment.createdAt)}`),
-      comment.resolved && h('span', { class: 'badge' }, 'Selesai'),
+      comment.accepted
+        ? h('span', { class: 'badge badge-accepted' }, 'Diterima')
+        : comment.resolved && h('span', { class: 'badge' }, 'Selesai'),
     ),
     comment.anchor &&
       h(
@@ -257,14 +289,7 @@ function thread(comment: Comment, data: WorkspaceData, store: WorkspaceStore): H
           h('span', { class: 'muted' }, ' (kata-kata ini telah dihapus dari naskah)'),
       ),
     h('p', { class: 'comment-body' }, comment.body),
-    comment.proposal &&
-      h(
-        'div',
-        { class: 'proposal' },
-        h('div', { class: 'muted' }, 'Usulan redaksi:'),
-        comment.proposal.heading && h('strong', {}, comment.proposal.heading),
-        h('p', {}, comment.proposal.text),
-      ),
+    comment.proposal && proposalBlock(comment, index < 0 ? null : data.liveClauses[index]),
     ...replies.map((r) =>
       h('div', { class: 'reply' }, h('strong', {}, r.author.name), ': ', r.body),
     ),

@@ -14,6 +14,16 @@ export function canEdit({ me, doc }: WorkspaceData): Permission {
   return allow;
 }
 
+/** Whether the user may upload a response edited in Word (as the server's `policy.respond`). */
+export function canRespond({ me, doc }: WorkspaceData): Permission {
+  if (doc.status === 'final') return deny('Dokumen sudah final.');
+  if (me.role !== 'reviewer' && me.role !== 'head' && me.role !== 'drafter')
+    return deny('Tanggapan diunggah oleh penelaah, pimpinan, atau perancang instansi peserta.');
+  const participates = [...doc.parties, ...doc.reviewers].some((a) => a.code === me.agency.code);
+  if (!participates) return deny('Instansi Anda tidak ikut dalam dokumen ini.');
+  return allow;
+}
+
 /** Whether the user may cut a revision. */
 export function canCutRevision(data: WorkspaceData): Permission {
   if (data.doc.status === 'final') return deny('Dokumen sudah final.');

@@ -23,6 +23,7 @@ import { parafPanel } from './parafPanel';
 import { partiesPanel } from './partiesPanel';
 import { canEdit } from './permissions';
 import { exportLinks, revisionsPanel } from './revisionsPanel';
+import { responseButton } from './responseDialog';
 import { createStore, type Part, type WorkspaceData, type WorkspaceStore } from './store';
 import { tabs } from './tabs';
 import { editorToolbar } from './toolbar';
@@ -87,6 +88,7 @@ function mountWorkspace(
   const status = h('span', { class: `badge status-${doc.status}` });
   const title = h('h1', { class: 'doc-name' });
   const exports = h('span', { class: 'doc-exports' });
+  const respond = responseButton(store);
   const banner = finalBanner(store);
   const toolbar = editorToolbar(() => view);
   const editorMount = h(
@@ -106,7 +108,7 @@ function mountWorkspace(
     h(
       'main',
       { class: 'workspace', dataset: { documentId: doc.id } },
-      h('div', { class: 'doc-bar' }, title, status, exports),
+      h('div', { class: 'doc-bar' }, title, status, exports, respond.element),
       banner.element,
       h(
         'div',
@@ -143,6 +145,7 @@ function mountWorkspace(
             ...exportLinks(store.get().doc.id),
           );
         else replaceChildren(exports);
+        respond.update();
         view?.setProps({}); // re-reads `editable`: a final document locks the editor
         updateToolbar();
       },
