@@ -7,11 +7,13 @@ import { parsePlainText } from '../../shared/plainText';
 import { schema } from '../../shared/schema';
 import { buildExportModel } from '../support/exportModel';
 import { doc, title } from '../shared/builders';
-import { docxText, documentPieces, expectInOrder, zipParts } from './readBack';
+import { docxText, documentPieces, expectInOrder, throughLibreOffice, zipParts } from './readBack';
 
 // Every exported .docx says where it came from (CONTRACT.md "Word drafts in and out"): its
 // document, revision and format in custom properties, and each part of the naskah inside a
 // hidden bookmark named by docxIdentity.ts, without changing a word a reader sees.
+
+jest.setTimeout(240_000);
 
 async function documentXml(model: ExportModel): Promise<string> {
   return zipParts(await renderDocx(model)).get('word/document.xml')!;
@@ -97,6 +99,18 @@ describe('an exported .docx records where it came from', () => {
     expect(letterA).toMatch(/^a\. pertukaran data; 1\. data pengaduan; 2\. data tindak lanjut;$/);
     expect(found.get('_Sel_pembukaan')).toMatch(/^NOTA KESEPAKATAN .*dituangkan;$/);
     expect(found.get('_Sel_penutup')).toBe('Demikian.');
+  });
+
+  it('keeps its properties and bookmarks when LibreOffice opens and saves it', async () => {
+    const model = buildExportModel();
+    const names = (xml: string) =>
+      new Set([...xml.matchAll(/<w:bookmarkStart\b[^>]*\bw:name="([^"]*)"/g)].map((m) => m[1]));
+    const saved = zipParts(await throughLibreOffice(await renderDocx(model), 'docx'));
+    const kept = names(saved.get('word/document.xml')!);
+    const written = names(await documentXml(model));
+    expect(written.size).toBeGreaterThan(40);
+    expect([...written].filter((name) => !kept.has(name))).toEqual([]);
+    expect(saved.get('docProps/custom.xml')).toContain(model.documentId);
   });
 
   it('reads exactly as an export without bookmarks', async () => {

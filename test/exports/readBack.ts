@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -41,6 +41,35 @@ async function readPdf(buffer: Buffer): Promise<ReadPage[]> {
       { maxBuffer: 256 * 1024 * 1024 },
     );
     return JSON.parse(stdout) as ReadPage[];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opens a .docx in LibreOffice (as a reader's office would) and saves it as PDF or as .docx
+ * again, in a profile of its own so a LibreOffice already running elsewhere does not take the job.
+ */
+export async function throughLibreOffice(docx: Buffer, to: 'pdf' | 'docx'): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'selaras-lo-'));
+  try {
+    await writeFile(path.join(dir, 'in.docx'), docx);
+    const filter = to === 'pdf' ? 'pdf' : 'docx:MS Word 2007 XML';
+    const out = path.join(dir, 'out');
+    await execFileAsync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        filter,
+        '--outdir',
+        out,
+        path.join(dir, 'in.docx'),
+      ],
+      { timeout: 180_000 },
+    );
+    return await readFile(path.join(out, `in.${to}`));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,15 +1,10 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import * as Y from 'yjs';
 import { findClauseElement } from '../../server/comments/proposal';
 import { paragraphElements } from '../collab/clients';
 import { draftDocument } from '../support/factories';
 import { serverWithCast } from '../support/server';
 import { clauseElement, edit } from '../support/text';
-import { normalise, pdfPages, zipParts } from './readBack';
+import { normalise, pdfPages, throughLibreOffice, zipParts } from './readBack';
 
 jest.setTimeout(240_000);
 
@@ -19,7 +14,6 @@ jest.setTimeout(240_000);
 // deleted at its old place. LibreOffice (as a head's office would open it) shows both sides.
 
 const t = serverWithCast();
-const execFileAsync = promisify(execFile);
 
 const PLAIN = [
   'NOTA KESEPAKATAN',
@@ -155,36 +149,15 @@ describe('a DOCX with the changes since an earlier revision', () => {
   });
 
   it('opens in LibreOffice, whose PDF shows the deleted and the inserted words', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'selaras-tracked-'));
-    try {
-      await writeFile(path.join(dir, 'tracked.docx'), docx);
-      // A profile of its own, so a LibreOffice already running elsewhere does not take the job.
-      await execFileAsync(
-        'soffice',
-        [
-          `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          path.join(dir, 'tracked.docx'),
-        ],
-        { timeout: 180_000 },
-      );
-      const text = normalise(
-        (await pdfPages(await readFile(path.join(dir, 'tracked.pdf')))).join(' '),
-      );
-      for (const words of [
-        'Laporan disampaikan setiap triwulan',
-        'Perselisihan diselesaikan secara musyawarah.',
-        'tiga',
-        'lima',
-      ])
-        expect({ words, shown: text.includes(words) }).toEqual({ words, shown: true });
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const pdf = await throughLibreOffice(docx, 'pdf');
+    const text = normalise((await pdfPages(pdf)).join(' '));
+    for (const words of [
+      'Laporan disampaikan setiap triwulan',
+      'Perselisihan diselesaikan secara musyawarah.',
+      'tiga',
+      'lima',
+    ])
+      expect({ words, shown: text.includes(words) }).toEqual({ words, shown: true });
   });
 });
 
