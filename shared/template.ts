@@ -1,4 +1,5 @@
 import type { Node } from 'prosemirror-model';
+import { newClauseId } from './clauses';
 import { komparisiText } from './parties';
 import { parsePlainText } from './plainText';
 import { schema } from './schema';
@@ -117,15 +118,85 @@ Penutup
 export const TEMPLATE_CLOSING =
   'Demikian Nota Kesepakatan ini dibuat dengan itikad baik untuk dipatuhi dan dilaksanakan oleh PARA PIHAK.';
 
+/** The columns of the template's rencana kerja. */
+export const RENCANA_KERJA_COLUMNS = ['No.', 'Kegiatan', 'Penanggung Jawab', 'Waktu Pelaksanaan'];
+
+/** The activities of the template's rencana kerja: kegiatan, penanggung jawab, waktu. */
+export const RENCANA_KERJA: readonly (readonly [string, string, string])[] = [
+  [
+    'Sosialisasi standar pelayanan publik dan pencegahan maladministrasi kepada perangkat daerah',
+    'PIHAK KESATU dan PIHAK KEDUA (Biro Organisasi Sekretariat Daerah)',
+    'Triwulan I tahun pertama',
+  ],
+  [
+    'Penilaian kepatuhan terhadap standar pelayanan publik pada unit layanan perangkat daerah',
+    'PIHAK KESATU dan PIHAK KEDUA (Inspektorat)',
+    'Triwulan II dan III setiap tahun',
+  ],
+  [
+    'Koordinasi percepatan penyelesaian laporan dan pengaduan masyarakat, termasuk pertukaran data dan informasi',
+    'PARA PIHAK (Biro Pemerintahan Sekretariat Daerah)',
+    'Setiap bulan',
+  ],
+  [
+    'Peningkatan kapasitas aparatur penyelenggara pelayanan publik',
+    'PIHAK KEDUA (Badan Pengembangan Sumber Daya Manusia) dan PIHAK KESATU',
+    'Triwulan III setiap tahun',
+  ],
+];
+
+/**
+ * The template's Lampiran: the heading lines naming the nota kesepakatan it belongs to, and the
+ * rencana kerja as a table with a heading row, every block with a fresh id.
+ */
+export function templateLampiran(
+  parties: TemplateParties = DEFAULT_TEMPLATE_PARTIES,
+  makeId: () => string = newClauseId,
+): Node {
+  const { lampiran, lampiran_heading, table, table_row, table_cell, table_header, paragraph } =
+    schema.nodes;
+  const blank = '..........';
+  const headings = [
+    'LAMPIRAN',
+    'NOTA KESEPAKATAN ANTARA',
+    oneLine(parties.first).toUpperCase(),
+    'DAN',
+    oneLine(parties.second).toUpperCase(),
+    `NOMOR : ${blank}/NK/${blank}/${blank}`,
+    `NOMOR : ${blank}/NK/${blank}/${blank}`,
+    'TENTANG',
+    TEMPLATE_SUBJECT.toUpperCase(),
+    'RENCANA KERJA',
+  ];
+  const cell = (type: typeof table_cell, text: string) =>
+    type.create(null, paragraph.create(null, schema.text(text)));
+  const rows = [
+    table_row.create(
+      { id: makeId() },
+      RENCANA_KERJA_COLUMNS.map((text) => cell(table_header, text)),
+    ),
+    ...RENCANA_KERJA.map((activity, i) =>
+      table_row.create(
+        { id: makeId() },
+        [`${i + 1}.`, ...activity].map((text) => cell(table_cell, text)),
+      ),
+    ),
+  ];
+  return lampiran.createChecked({ id: makeId() }, [
+    ...headings.map((line) => lampiran_heading.create(null, schema.text(line))),
+    table.create({ id: makeId() }, rows),
+  ]);
+}
+
 /**
  * Builds the built-in nota kesepakatan document between the given parties, with fresh clause
- * ids: the plain form parsed, then the closing formula as the penutup (the plain form has no
- * place for text after the last Pasal).
+ * ids: the plain form parsed, then the closing formula and the Lampiran with its rencana kerja
+ * as the penutup (the plain form has no place for text after the last Pasal).
  */
 export function templateDoc(parties: TemplateParties = DEFAULT_TEMPLATE_PARTIES): Node {
   const body = parsePlainText(templatePlainText(parties));
   const closing = schema.nodes.closing.create(null, schema.text(TEMPLATE_CLOSING));
-  return body.copy(body.content.addToEnd(closing));
+  return body.copy(body.content.addToEnd(closing).addToEnd(templateLampiran(parties)));
 }
 
 function oneLine(text: string): string {

@@ -14,6 +14,7 @@ import {
   twip,
 } from './docxParts';
 import { lembarParaf } from './lembar';
+import { lampiranBlocks, lampiranStyles } from './docxLampiran';
 import type { ExportModel } from './model';
 
 const FONT = 'Times New Roman';
@@ -36,7 +37,7 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
           },
         },
       },
-      paragraphStyles: paragraphStyles(),
+      paragraphStyles: [...paragraphStyles(), ...lampiranStyles()],
     },
     sections: [
       {
@@ -57,6 +58,7 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
         children: [
           ...naskahParagraphs(model),
           signatureBlock(model.parties, textWidth(model)),
+          ...lampiranBlocks(model.lampiran, textWidth(model), model.paper),
           ...lembarPages(lembarParaf(model), textWidth(model)),
           ...hashLines(model),
         ],

@@ -20,6 +20,7 @@ import { stateToDoc } from '../revisions/revisions';
 import type { ExportModel, ExportSource } from './model';
 import { trackedText } from './tracked';
 import { hasEmphasis, inlineRuns, runsText, type ExportRun } from './runs';
+import { exportLampiran } from './lampiran';
 
 /** The part of an ExportModel that comes from the text itself. */
 export type ExportText = Pick<
@@ -31,11 +32,12 @@ export type ExportText = Pick<
   | 'clauses'
   | 'closing'
   | 'closingLayout'
+  | 'lampiran'
 >;
 
 /**
- * Reads the title lines, preamble, clauses and closing of a document for an export. Numbers
- * and levels come from the structure through shared/numbering.ts, as in the API's text.
+ * Reads the title lines, preamble, clauses, closing and Lampiran of a document for an export.
+ * Numbers and levels come from the structure through shared/numbering.ts, as in the API's text.
  */
 export function exportTextOf(doc: Node): ExportText {
   const text: ExportText = {
@@ -92,6 +94,8 @@ export function exportTextOf(doc: Node): ExportText {
   // benchmarks) then need not keep a second copy in step.
   if (!text.titleLayout!.some((line) => line.runs)) delete text.titleLayout;
   if (!text.closingLayout!.some((line) => line.runs)) delete text.closingLayout;
+  const lampiran = exportLampiran(doc, rujukan);
+  if (lampiran.length > 0) text.lampiran = lampiran;
   return text;
 }
 

@@ -1,5 +1,6 @@
 import type { NumberedParagraph } from './layout';
 import type { ExportRun, TrackedChange } from './runs';
+import type { ExportLampiran } from './lampiran';
 
 /** A sign-off status as the paraf koordinasi table shows it. */
 export type ParafStatus = 'approved' | 'stale' | 'changes_requested' | 'pending';
@@ -36,6 +37,8 @@ export interface ExportModel {
   closing: string[];
   /** The closing paragraphs with their emphasis and (tracked) changes, when read from structure. */
   closingLayout?: NumberedParagraph[];
+  /** Each Lampiran (a rencana kerja table, say), printed after the signature block from a new page. */
+  lampiran?: ExportLampiran[];
   /** A tracked-changes export (`?changesSince=m`): `m`; the text then shows the changes since it. */
   changesSince?: number | null;
   /** The signing parties in order (PIHAK KESATU, PIHAK KEDUA, ...), from their party records. */
@@ -94,6 +97,7 @@ export type ExportSource = Omit<
   | 'clauses'
   | 'closing'
   | 'closingLayout'
+  | 'lampiran'
 > & {
   /** The revision's Yjs state; its text is read off the main thread, where the export renders. */
   state: Uint8Array;

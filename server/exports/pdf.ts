@@ -18,6 +18,7 @@ import {
   type Doc,
 } from './pdfKit';
 import { writeRuns } from './pdfRuns';
+import { lampiranPages } from './pdfLampiran';
 import { hashLines, lembarPages, pageFurniture, signatureBlock, signatureHeight } from './pdfParts';
 
 /** Renders one revision as a nota kesepakatan in PDF with embedded fonts. */
@@ -64,6 +65,7 @@ export async function renderPdf(source: ExportModel): Promise<Buffer> {
     else body(doc, line.text);
   }
   signatureBlock(doc, model.parties);
+  lampiranPages(doc, model.lampiran, model.paper);
   lembarPages(doc, lembarParaf(model));
   hashLines(doc, model);
   pageFurniture(doc, model, model.finalHash !== null);

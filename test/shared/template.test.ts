@@ -72,10 +72,54 @@ describe('templateDoc', () => {
     expect(text).not.toContain('Ombudsman Republik Indonesia Perwakilan');
   });
 
-  it('matches its plain text, followed by the closing formula', () => {
-    expect(toPlainText(templateDoc()).replace(/\n+/g, '\n')).toBe(
+  it('matches its plain text, followed by the closing formula and the Lampiran', () => {
+    const printed = toPlainText(templateDoc()).replace(/\n+/g, '\n');
+    const lampiran = printed.indexOf('LAMPIRAN\n');
+    expect(printed.slice(0, lampiran)).toBe(
       `${templatePlainText()}${TEMPLATE_CLOSING}\n`.replace(/\n+/g, '\n'),
     );
+  });
+
+  it('ends with a Lampiran naming the naskah and the rencana kerja as a table with a heading row', () => {
+    const last = templateDoc().lastChild!;
+    expect(last.type.name).toBe('lampiran');
+    const headings: string[] = [];
+    last.forEach((child) => {
+      if (child.type.name === 'lampiran_heading') headings.push(child.textContent);
+    });
+    expect(headings).toEqual([
+      'LAMPIRAN',
+      'NOTA KESEPAKATAN ANTARA',
+      'OMBUDSMAN REPUBLIK INDONESIA PERWAKILAN PROVINSI KALIMANTAN BARAT',
+      'DAN',
+      'PEMERINTAH PROVINSI KALIMANTAN BARAT',
+      'NOMOR : ........../NK/........../..........',
+      'NOMOR : ........../NK/........../..........',
+      'TENTANG',
+      'PENINGKATAN KUALITAS PELAYANAN PUBLIK',
+      'RENCANA KERJA',
+    ]);
+    const table = last.lastChild!;
+    expect(table.type.name).toBe('table');
+    const rows: string[][] = [];
+    table.forEach((row) => {
+      const cells: string[] = [];
+      row.forEach((cell) => cells.push(`${cell.type.name}:${cell.textContent}`));
+      rows.push(cells);
+    });
+    expect(rows[0]).toEqual([
+      'table_header:No.',
+      'table_header:Kegiatan',
+      'table_header:Penanggung Jawab',
+      'table_header:Waktu Pelaksanaan',
+    ]);
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows.slice(1).map((cells) => cells[0])).toEqual(
+      rows.slice(1).map((_, i) => `table_cell:${i + 1}.`),
+    );
+    expect(
+      rows.slice(1).every((cells) => cells.every((c) => c.length > 'table_cell:'.length)),
+    ).toBe(true);
   });
 
   it('is worded as a Biro Hukum writes a nota kesepakatan', () => {
@@ -114,8 +158,11 @@ describe('templateDoc', () => {
     ])
       expect(text).toContain(phrase);
     expect(text).not.toContain('Apabila');
-    expect(text.trim().split('\n').pop()).toBe(
+    // The closing formula ends the naskah's own text; only the Lampiran follows it.
+    const lines = text.trim().split('\n');
+    expect(lines[lines.indexOf('LAMPIRAN') - 1]).toBe(
       'Demikian Nota Kesepakatan ini dibuat dengan itikad baik untuk dipatuhi dan dilaksanakan oleh PARA PIHAK.',
     );
+    expect(text).not.toMatch(/Setda|Bappeda|BPSDM/);
   });
 });
