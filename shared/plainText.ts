@@ -8,7 +8,7 @@ import {
   printLine,
   siblingNumbers,
 } from './numbering';
-import { paragraphOf } from './structure';
+import { paragraphOf, parseClauseLines } from './structure';
 import { LAMPIRAN, lampiranLines } from './lampiran';
 import { rujukanIndex } from './rujukan';
 import { inlineText } from './rujukanText';
@@ -101,6 +101,65 @@ function parseStructure(cleaned: PlainLine[], makeId: () => string): Node {
 
   if (blocks.length === 0) blocks.push(schema.nodes.preamble.create());
   return schema.nodes.doc.create(null, blocks);
+}
+
+/** A part of a Lampiran's body as read: a run of lines, or a table of cells of lines. */
+export type LampiranPart =
+  | { kind: 'lines'; lines: readonly PlainLine[] }
+  | { kind: 'table'; rows: readonly { header: boolean; cells: readonly PlainLine[][] }[] };
+
+/**
+ * Builds a Lampiran from its heading lines and its body, by the rules of the plain form: a run
+ * of lines is laid out as a Pasal's is, except that lists start at `a.` and an ayat number has
+ * no place (it stays text); a table keeps its rows and cells, each line of a cell a paragraph,
+ * a heading row as `table_header` cells, every row as wide as the widest. Marks land on their
+ * words as everywhere else.
+ */
+export function parseLampiran(
+  headings: readonly PlainLine[],
+  parts: readonly LampiranPart[],
+  makeId: () => string = newClauseId,
+): Node {
+  const { lampiran, lampiran_heading, table, table_row, table_cell, table_header } = schema.nodes;
+  const kept = (lines: readonly PlainLine[]) =>
+    lines.map(cleanLine).filter((line) => line.text !== '');
+  // The line each textblock is made of, in document order, for the marks.
+  const sources: (PlainLine | null)[] = [];
+  const headingLines = kept(headings);
+  const children: Node[] = (headingLines.length > 0 ? headingLines : [{ text: '' }]).map((line) => {
+    sources.push(line);
+    return lampiran_heading.create(null, line.text === '' ? null : schema.text(line.text));
+  });
+  for (const part of parts) {
+    if (part.kind === 'lines') {
+      const lines = kept(part.lines);
+      if (lines.length === 0) continue;
+      sources.push(...lines);
+      children.push(
+        ...parseClauseLines(
+          lines.map((line) => line.text),
+          () => makeId(),
+          true,
+        ),
+      );
+      continue;
+    }
+    const width = Math.max(1, ...part.rows.map((row) => row.cells.length));
+    const rows = part.rows.map((row) => {
+      const type = row.header ? table_header : table_cell;
+      const cells = Array.from({ length: width }, (_, i) => {
+        const lines = kept(row.cells[i] ?? []);
+        sources.push(...(lines.length > 0 ? lines : [null]));
+        return type.create(
+          null,
+          lines.length > 0 ? lines.map((line) => paragraphOf(line.text)) : paragraphOf(''),
+        );
+      });
+      return table_row.create({ id: makeId() }, cells);
+    });
+    if (rows.length > 0) children.push(table.create({ id: makeId() }, rows));
+  }
+  return withLineMarks(lampiran.create({ id: makeId() }, children), sources);
 }
 
 /**

@@ -30,15 +30,21 @@ export type BlockIdSource = (path: string) => string;
 /**
  * Builds the content of a Pasal (after its heading) from its text lines. A line whose number
  * has no place where it stands (a `1.` with no `a.` above it) stays a paragraph as typed, so
- * nothing is lost. Always returns at least one block.
+ * nothing is lost. Always returns at least one block. `inLampiran` builds the body of a
+ * Lampiran instead, where lists start at `a.` and an ayat has no place.
  */
-export function parseClauseLines(lines: string[], idFor: BlockIdSource): Node[] {
+export function parseClauseLines(
+  lines: string[],
+  idFor: BlockIdSource,
+  inLampiran = false,
+): Node[] {
   const root: OpenBlock = { kind: 'ayat', path: '', content: [], count: {} };
   const stack: OpenBlock[] = [];
   for (const line of lines) {
     const kind = labelKindOf(line);
-    const parentAt = kind === null ? -2 : parentIndex(stack, kind);
-    if (kind === null || parentAt === -2) {
+    const placed = kind !== null && !(inLampiran && kind === 'ayat');
+    const parentAt = placed ? parentIndex(stack, kind) : -2;
+    if (!placed || parentAt === -2) {
       (stack.at(-1) ?? root).content.push(line);
       continue;
     }
