@@ -6,7 +6,7 @@ import { selectionAnchor, showCommentAnchors } from '../editor/commentAnchors';
 import { clauseAt } from '../editor/commands';
 import { formatTime, h, replaceChildren } from './dom';
 import { mentionAutocomplete } from './mentionAutocomplete';
-import { proposalDiff } from './proposalView';
+import { commentPlace, proposalDiff } from './proposalView';
 import { notify, notifyError, runAction } from './notice';
 import type { WorkspaceData, WorkspaceStore } from './store';
 
@@ -221,8 +221,8 @@ function proposalBlock(
 
 function thread(comment: Comment, data: WorkspaceData, store: WorkspaceStore): HTMLElement {
   const replies = data.comments.filter((c) => c.parentId === comment.id);
-  const index = data.liveClauses.findIndex((c) => c.id === comment.clauseId);
-  const where = index < 0 ? 'Pasal dihapus' : `Pasal ${index + 1}`;
+  const place = commentPlace(data, comment.clauseId, comment.proposal);
+  const where = place.label.replace(/ — .*$/, '');
   const actions = h('div', { class: 'actions' });
   const docId = data.doc.id;
   const isDrafter = data.me.role === 'drafter' || data.me.role === 'admin';
@@ -289,7 +289,7 @@ function thread(comment: Comment, data: WorkspaceData, store: WorkspaceStore): H
           h('span', { class: 'muted' }, ' (kata-kata ini telah dihapus dari naskah)'),
       ),
     h('p', { class: 'comment-body' }, comment.body),
-    comment.proposal && proposalBlock(comment, index < 0 ? null : data.liveClauses[index]),
+    comment.proposal && proposalBlock(comment, place.current),
     ...replies.map((r) =>
       h('div', { class: 'reply' }, h('strong', {}, r.author.name), ': ', r.body),
     ),

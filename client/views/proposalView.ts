@@ -1,6 +1,8 @@
 import type { Proposal } from '../api/types';
 import { proposalChanges } from '../../shared/proposalDiff';
+import { PART_HEADINGS } from '../../shared/naskah';
 import { h } from './dom';
+import type { WorkspaceData } from './store';
 
 /** The current wording of a Pasal a proposal is shown against; null when the Pasal is gone. */
 export type CurrentWording = { heading: string; text: string } | null;
@@ -34,4 +36,31 @@ export function proposalDiff(current: CurrentWording, proposal: Proposal): HTMLE
             : piece.text,
     ),
   );
+}
+
+/**
+ * Where a comment stands, as the panels name it (`Pasal 3 — Ruang Lingkup`, `Pembukaan`), and
+ * the current wording its proposal is shown against (null when that Pasal is gone).
+ */
+export function commentPlace(
+  data: Pick<WorkspaceData, 'liveClauses' | 'liveParts'>,
+  clauseId: string,
+  proposal: Proposal | null = null,
+): { label: string; current: CurrentWording } {
+  if (clauseId === 'pembukaan' || clauseId === 'penutup') {
+    const text = data.liveParts?.[clauseId];
+    // A part's heading is its name, never proposed: the diff shows its lines only.
+    const heading = proposal?.heading ?? PART_HEADINGS[clauseId];
+    return {
+      label: PART_HEADINGS[clauseId],
+      current: text === undefined ? null : { heading, text },
+    };
+  }
+  const index = data.liveClauses.findIndex((c) => c.id === clauseId);
+  const clause = data.liveClauses[index];
+  if (!clause) return { label: 'Pasal dihapus', current: null };
+  return {
+    label: `Pasal ${index + 1}${clause.heading ? ` — ${clause.heading}` : ''}`,
+    current: { heading: clause.heading, text: clause.text },
+  };
 }

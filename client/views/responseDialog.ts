@@ -9,7 +9,7 @@ import {
 import { h, replaceChildren } from './dom';
 import { notify } from './notice';
 import { canRespond } from './permissions';
-import { proposalDiff } from './proposalView';
+import { commentPlace, proposalDiff } from './proposalView';
 import type { WorkspaceData, WorkspaceStore } from './store';
 
 // "Unggah tanggapan (.docx)": a party's copy edited in Word comes back as usulan redaksi and
@@ -164,28 +164,20 @@ function fileProblem(picked: File): string | null {
 /** The preview: the proposals with what they change, the comments, what could not be placed. */
 function previewOf(result: ResponseResult, data: WorkspaceData): HTMLElement[] {
   const sections: HTMLElement[] = [];
-  const where = (comment: ResponseComment) => {
-    const index = data.liveClauses.findIndex((c) => c.id === comment.clauseId);
-    const clause = data.liveClauses[index];
-    return {
-      clause: clause ?? null,
-      label: clause
-        ? `Pasal ${index + 1}${clause.heading ? ` — ${clause.heading}` : ''}`
-        : 'Pasal tidak ditemukan',
-    };
-  };
+  const where = (comment: ResponseComment) =>
+    commentPlace(data, comment.clauseId, comment.proposal);
   if (result.proposals.length)
     sections.push(
       section(
         `Usulan redaksi (${result.proposals.length})`,
         'response-proposals',
         result.proposals.map((p) => {
-          const { clause, label } = where(p);
+          const { current, label } = where(p);
           return h(
             'li',
             { dataset: { clauseId: p.clauseId } },
             h('strong', { class: 'response-where' }, label),
-            proposalDiff(clause, p.proposal!),
+            proposalDiff(current, p.proposal!),
             h('p', { class: 'muted response-note' }, p.body),
           );
         }),

@@ -7,7 +7,7 @@ import type { DocumentRow } from '../documents/queries';
 import type { EventHub } from '../events/hub';
 import { conflict, forbidden, invalidInput, notFound, tooLarge } from '../errors';
 import { policy } from '../policies/policies';
-import { extractClauses, type Clause } from '../../shared/clauses';
+import { extractNaskah, PART_IDS } from '../../shared/naskah';
 import {
   applyWording,
   findClauseElement,
@@ -15,6 +15,7 @@ import {
   wordingOf,
   type Wording,
 } from './proposal';
+import { applyPartProposal, type PartId } from './partProposal';
 import { anchorFor, anchorText, ydocOf, type StoredAnchor } from './anchors';
 import { presentComment } from './present';
 import * as q from './queries';
@@ -54,8 +55,19 @@ interface PreparedComment {
   anchor: StoredAnchor | null;
 }
 
+/** What a comment may be about: the pembukaan, each Pasal and the penutup, with their wording. */
+type Target = { id: string } & Wording;
+
+/** The live text's targets of comments, pembukaan first and penutup last. */
+function targetsOf(naskah: ReturnType<typeof extractNaskah>): Target[] {
+  const part = (id: PartId) => ({ id, heading: naskah[id].heading, text: naskah[id].text });
+  return [part('pembukaan'), ...naskah.clauses, part('penutup')];
+}
+
+const isPart = (clauseId: string): clauseId is PartId => PART_IDS.includes(clauseId);
+
 /** Checks that a comment's clause is in the live text and records what a proposal answers. */
-function prepare(clauses: Clause[], input: NewComment, anchor: StoredAnchor | null = null) {
+function prepare(clauses: Target[], input: NewComment, anchor: StoredAnchor | null = null) {
   const clause = clauses.find((c) => c.id === input.clauseId);
   if (!clause)
     throw invalidInput('Pasal tidak ditemukan dalam naskah.', { clauseId: 'unknown clause' });
@@ -112,7 +124,7 @@ export async function addComment(
   input: NewComment,
 ) {
   requireCommentable(actor, doc);
-  const clauses = extractClauses(await deps.texts.read(doc.id));
+  const clauses = targetsOf(extractNaskah(await deps.texts.read(doc.id)));
   if (!clauses.some((c) => c.id === input.clauseId))
     throw invalidInput('Pasal tidak ditemukan dalam naskah.', { clauseId: 'unknown clause' });
   if (input.parentId) {
@@ -161,7 +173,7 @@ export async function addComments(
   event: BatchEvent,
 ) {
   requireCommentable(actor, doc);
-  const clauses = extractClauses(await deps.texts.read(doc.id));
+  const clauses = targetsOf(extractNaskah(await deps.texts.read(doc.id)));
   const comments = inputs.map((input) => prepare(clauses, input));
   const ids = comments.map((c) => c.id);
   await deps.db.transaction(async (tx) => {
@@ -245,6 +257,7 @@ export async function acceptProposal(
   const next: Wording = { heading: row.proposal.heading ?? base.heading, text: row.proposal.text };
   // The check and the edit run in one synchronous Yjs transaction, so no edit slips between them.
   await deps.texts.change(doc.id, actor.id, (ydoc) => {
+    if (isPart(row.clause_id)) return applyPartProposal(ydoc, row.clause_id, base, next);
     const clause = findClauseElement(ydoc, row.clause_id);
     if (!clause) throw conflict('Pasal yang diusulkan sudah dihapus dari naskah.');
     const current = wordingOf(clause);

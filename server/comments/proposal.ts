@@ -51,7 +51,7 @@ const childElements = (clause: Y.XmlElement, name: string) =>
     .filter((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === name);
 
 /** The paragraph elements of a clause in reading order, inside ayat and list items too. */
-function paragraphElements(parent: Y.XmlElement): Y.XmlElement[] {
+export function paragraphElements(parent: Y.XmlElement): Y.XmlElement[] {
   return parent.toArray().flatMap((node) => {
     if (!(node instanceof Y.XmlElement) || node.nodeName === 'clause_heading') return [];
     return node.nodeName === 'paragraph' ? [node] : paragraphElements(node);
@@ -64,7 +64,7 @@ function naskahIndex(clause: Y.XmlElement): RujukanIndex | undefined {
 }
 
 /** Whether an element holds a `rujukan` anywhere inside it. */
-const holdsReference = (el: Y.XmlElement): boolean =>
+export const holdsReference = (el: Y.XmlElement): boolean =>
   el
     .toArray()
     .some((c) => c instanceof Y.XmlElement && (c.nodeName === 'rujukan' || holdsReference(c)));
@@ -96,7 +96,7 @@ function rewriteWithReferences(paragraph: Y.XmlElement, words: string, index: Ru
 }
 
 /** Rewrites an element's text to `next` by inserting and deleting only the words that differ. */
-function editText(el: Y.XmlElement, next: string) {
+export function editText(el: Y.XmlElement, next: string) {
   let text = el.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText);
   if (!text) {
     text = new Y.XmlText();
@@ -114,7 +114,7 @@ function editText(el: Y.XmlElement, next: string) {
 }
 
 /** The printed number a line starts with, or null. */
-const labelOf = (line: string) => {
+export const labelOf = (line: string) => {
   const kind = labelKindOf(line);
   return kind ? (LABEL_PATTERNS[kind].exec(line)?.[0].trim() ?? null) : null;
 };

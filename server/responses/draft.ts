@@ -9,9 +9,13 @@ import {
   clauseOf,
   normalizeLine,
   segmentLines,
+  type Line,
   type Segment,
   type SegmentClause,
 } from './segments';
+
+/** A wording as compared: a heading and text lines joined by "\n". */
+type Wording = { heading: string; text: string };
 
 // What a response proposes, worked out from the file, the revision it answers and the live
 // text, before anything is stored: an usulan redaksi for each Pasal whose wording the file
@@ -124,6 +128,18 @@ function placeAligned(file: ResponseFile, segments: Segment[], context: DraftCon
   });
 }
 
+/** A part of the naskah a segment proposes a wording for, and what it is compared with. */
+interface Target {
+  id: string;
+  /** How messages name it: `Pasal 3 (Ruang Lingkup)`, `pembukaan`. */
+  where: string;
+  base: Wording;
+  file: SegmentClause;
+  live: Wording | undefined;
+  /** Whether the file's wording may stand when the merge fails (not for a foreign layout). */
+  mayOverride: boolean;
+}
+
 function readSegment(
   file: ResponseFile,
   segment: Segment,
@@ -142,40 +158,70 @@ function readSegment(
       draft.unmatched.push({ kind: 'pasal', text: shorten(text), reason: placement.reason });
     return;
   }
-  if (placement.kind !== 'clause') {
-    const unmatched = partChange(
-      lines('original'),
-      lines('proposed'),
-      placement.kind,
-      context,
-      foreign,
-    );
-    if (unmatched) draft.unmatched.push(unmatched);
-    return;
-  }
-  const base = placement.clause;
-  const proposed = clauseOf(lines('proposed'), base.heading !== '');
-  const live = context.live.clauses.find((c) => c.id === base.id);
-  const outcome = proposalFor(proposed, base, live);
+  const target =
+    placement.kind === 'clause'
+      ? clauseTarget(placement.clause, lines('proposed'), context)
+      : partTarget(placement.kind, lines('original'), lines('proposed'), context, foreign);
+  if (!target) return;
+  const outcome = proposalFor(target.file, target.base, target.live);
   if (outcome.kind === 'same') return;
-  const where = `Pasal ${base.number}${base.heading ? ` (${base.heading})` : ''}`;
-  if (outcome.kind === 'gone' || outcome.kind === 'applied') {
-    draft.unmatched.push({
-      kind: 'pasal',
-      text: shorten(wordingText(proposed)),
-      reason:
-        outcome.kind === 'gone'
-          ? `${where} telah dihapus dari naskah sejak ${revisionName(context)}.`
-          : `Perubahan pada ${where} sudah ada dalam naskah saat ini.`,
-    });
-    return;
-  }
+  const kind = placement.kind === 'clause' ? 'pasal' : placement.kind;
+  const refuse = (reason: string): void => {
+    draft.unmatched.push({ kind, text: shorten(wordingText(target.file)), reason });
+  };
+  if (outcome.kind === 'gone')
+    return refuse(`${target.where} telah dihapus dari naskah sejak ${revisionName(context)}.`);
+  if (outcome.kind === 'applied')
+    return refuse(`Perubahan pada ${target.where} sudah ada dalam naskah saat ini.`);
+  if (outcome.kind === 'overrides' && !target.mayOverride)
+    return refuse(
+      `Perubahan pada ${target.where} dalam berkas tidak dapat dicocokkan dengan teks naskah saat ini.`,
+    );
   const authors = [...new Set(segment.paragraphs.flatMap((i) => file.paragraphs[i].authors))];
   draft.proposals.push({
-    clauseId: base.id,
+    clauseId: target.id,
     proposal: outcome.proposal,
     body: proposalBody(context, authors, outcome.kind === 'overrides'),
   });
+}
+
+function clauseTarget(base: Clause, proposed: Line[], context: DraftContext): Target {
+  return {
+    id: base.id,
+    where: `Pasal ${base.number}${base.heading ? ` (${base.heading})` : ''}`,
+    base,
+    file: clauseOf(proposed, base.heading !== ''),
+    live: context.live.clauses.find((c) => c.id === base.id),
+    mayOverride: true,
+  };
+}
+
+/**
+ * The pembukaan or penutup as a target. An export's is compared with the revision's; a file
+ * made elsewhere lays them out its own way, so only its tracked changes count: its own text
+ * before them stands in for the revision's, and its wording never overrides the live one.
+ */
+function partTarget(
+  part: 'pembukaan' | 'penutup',
+  original: Line[],
+  proposed: Line[],
+  context: DraftContext,
+  foreign: boolean,
+): Target | null {
+  const live = context.live[part];
+  const texts = (lines: Line[]) => lines.map((l) => l.text);
+  if (foreign && texts(original).join('\n') === texts(proposed).join('\n')) return null;
+  const base = foreign
+    ? { heading: live.heading, text: texts(original).join('\n') }
+    : context.base[part];
+  return {
+    id: part,
+    where: part,
+    base,
+    file: { heading: base.heading, lines: texts(proposed) },
+    live: { heading: live.heading, text: live.text },
+    mayOverride: !foreign,
+  };
 }
 
 type Outcome =
@@ -187,12 +233,12 @@ type Outcome =
 const wordingText = (clause: SegmentClause) => [clause.heading, ...clause.lines].join('\n');
 
 /**
- * The proposal a file makes for one Pasal. The file's wording (as compared: no empty lines,
- * tabs as spaces) is first carried onto the revision's exact text, so nothing but the reader's
- * changes differs; those changes are then carried onto the live Pasal. When the live Pasal
- * changed the same words, the proposal is the file's wording as it stands (`overrides`).
+ * The proposal a file makes for one Pasal (or part). The file's wording (as compared: no empty
+ * lines, tabs as spaces) is first carried onto the revision's exact text, so nothing but the
+ * reader's changes differs; those changes are then carried onto the live text. When the live
+ * text changed the same words, the proposal is the file's wording as it stands (`overrides`).
  */
-function proposalFor(file: SegmentClause, base: Clause, live: Clause | undefined): Outcome {
+function proposalFor(file: SegmentClause, base: Wording, live: Wording | undefined): Outcome {
   const baseText = `${base.heading}\n${base.text}`;
   const compared = [base.heading, ...base.text.split('\n')].map(normalizeLine);
   const seen = `${compared[0]}\n${compared.slice(1).filter(Boolean).join('\n')}`;
@@ -220,30 +266,6 @@ function proposalBody(context: DraftContext, authors: string[], overrides: boole
       ` Pasal ini telah berubah di Selaras sejak ${revisionName(context)} pada kata-kata yang sama;` +
       ' usulan memuat redaksi berkas dan, bila diterima, menggantikan perubahan tersebut.';
   return body;
-}
-
-/**
- * A changed pembukaan or penutup, which has no usulan redaksi of its own yet: reported, so the
- * change is not lost. A file made elsewhere is compared with itself (its tracked changes), since
- * its pembukaan is laid out in its own way.
- */
-function partChange(
-  original: { text: string }[],
-  proposed: { text: string }[],
-  kind: 'pembukaan' | 'penutup',
-  context: DraftContext,
-  foreign: boolean,
-): Unmatched | null {
-  const text = proposed.map((l) => l.text).join('\n');
-  const before = foreign
-    ? original.map((l) => l.text).join('\n')
-    : context.base[kind].text.split('\n').map(normalizeLine).filter(Boolean).join('\n');
-  if (text === before) return null;
-  return {
-    kind,
-    text: shorten(text),
-    reason: `Perubahan pada ${kind} belum dapat diajukan sebagai usulan redaksi; sampaikan melalui komentar pada Pasal terkait atau dalam rapat penyelarasan.`,
-  };
 }
 
 /** Tracked changes outside every part (in the signature block, the lembar paraf, ...). */
@@ -277,8 +299,13 @@ function placeComments(
     const author = comment.author || 'penulis tanpa nama';
     const at = comment.paragraph === null ? undefined : segmentOf.get(comment.paragraph);
     const placement = at === undefined ? null : placements[at];
-    if (placement?.kind === 'clause') {
-      comments.push({ clauseId: placement.clause.id, body: commentBody(author, comment) });
+    if (
+      placement?.kind === 'clause' ||
+      placement?.kind === 'pembukaan' ||
+      placement?.kind === 'penutup'
+    ) {
+      const clauseId = placement.kind === 'clause' ? placement.clause.id : placement.kind;
+      comments.push({ clauseId, body: commentBody(author, comment) });
       continue;
     }
     unmatched.push({
@@ -286,10 +313,8 @@ function placeComments(
       text: shorten(`${author}: ${comment.text}`),
       reason:
         placement === null
-          ? 'Komentar tidak tertambat pada teks Pasal mana pun.'
-          : placement.kind === 'none'
-            ? 'Komentar tertambat pada bagian berkas yang tidak cocok dengan naskah.'
-            : `Komentar pada ${placement.kind} belum dapat dicatat; komentar dicatat per Pasal.`,
+          ? 'Komentar tidak tertambat pada teks naskah (Pasal, pembukaan atau penutup).'
+          : 'Komentar tertambat pada bagian berkas yang tidak cocok dengan naskah.',
     });
   }
   return comments;

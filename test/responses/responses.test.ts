@@ -303,6 +303,111 @@ describe('a response edited in Word', () => {
     expect(clauses).toHaveLength(3);
   });
 
+  it('keeps a reference renumbered in Selaras since the export: the proposal carries the new label and accepting keeps the rujukan', async () => {
+    const text = [
+      'Pasal 1',
+      'Maksud',
+      'Nota ini dimaksudkan sebagai pedoman kerja sama.',
+      'Pasal 2',
+      'Ruang Lingkup',
+      'Ruang lingkup meliputi pertukaran data.',
+      'Pasal 3',
+      'Pelaksanaan',
+      'Pelaksanaan ruang lingkup sebagaimana dimaksud dalam Pasal 2 dilakukan bersama.',
+    ].join('\n');
+    const { id, clauses } = await revisedDocument(text);
+    expect(clauses[2].cites).toEqual([clauses[1].id]);
+    const file = partsOf(await exported(id));
+    await insertPasalFirst(id, clauses);
+    setBody(
+      file,
+      trackReplace(
+        bodyOf(file),
+        'dilakukan bersama.',
+        'dilakukan bersama secara berkala.',
+        'Pihak B',
+      ),
+    );
+    const sent = await upload(id, zipParts(file), t.cast.headB.token);
+    expect(sent.status).toBe(201);
+    const wording =
+      'Pelaksanaan ruang lingkup sebagaimana dimaksud dalam Pasal 3 dilakukan bersama secara berkala.';
+    expect(sent.body.proposals).toEqual([
+      expect.objectContaining({
+        clauseId: clauses[2].id,
+        proposal: { heading: 'Pelaksanaan', text: wording },
+      }),
+    ]);
+    const accepted = await t.call(
+      'POST',
+      `/api/documents/${id}/comments/${sent.body.proposals[0].id}/accept`,
+      { token: t.cast.drafter.token, body: {} },
+    );
+    expect(accepted.status).toBe(200);
+    const live = (await liveClauses(id)).find((c) => c.id === clauses[2].id)!;
+    expect(live).toMatchObject({ text: wording, cites: [clauses[1].id] });
+  });
+
+  it('proposes changes to the pembukaan and the penutup and anchors Word comments there; a pembukaan proposal is accepted line by line', async () => {
+    const { id } = await draftDocument(t.call, t.cast, { title: 'Nota templat' });
+    const cut = await t.call('POST', `/api/documents/${id}/revisions`, {
+      token: t.cast.drafter.token,
+      body: {},
+    });
+    expect(cut.status).toBe(201);
+    const file = partsOf(await exported(id));
+    let xml = trackReplace(
+      bodyOf(file),
+      'secara bersama-sama disebut',
+      'bersama-sama disebut',
+      'Pihak B',
+    );
+    xml = trackReplace(xml, 'itikad baik', 'iktikad baik', 'Pihak B');
+    setBody(file, xml);
+    addWordComment(
+      file,
+      'yang bertanda tangan di bawah ini',
+      'Ahmad Fauzi',
+      'Jabatan penandatangan perlu disesuaikan.',
+    );
+    const sent = await upload(id, zipParts(file), t.cast.headB.token);
+    expect(sent.status).toBe(201);
+    expect(sent.body.unmatched).toEqual([]);
+    const byPart = Object.fromEntries(sent.body.proposals.map((p) => [p.clauseId, p]));
+    expect(Object.keys(byPart).sort()).toEqual(['pembukaan', 'penutup']);
+    expect(byPart.pembukaan.proposal?.text).toContain(
+      'PIHAK KEDUA yang selanjutnya bersama-sama disebut PARA PIHAK',
+    );
+    expect(byPart.penutup.proposal?.text).toContain('dengan iktikad baik');
+    expect(sent.body.comments).toEqual([
+      expect.objectContaining({
+        clauseId: 'pembukaan',
+        body: expect.stringMatching(/^Komentar Word dari Ahmad Fauzi: Jabatan/),
+      }),
+    ]);
+    const printed = async () =>
+      (await t.call<string>('GET', `/api/documents/${id}/text`, { token: t.cast.drafter.token }))
+        .body;
+    const before = await printed();
+    const accept = (commentId: string | null) =>
+      t.call<{ error?: { message: string } }>(
+        'POST',
+        `/api/documents/${id}/comments/${commentId}/accept`,
+        {
+          token: t.cast.drafter.token,
+          body: {},
+        },
+      );
+    expect((await accept(byPart.pembukaan.id)).status).toBe(200);
+    expect(await printed()).toBe(
+      before.replace('secara bersama-sama disebut', 'bersama-sama disebut'),
+    );
+    // The template's penutup holds the Lampiran: its proposal is the drafter's to apply by hand.
+    const penutup = await accept(byPart.penutup.id);
+    expect(penutup.status).toBe(409);
+    expect(penutup.body.error?.message).toMatch(/Lampiran/);
+  });
+
   it('matches a file made outside Selaras by aligning its Pasal (one inserted, numbers shifted, Word list numbers)', async () => {
     const { id, clauses } = await revisedDocument();
     const change = { author: 'Pihak B', date: '2026-11-30T09:00:00Z' };
