@@ -37,5 +37,12 @@ export interface TrackedChangesDetails {
   comments: number;
 }
 
-/** How to take a draft's tracked changes and comments (`?changes=`). */
-export type ChangesMode = 'original';
+/**
+ * How to take a draft's tracked changes and comments (`?changes=`): `original` takes the text
+ * before the changes and leaves the changes and comments out; `proposals` takes the same text
+ * and files the changes as usulan redaksi and the comments as comments on the new document.
+ */
+export type ChangesMode = 'original' | 'proposals';
+
+/** The `?changes=` values, for validation. */
+export const CHANGES_MODES = ['original', 'proposals'] as const satisfies readonly ChangesMode[];

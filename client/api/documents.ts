@@ -32,6 +32,12 @@ export const MAX_DOCX_BYTES = 10 * 1024 * 1024;
 export interface ImportedDocument extends DocumentView {
   losses: ImportLoss[];
   unresolvedReferences: { text: string; where: string }[];
+  /** With `changes=proposals`: what the draft's changes and comments were filed as. */
+  response?: {
+    proposals: unknown[];
+    comments: unknown[];
+    unmatched: { kind: string; text: string; reason: string }[];
+  };
 }
 
 /**

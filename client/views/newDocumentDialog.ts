@@ -164,10 +164,10 @@ export function newDocumentDialog(onCreated: (doc: DocumentView) => void): void 
         changes,
       );
       showProgress(100, 'Selesai.');
-      if (doc.losses.length === 0) {
+      if (doc.losses.length === 0 && !doc.response) {
         dialog.close();
         onCreated(doc);
-      } else showLosses(doc);
+      } else showResult(doc);
     } catch (err) {
       showProgress(null, '');
       const held = trackedChangesOf(err);
@@ -220,30 +220,34 @@ export function newDocumentDialog(onCreated: (doc: DocumentView) => void): void 
         { class: 'actions' },
         choice('Batal', null),
         choice('Ambil naskah asli saja', 'original'),
-        ...(PROPOSALS_MODE
-          ? [choice('Ambil naskah asli (perubahan jadi usulan)', PROPOSALS_MODE, true)]
-          : []),
+        choice('Ambil naskah asli (perubahan jadi usulan)', 'proposals', true),
       ),
     );
     actions.hidden = true;
     actions.before(panel);
   }
 
-  /** Shows what the naskah did not keep, then opens the document. */
-  function showLosses(doc: ImportedDocument) {
+  /** Shows what the changes were filed as and what the naskah did not keep, then opens it. */
+  function showResult(doc: ImportedDocument) {
     const open = h('button', { type: 'button', class: 'primary' }, 'Buka dokumen');
     open.addEventListener('click', () => {
       dialog.close();
       onCreated(doc);
     });
+    const filed = doc.response;
     form.replaceChildren(
       h('h2', {}, 'Dokumen dibuat'),
-      h('p', {}, 'Sebagian isi berkas tidak ikut masuk ke naskah:'),
-      h(
-        'ul',
-        { class: 'import-losses' },
-        ...doc.losses.map((loss) => h('li', { 'data-kind': loss.kind }, loss.message)),
-      ),
+      ...(filed ? filedParts(filed) : []),
+      ...(doc.losses.length > 0
+        ? [
+            h('p', {}, 'Sebagian isi berkas tidak ikut masuk ke naskah:'),
+            h(
+              'ul',
+              { class: 'import-losses' },
+              ...doc.losses.map((loss) => h('li', { 'data-kind': loss.kind }, loss.message)),
+            ),
+          ]
+        : []),
       h('div', { class: 'actions' }, open),
     );
     open.focus();
@@ -252,8 +256,27 @@ export function newDocumentDialog(onCreated: (doc: DocumentView) => void): void 
   title.focus();
 }
 
-// `?changes=proposals` files the changes as usulan redaksi; offered once the server has it.
-const PROPOSALS_MODE = null as ChangesMode | null;
+/** What a draft's changes and comments were filed as, and what could not be placed. */
+function filedParts(filed: NonNullable<ImportedDocument['response']>): HTMLElement[] {
+  const parts: HTMLElement[] = [
+    h(
+      'p',
+      { class: 'import-filed' },
+      `Perubahan terlacak dan komentar berkas menjadi ${filed.proposals.length} usulan redaksi ` +
+        `dan ${filed.comments.length} komentar di panel komentar.`,
+    ),
+  ];
+  if (filed.unmatched.length > 0)
+    parts.push(
+      h('p', {}, `${filed.unmatched.length} bagian tidak dapat dicocokkan dengan naskah:`),
+      h(
+        'ul',
+        { class: 'import-unmatched' },
+        ...filed.unmatched.map((u) => h('li', {}, `${u.text} — ${u.reason}`)),
+      ),
+    );
+  return parts;
+}
 
 /** The counts of a 409 refusing a draft that still holds tracked changes or comments, or null. */
 function trackedChangesOf(err: unknown): TrackedChangesDetails | null {

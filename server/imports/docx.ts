@@ -5,6 +5,8 @@ import { schema } from '../../shared/schema';
 import { measureDoc, measurePlainText, textLimitProblem } from '../../shared/limits';
 import { conflict, invalidInput, tooLarge } from '../errors';
 import { DOCX_STYLE } from '../exports/docxStyles';
+import { DOCX_PROPERTY } from '../exports/docxIdentity';
+import { readCustomProperties } from '../responses/responseFile';
 import { readDocxContainer, storedZip, type DocxParts } from './docxContainer';
 import { readDocxBlocks } from './docxBlocks';
 import { prepareBody } from './docxBody';
@@ -31,6 +33,8 @@ export type { ChangesMode, ImportLoss } from '../../shared/importResult';
 
 // The set phrases that close a nota kesepakatan: kept, as `closing` nodes.
 const CLOSING_LINE = /^(demikian\b|(dibuat|ditandatangani)\s+di\b)/i;
+// Where a Selaras export records the document it came from (exports/docxIdentity.ts).
+const CUSTOM_PROPERTIES = 'docProps/custom.xml';
 
 /** A Word draft read: the naskah, what it lost, and the tracked changes and comments it held. */
 export interface DocxImport {
@@ -38,13 +42,17 @@ export interface DocxImport {
   losses: ImportLoss[];
   trackedChanges: number;
   comments: number;
+  /** The Selaras document the file was exported from (its custom property), or null. */
+  exportedFrom: string | null;
 }
 
 /**
  * Reads a .docx draft into a document (`parseDocx`) with the list of what it could not keep.
  * A draft still holding tracked changes or comments is refused (409) unless `changes` says how
  * to take it: `original` reads the file as it was before its changes (insertions dropped,
- * deletions kept) and leaves its comments out. Nothing is ever flattened silently.
+ * deletions kept) and leaves its comments out; `proposals` reads the same text and leaves the
+ * changes and comments to be filed as proposals (server/responses). Nothing is ever flattened
+ * silently.
  */
 export async function readDocx(
   buffer: Buffer,
@@ -57,11 +65,13 @@ export async function readDocx(
   if ((trackedChanges > 0 || comments > 0) && !options.changes) {
     throw conflict(
       `Berkas masih memuat ${trackedChanges} perubahan terlacak dan ${comments} komentar. ` +
-        'Terima atau tolak perubahannya di Word, atau pilih cara mengambilnya (changes=original).',
+        'Terima atau tolak perubahannya di Word, atau pilih cara mengambilnya ' +
+        '(changes=original atau changes=proposals).',
       { code: TRACKED_CHANGES, trackedChanges, comments },
     );
   }
-  const prepared = preparedParts(parts, options.changes === 'original');
+  // Either way the naskah is the text before the changes.
+  const prepared = preparedParts(parts, options.changes != null);
   const blocks = await readDocxBlocks(storedZip(prepared), listKinds(prepared));
   const { main, lampiran } = splitLampiran(blocks);
   const lines = numberListItems(bodyLines(main));
@@ -90,10 +100,14 @@ export async function readDocx(
     ...inventory.losses,
     formatting: kept.filter((line) => line.otherFormatting).length,
     table: new Set(kept.flatMap((line) => (line.table === undefined ? [] : [line.table]))).size,
-    tracked_changes: trackedChanges,
-    comments,
+    // Filed as proposals and comments, they are not lost.
+    ...(options.changes === 'proposals' ? {} : { tracked_changes: trackedChanges, comments }),
   };
-  return { doc: imported, losses: lossList(counts), trackedChanges, comments };
+  const exportedFrom =
+    readCustomProperties(parts.get(CUSTOM_PROPERTIES)?.toString('utf8'))
+      .get(DOCX_PROPERTY.document)
+      ?.trim() || null;
+  return { doc: imported, losses: lossList(counts), trackedChanges, comments, exportedFrom };
 }
 
 /** Reads a .docx draft into a document: title and preamble, one clause per `Pasal N`, closing. */

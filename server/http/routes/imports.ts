@@ -10,7 +10,9 @@ import { Node } from 'prosemirror-model';
 import { MAX_DOCX_BYTES } from '../../../shared/limits';
 import { schema } from '../../../shared/schema';
 import { runOffThread } from '../../exports/offThread';
-import { forbidden, invalidInput, tooLarge } from '../../errors';
+import { conflict, forbidden, invalidInput, tooLarge } from '../../errors';
+import { CHANGES_MODES } from '../../../shared/importResult';
+import { MAX_RESPONSE_ITEMS, receiveResponse } from '../../responses/responses';
 import { policy } from '../../policies/policies';
 import { actorOf } from '../middleware/auth';
 import { parse } from '../middleware/validate';
@@ -35,7 +37,7 @@ const importFields = z.object({
 
 // What to do with the tracked changes and comments a file still holds (docs/api.md).
 const importQuery = z.object({
-  changes: z.enum(['original']).optional(),
+  changes: z.enum(CHANGES_MODES).optional(),
 });
 
 const upload = multer({
@@ -72,7 +74,10 @@ export function receiveFile(req: Request, res: Response, next: NextFunction) {
 /**
  * `POST /api/documents/import`: a new document from a .docx draft, with the list of what the
  * naskah could not keep (`losses`). A draft still holding tracked changes or comments is
- * refused (409, `details.code` `tracked_changes`) unless `?changes=` says how to take it.
+ * refused (409, `details.code` `tracked_changes`) unless `?changes=` says how to take it:
+ * `original` takes the text before the changes; `proposals` takes the same text, then files
+ * the changes and comments on the new document as a response would (server/responses), and
+ * answers what was filed in `response`.
  */
 export function importRoutes(ctx: AppContext) {
   const router = Router();
@@ -91,6 +96,18 @@ export function importRoutes(ctx: AppContext) {
       'Impor',
     );
     const doc = Node.fromJSON(schema, read.doc);
+    const asProposals = changes === 'proposals' && read.trackedChanges + read.comments > 0;
+    // Checked before anything is stored: what the response would refuse once the document exists.
+    if (asProposals && read.exportedFrom !== null)
+      throw conflict(
+        'Berkas ini diekspor dari dokumen Selaras: unggah sebagai tanggapan pada dokumen asalnya, ' +
+          'atau ambil naskah aslinya saja (changes=original).',
+      );
+    if (asProposals && read.trackedChanges + read.comments > MAX_RESPONSE_ITEMS)
+      throw tooLarge(
+        `Berkas memuat lebih dari ${MAX_RESPONSE_ITEMS} perubahan terlacak dan komentar; ` +
+          'ambil naskah aslinya saja (changes=original) atau bagi menjadi beberapa berkas.',
+      );
     const title =
       fields.title ??
       (documentTitleOf(doc) || req.file.originalname.replace(/\.docx$/i, '')).slice(0, 500);
@@ -100,11 +117,17 @@ export function importRoutes(ctx: AppContext) {
       reviewers: fields.reviewers,
       doc,
     });
+    // The changes as usulan redaksi on the text before them, the comments as comments.
+    const upload = { buffer: req.file.buffer, name: req.file.originalname };
+    const response = asProposals ? await receiveResponse(ctx, actor, row, upload, false) : null;
     // Typed references the import could not resolve stay text; the drafter is told which.
     const { unresolved } = resolveTypedReferences(doc);
-    res
-      .status(201)
-      .json({ ...presentDocument(row), unresolvedReferences: unresolved, losses: read.losses });
+    res.status(201).json({
+      ...presentDocument(row),
+      unresolvedReferences: unresolved,
+      losses: read.losses,
+      ...(response ? { response } : {}),
+    });
   });
 
   return router;
