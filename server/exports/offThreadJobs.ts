@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import { readDocx, type ChangesMode } from '../imports/docx';
-import { readResponseFile } from '../responses/responseFile';
+import { draftResponse, type DraftContext } from '../responses/draft';
+import { readResponseFile, type ResponseFile } from '../responses/responseFile';
 import { renderDocx } from './docx';
 import { exportModelOf } from './fromDoc';
 import type { ExportSource } from './model';
@@ -22,6 +23,9 @@ export const JOBS = {
   },
   readResponse: (file: Uint8Array) =>
     readResponseFile(Buffer.from(file.buffer, file.byteOffset, file.byteLength)),
+  // Aligning and merging a response costs what the file makes it cost: here, not on the main thread.
+  draftResponse: async ({ file, context }: { file: ResponseFile; context: DraftContext }) =>
+    draftResponse(file, context),
 };
 
 /** The name of a job. */

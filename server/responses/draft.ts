@@ -1,4 +1,6 @@
 import type { Clause } from '../../shared/clauses';
+import { MAX_CLAUSES } from '../../shared/limits';
+import { invalidInput, tooLarge } from '../errors';
 import type { Naskah } from '../../shared/naskah';
 import { alignPasal } from './alignment';
 import { mergeWords } from './merge';
@@ -71,10 +73,20 @@ type Placement =
 const MAX_WORD_COMMENT = 19_000;
 const MAX_SHOWN = 500;
 
-/** Works out the proposals, comments and unmatched parts of a response. */
+/** Works out the proposals, comments and unmatched parts of a response; 413 past MAX_CLAUSES Pasal. */
 export function draftResponse(file: ResponseFile, context: DraftContext): ResponseDraft {
   const bookmarked = bookmarkedSegments(file.paragraphs);
   const segments = bookmarked ?? alignedSegments(file.paragraphs);
+  if (segments.length === 0)
+    throw invalidInput(
+      'Berkas tidak dapat dicocokkan dengan naskah: tidak ada penanda Selaras dan tidak ada paragraf "Pasal N".',
+    );
+  // Aligning costs the product of the two Pasal counts: a file holds no more than a naskah may.
+  if (
+    segments.filter((s) => s.target.kind !== 'pembukaan' && s.target.kind !== 'penutup').length >
+    MAX_CLAUSES
+  )
+    throw tooLarge(`Berkas memuat lebih dari ${MAX_CLAUSES} Pasal.`);
   const placements = bookmarked
     ? segments.map((s) => placeBookmarked(s, context))
     : placeAligned(file, segments, context);

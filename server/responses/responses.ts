@@ -7,7 +7,7 @@ import { policy } from '../policies/policies';
 import { getRevision, latestNumber } from '../revisions/revisions';
 import { proposalInput } from '../../shared/api';
 import { extractNaskah, type Naskah } from '../../shared/naskah';
-import { draftResponse, type ResponseDraft, type Unmatched } from './draft';
+import type { ResponseDraft, Unmatched } from './draft';
 import type { ResponseFile } from './responseFile';
 
 // A response: a .docx a party edited in Word and sent back (CONTRACT.md, "Word drafts in and
@@ -47,7 +47,8 @@ export async function receiveResponse(
     );
   const { revision, base } = await answeredRevision(deps, doc, file);
   const live = extractNaskah(await deps.texts.read(doc.id));
-  const draft = checked(draftResponse(file, { revision, fileName: upload.name, base, live }));
+  const context = { revision, fileName: upload.name, base, live };
+  const draft = checked(await runOffThread('draftResponse', { file, context }, 'Tanggapan'));
   if (draft.proposals.length + draft.comments.length > MAX_RESPONSE_ITEMS)
     throw tooLarge(
       `Tanggapan memuat lebih dari ${MAX_RESPONSE_ITEMS} usulan dan komentar; bagi menjadi beberapa berkas.`,

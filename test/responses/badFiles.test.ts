@@ -153,6 +153,19 @@ describe('bad files', () => {
     expect(after.rss - before.rss).toBeLessThan(160 * MiB);
   });
 
+  it('refuses a response it cannot match at all (no Selaras marks, no "Pasal N") and one of more Pasal than a naskah may hold', async () => {
+    const none = await post(
+      `/api/documents/${documentId}/responses`,
+      bodyOnly(paragraphs(['Surat tanggapan', 'Kami setuju.'])),
+    );
+    expect(none.status).toBe(400);
+    expect(none.body.error?.message).toMatch(/Pasal N/);
+    const lines = Array.from({ length: 501 }, (_, i) => [`Pasal ${i + 1}`, 'Judul', 'Isi.']).flat();
+    const many = await post(`/api/documents/${documentId}/responses`, bodyOnly(paragraphs(lines)));
+    expect(many.status).toBe(413);
+    expect(many.body.error?.message).toMatch(/lebih dari 500 Pasal/);
+  });
+
   it('still reads an ordinary file built by the same writers', async () => {
     const res = await post(`/api/documents/${documentId}/responses?preview=1`, await goodDocx());
     expect(res.status).toBe(200);
