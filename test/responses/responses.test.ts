@@ -408,6 +408,42 @@ describe('a response edited in Word', () => {
     expect(penutup.body.error?.message).toMatch(/Lampiran/);
   });
 
+  it("reads a tracked-changes export (changesSince) with Selaras's own changes as the revision's text: only the reader's become proposals", async () => {
+    const { id, clauses } = await revisedDocument();
+    await t.server.ctx.texts.change(id, t.cast.drafter.id, (ydoc) => {
+      edit.typeInParagraph(ydoc, clauses[1].id, '(1) Ruang lingkup'.length - 4, ' kerja sama');
+      edit.remove(ydoc, clauses[2].id);
+    });
+    const second = await t.call<{ clauses: Clause[] }>('POST', `/api/documents/${id}/revisions`, {
+      token: t.cast.drafter.token,
+      body: {},
+    });
+    expect(second.status).toBe(201);
+    const res = await fetch(
+      `${t.server.url}/api/documents/${id}/export.docx?revision=2&changesSince=1`,
+      { headers: { authorization: `Bearer ${t.cast.headB.token}` } },
+    );
+    expect(res.status).toBe(200);
+    const file = partsOf(Buffer.from(await res.arrayBuffer()));
+    expect(bodyOf(file)).toMatch(/<w:ins [^>]*w:author="Selaras"/);
+    expect(bodyOf(file)).toMatch(/<w:del [^>]*w:author="Selaras"/);
+    setBody(file, trackReplace(bodyOf(file), '3 (tiga)', '5 (lima)', 'Pihak B'));
+    const sent = await upload(id, zipParts(file), t.cast.headB.token, true);
+    expect(sent.status).toBe(200);
+    expect(sent.body.proposals).toEqual([
+      expect.objectContaining({
+        clauseId: clauses[1].id,
+        proposal: {
+          heading: 'Ruang Lingkup',
+          text: second.body.clauses[1].text.replace('3 (tiga)', '5 (lima)'),
+        },
+        body: expect.stringContaining('(perubahan terlacak oleh Pihak B), terhadap revisi 2'),
+      }),
+    ]);
+    expect(second.body.clauses[1].text).toContain('Ruang lingkup kerja sama');
+    expect(sent.body.unmatched).toEqual([]);
+  });
+
   it('matches a file made outside Selaras by aligning its Pasal (one inserted, numbers shifted, Word list numbers)', async () => {
     const { id, clauses } = await revisedDocument();
     const change = { author: 'Pihak B', date: '2026-11-30T09:00:00Z' };
