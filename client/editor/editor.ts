@@ -11,6 +11,7 @@ import { cleanPastedSlice } from './paste';
 import { punctuationPlugin } from './punctuation';
 import { rujukanPlugin } from './rujukan';
 import { schema } from './schema';
+import { currentCellPlugin } from './table';
 
 /** How the editor is mounted. */
 export interface EditorOptions {
@@ -41,6 +42,7 @@ export function createEditor(
       punctuationPlugin(),
       rujukanPlugin(),
       commentAnchorsPlugin(),
+      currentCellPlugin(),
       ...editorKeymaps(),
     ],
   });

@@ -21,7 +21,8 @@ export function numberDecorations(doc: Node): DecorationSet {
       if (label !== null) {
         decorations.push(Decoration.node(pos, pos + child.nodeSize, { 'data-number': label }));
       }
-      if (child.type.name === 'clause' || isNumberedKind(child.type.name)) visit(child, pos + 1);
+      const holds = ['clause', 'lampiran'].includes(child.type.name);
+      if (holds || isNumberedKind(child.type.name)) visit(child, pos + 1);
     });
   };
   visit(doc, 0);

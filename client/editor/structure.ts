@@ -243,7 +243,9 @@ export function wrapIn(kind: 'ayat' | 'huruf'): Command {
     if ($from.depth < 2 || $from.parent.type !== schema.nodes.paragraph) return false;
     const depth = $from.depth - 1;
     const holder = $from.node(depth);
-    if (holder.type !== schema.nodes.clause && !isNumberedKind(holder.type.name)) return false;
+    // A Lampiran holds `huruf` lists too (not ayat: canReplace below refuses them there).
+    const holders = [schema.nodes.clause, schema.nodes.lampiran];
+    if (!holders.includes(holder.type) && !isNumberedKind(holder.type.name)) return false;
     const first = $from.index(depth);
     const last = $to.depth > depth && $to.node(depth) === holder ? $to.index(depth) : first;
     const type = schema.nodes[kind];

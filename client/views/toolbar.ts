@@ -10,6 +10,15 @@ import {
   undoOwn,
 } from '../editor/commands';
 import { demote, promote, wrapIn } from '../editor/structure';
+import {
+  addColumnAfter,
+  addLampiran,
+  addRowAfter,
+  deleteColumn,
+  deleteLampiran,
+  deleteRow,
+  insertTable,
+} from '../editor/table';
 import { h } from './dom';
 
 interface Tool {
@@ -17,6 +26,8 @@ interface Tool {
   title: string;
   command: Command;
   className?: string;
+  /** Shown only where it applies (the table tools, inside a Lampiran), not merely disabled. */
+  contextual?: boolean;
 }
 
 const TOOLS: Tool[] = [
@@ -35,6 +46,39 @@ const TOOLS: Tool[] = [
   },
   { label: '⇤', title: 'Naikkan tingkat (Shift+Tab)', command: promote, className: 'tool-promote' },
   { label: '⇥', title: 'Turunkan tingkat (Tab)', command: demote, className: 'tool-demote' },
+  {
+    label: '+ Lampiran',
+    title: 'Tambah lampiran (rencana kerja) di akhir naskah',
+    command: addLampiran,
+    className: 'tool-lampiran',
+  },
+  {
+    label: 'Hapus lampiran',
+    title: 'Hapus lampiran ini',
+    command: deleteLampiran,
+    contextual: true,
+  },
+  {
+    label: '+ Tabel',
+    title: 'Tambah tabel di lampiran ini',
+    command: insertTable,
+    contextual: true,
+  },
+  {
+    label: '+ Baris',
+    title: 'Tambah baris di bawah baris ini (Tab di sel terakhir)',
+    command: addRowAfter,
+    className: 'tool-row',
+    contextual: true,
+  },
+  { label: 'Hapus baris', title: 'Hapus baris ini', command: deleteRow, contextual: true },
+  {
+    label: '+ Kolom',
+    title: 'Tambah kolom di kanan kolom ini',
+    command: addColumnAfter,
+    contextual: true,
+  },
+  { label: 'Hapus kolom', title: 'Hapus kolom ini', command: deleteColumn, contextual: true },
   { label: '↶', title: 'Urungkan perubahan Anda (Ctrl+Z)', command: undoOwn },
   { label: '↷', title: 'Ulangi (Ctrl+Y)', command: redoOwn },
 ];
@@ -68,8 +112,9 @@ export function editorToolbar(getView: () => EditorView | null) {
     /** Enables the tools that apply; when editing is not allowed, shows why. */
     update(view: EditorView | null, editable: { ok: true } | { ok: false; reason: string }) {
       for (const { tool, button } of buttons) {
-        button.hidden = !editable.ok;
-        button.disabled = !view || !editable.ok || !tool.command(view.state, undefined, view);
+        const applies = !!view && tool.command(view.state, undefined, view);
+        button.hidden = !editable.ok || (tool.contextual === true && !applies);
+        button.disabled = !view || !editable.ok || !applies;
       }
       reason.textContent = editable.ok ? '' : editable.reason;
     },

@@ -51,7 +51,8 @@ describeBrowser('sign-off matrix, concerns, .docx round trip and offline edits',
     const rowHeads = reviewer.locator('.signoff-matrix th.matrix-clause');
     expect(await rowHeads.first().textContent()).toBe('Pembukaan');
     expect(await rowHeads.nth(1).textContent()).toBe(`Pasal 1 ${changed.heading}`);
-    expect(await rowHeads.last().textContent()).toBe('Penutup');
+    // The template ends with a Lampiran (its rencana kerja), part of the penutup.
+    expect(await rowHeads.last().textContent()).toBe('Penutup dan Lampiran');
 
     await typeInClauseHeading(drafter, 0, ' dan Sasaran');
     await openTab(drafter, 'Revisi');

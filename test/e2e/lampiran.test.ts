@@ -1,0 +1,112 @@
+import type { Page } from 'playwright-core';
+import { browserSuite, describeBrowser } from '../support/browser';
+import { waitFor } from '../collab/clients';
+
+jest.setTimeout(90_000);
+
+// Issue 15: the Lampiran's rencana kerja in the editor. The drafter adds a row, types across
+// its cells with Tab, and a reviewer sees the row arrive live; the printed naskah has it as a
+// row of the penutup.
+
+const ADD_ROW = 'Tambah baris di bawah baris ini (Tab di sel terakhir)';
+
+/** Puts the caret at the end of the table cell holding `text`, once the editor has read it. */
+async function caretInCell(page: Page, text: string): Promise<void> {
+  const cell = (words: string) =>
+    page.locator('.ProseMirror table.naskah-table td p', { hasText: words }).first();
+  // On the last line of a wrapped cell, so End goes to the end of its words.
+  const box = (await cell(text).boundingBox())!;
+  await cell(text).click({ position: { x: box.width - 2, y: box.height - 4 } });
+  await page.keyboard.press('End');
+  // A typed and erased character makes the editor read the caret at once.
+  await page.keyboard.type('#');
+  await cell(`${text}#`).waitFor();
+  await page.keyboard.press('Backspace');
+  await cell(`${text}#`).waitFor({ state: 'detached' });
+}
+
+/** The words of the cells of the last row of the Lampiran's table, without others' cursors. */
+const lastRow = (page: Page) =>
+  page
+    .locator('.ProseMirror table.naskah-table tr')
+    .last()
+    .locator('td')
+    .evaluateAll((cells) =>
+      cells.map((cell) => {
+        const copy = cell.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.remote-cursor').forEach((cursor) => cursor.remove());
+        return copy.textContent ?? '';
+      }),
+    );
+
+describeBrowser('the Lampiran in the editor', () => {
+  const t = browserSuite();
+
+  it('the drafter adds a row to the rencana kerja and fills it with Tab; a reviewer sees it live', async () => {
+    const id = await t.newDocument('Nota Lampiran');
+    const drafter = (await t.signedIn(t.cast.drafter, id)).page;
+    const reviewer = (await t.signedIn(t.cast.reviewer, id)).page;
+    await reviewer.locator('.ProseMirror table.naskah-table').waitFor();
+    expect(await reviewer.locator('.ProseMirror .lampiran-heading').first().textContent()).toBe(
+      'LAMPIRAN',
+    );
+    const rowsBefore = await reviewer.locator('.ProseMirror table.naskah-table tr').count();
+    expect(await reviewer.locator('.ProseMirror table.naskah-table th').allTextContents()).toEqual([
+      'No.',
+      'Kegiatan',
+      'Penanggung Jawab',
+      'Waktu Pelaksanaan',
+    ]);
+
+    // The table tools show only inside the Lampiran.
+    const addRow = drafter.getByRole('button', { name: ADD_ROW });
+    await drafter.locator('.ProseMirror section.clause p').first().click();
+    await addRow.waitFor({ state: 'hidden' });
+    await caretInCell(drafter, 'Triwulan III setiap tahun');
+    await addRow.waitFor({ state: 'visible' });
+    await addRow.click();
+    await drafter.keyboard.type(`${rowsBefore}.`);
+    for (const words of [
+      'Evaluasi bersama pelaksanaan rencana kerja',
+      'PARA PIHAK',
+      'Triwulan IV setiap tahun',
+    ]) {
+      await drafter.keyboard.press('Tab');
+      await drafter.keyboard.type(words);
+    }
+    const expected = [
+      `${rowsBefore}.`,
+      'Evaluasi bersama pelaksanaan rencana kerja',
+      'PARA PIHAK',
+      'Triwulan IV setiap tahun',
+    ];
+    await waitFor(
+      async () => JSON.stringify(await lastRow(reviewer)) === JSON.stringify(expected),
+      'the reviewer to see the new row',
+    );
+    expect(await reviewer.locator('.ProseMirror table.naskah-table tr').count()).toBe(
+      rowsBefore + 1,
+    );
+
+    // Tab in the last cell adds a row; Shift-Tab goes back without adding one.
+    await drafter.keyboard.press('Tab');
+    await drafter.keyboard.press('Shift+Tab');
+    await drafter.keyboard.type(' (Desember)');
+    await waitFor(
+      async () => (await lastRow(reviewer)).join('|') === '|||',
+      'the row Tab added, seen by the reviewer',
+    );
+
+    let printed = '';
+    await waitFor(async () => {
+      const res = await t.call<string>('GET', `/api/documents/${id}/text`, {
+        token: t.cast.reviewer.token,
+      });
+      printed = res.body;
+      return printed.includes('Triwulan IV setiap tahun (Desember) |');
+    }, 'the printed naskah to hold the row');
+    expect(printed).toContain(
+      `| ${rowsBefore}. | Evaluasi bersama pelaksanaan rencana kerja | PARA PIHAK | Triwulan IV setiap tahun (Desember) |\n|  |  |  |  |\n`,
+    );
+  });
+});
