@@ -5,7 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { openDb, type Db } from '../../server/db';
 import { loadStoredDocument } from '../../server/collab/queries';
-import { buildDoc } from '../../server/collab/compaction';
+import { buildDoc } from '../../server/documents/text';
 import { BenchClient, until } from '../client';
 import { paragraphTexts, seededRandom, type BenchContext, type Scenario } from '../scenario';
 import { median, ms, percentile, type ResultRow } from '../table';

@@ -6,20 +6,17 @@ import type { TextAccess } from '../documents/access';
 import type { EventHub } from '../events/hub';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
-import { documentStream, recordEvent, type AuditKind } from '../audit/audit';
 import type { Actor } from '../accounts/present';
 import { liveSessionHashes } from '../accounts/queries';
 import { policy } from '../policies/policies';
 import { Connection } from './connection';
-import type { EditSession } from './editSessions';
 import { upgradeHandler } from './endpoint';
-import { UpdateWriter } from './persistence';
 import { CloseCode, DEFAULT_LIMITS, type Limits } from './protocol';
-import { appendUpdates, journalSessions, unjournalSession } from './queries';
-import { recoverSessions } from './recovery';
 import { noRelay, type Relay } from './relay';
-import { RoomRegistry } from './rooms';
-import { liveTextAccess } from './texts';
+import { createLiveText } from './liveText';
+import type { RoomRegistry } from './rooms';
+import { sqlDocumentStore } from './sqlStore';
+import type { DocumentStore } from './store';
 
 /** The collaboration server of one instance. */
 export interface Collab {
@@ -46,11 +43,12 @@ export interface CollabDeps {
   limits?: Partial<Limits>;
   /** Shares open documents with other instances; without it this instance is alone. */
   relay?: Relay;
+  /** Where the text is stored; the database unless told. */
+  store?: DocumentStore;
 }
 
 // At shutdown, storing what is left is tried for this long before giving up (and logging).
 const SHUTDOWN_DRAIN_MS = 10_000;
-const AUDIT_ATTEMPTS = 5;
 // How often the journal is checked for sessions of instances that died since this one started.
 const RECOVERY_MS = 60_000;
 
@@ -77,103 +75,17 @@ export function createCollab(deps: CollabDeps): Collab {
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   // Every open socket and the hash of the session token it was opened with.
   const connections = new Map<Connection, string>();
-  const audits = new Set<Promise<void>>();
   let accepting = true;
 
   const relay = deps.relay ?? noRelay;
-  // The rows and their editing sessions land together: a stored change always has a session
-  // that is either audited or journalled for the next start to audit (recovery.ts).
-  const storeRows = (rows: Parameters<typeof appendUpdates>[1]) =>
-    db.transaction(async (tx) => {
-      const stored = await appendUpdates(tx, rows);
-      await journalSessions(tx, rows, stored, relay.instanceId);
-      return stored;
-    });
-  const writer = new UpdateWriter(storeRows, limits, {
-    stored(documentId, ids, latencies) {
-      metrics.storedUpdates.inc(latencies.length);
-      for (const seconds of latencies) metrics.persistenceLatency.observe(seconds);
-      // Called only after `rooms` exists: nothing is stored before a room applied it.
-      rooms.stored(documentId, ids);
-    },
-    failed: (error, retryInMs) =>
-      log.warn(
-        { err: error, retryInMs, backlog: writer.backlog },
-        'storing updates failed; retrying',
-      ),
-    dropped: (documentId, count) =>
-      log.warn({ documentId, count }, 'updates of a deleted document dropped'),
-  });
-
-  /**
-   * Records an audit event once the updates it describes are stored, retrying a failed write;
-   * an editing session's event takes the session out of the journal in the same transaction.
-   */
-  const audit = (
-    documentId: string,
-    actorId: string | null,
-    kind: AuditKind,
-    data: object,
-    sessionId?: string,
-  ) => {
-    const task = (async () => {
-      await writer.whenStored(documentId);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await db.transaction(async (tx) => {
-            await recordEvent(tx, documentStream(documentId), { actorId, kind, data });
-            if (sessionId) await unjournalSession(tx, sessionId);
-          });
-          return;
-        } catch (error) {
-          if (attempt >= AUDIT_ATTEMPTS) throw error;
-          await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-        }
-      }
-    })().catch((error) =>
-      log.error({ err: error, documentId, kind }, 'recording an audit event failed'),
-    );
-    audits.add(task);
-    void task.finally(() => audits.delete(task));
-  };
-  const editEnded = (documentId: string, session: EditSession) =>
-    audit(
-      documentId,
-      session.userId,
-      'edit',
-      {
-        firstAt: session.firstAt.toISOString(),
-        lastAt: session.lastAt.toISOString(),
-        updates: session.updates,
-      },
-      session.id,
-    );
-  /** Audits the journalled sessions of instances that died (a kill -9) before auditing them. */
-  const recover = () => {
-    const task = recoverSessions(db, relay).then(
-      (count) =>
-        count > 0 && log.warn({ count }, 'audited the editing sessions of a dead instance'),
-      (error) => log.warn({ err: error }, 'auditing the sessions of a dead instance failed'),
-    );
-    const tracked = task.then(() => undefined);
-    audits.add(tracked);
-    void tracked.finally(() => audits.delete(tracked));
-  };
-  const repaired = (documentId: string, userId: string | null, kinds: string[]) => {
-    audit(documentId, null, 'text.repaired', { trigger: userId, kinds });
-    deps.events.publish({ type: 'text.repaired', documentId, data: { userId, kinds } });
-  };
-
-  const rooms = new RoomRegistry({
-    db,
-    writer,
+  const store = deps.store ?? sqlDocumentStore(db, relay.instanceId);
+  const { rooms, writer, texts, recover, audited } = createLiveText({
+    store,
     events: deps.events,
     log,
     metrics,
     limits,
     relay,
-    editEnded,
-    repaired,
   });
 
   const wss = new WebSocketServer({
@@ -226,7 +138,7 @@ export function createCollab(deps: CollabDeps): Collab {
   recovery.unref();
 
   return {
-    texts: liveTextAccess(db, rooms),
+    texts,
     rooms,
     handleUpgrade,
     get connections() {
@@ -234,7 +146,7 @@ export function createCollab(deps: CollabDeps): Collab {
     },
     async flush() {
       await writer.drain(Date.now() + SHUTDOWN_DRAIN_MS);
-      await Promise.all([...audits]);
+      await audited();
     },
     async close() {
       accepting = false;
@@ -244,7 +156,7 @@ export function createCollab(deps: CollabDeps): Collab {
       await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
       const left = await writer.drain(Date.now() + SHUTDOWN_DRAIN_MS);
       if (left > 0) log.error({ left }, 'updates could not be stored before shutdown');
-      await Promise.all([...audits]);
+      await audited();
       deps.relay?.close();
       wss.close();
     },

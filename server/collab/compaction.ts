@@ -1,34 +1,15 @@
 import * as Y from 'yjs';
 import type { Db, Queryable } from '../db';
-import * as q from './queries';
-
-/** What an open document holds from storage: the snapshot version and stored update ids it has applied. */
-export interface StoredBase {
-  version: number;
-  ids: number[];
-  /**
-   * Whether the live document contains all of snapshot `version`: true for the snapshot it was
-   * loaded from or wrote itself, false for one merged from storage, which may hold updates of
-   * other instances not relayed here yet. Only a contained snapshot may be replaced by the
-   * live state; any other is merged again.
-   */
-  contained: boolean;
-}
-
 import { buildDoc } from '../documents/text';
-
-/** The one loader of stored text, re-exported for the collaboration layer (see documents/text.ts). */
-export { buildDoc };
+import * as q from './queries';
+import { replacesSnapshot, type StoredBase } from './store';
 
 /**
  * Folds the stored updates of an open document into its snapshot. `encode` gives the live
- * state, which contains every update in `base`; it replaces the snapshot only when the live
- * state contains that snapshot (`base.contained`, same version). When another instance
- * compacted meanwhile (the version moved on), or this one last merged from storage, the stored
- * parts are merged instead: writing the live state over a snapshot holding another instance's
- * updates not yet relayed here would lose them. One transaction, serialised per document by an
- * advisory lock, so concurrent instances are safe and a reader sees either the old snapshot
- * with its updates or the new one.
+ * state, which contains every update in `base`; it replaces the snapshot only when
+ * `replacesSnapshot` says so, and the stored parts are merged otherwise. One transaction,
+ * serialised per document by an advisory lock, so concurrent instances are safe and a reader
+ * sees either the old snapshot with its updates or the new one.
  */
 export async function compactOpen(
   db: Db,
@@ -40,7 +21,7 @@ export async function compactOpen(
   return db.transaction(async (tx) => {
     await q.lockCompaction(tx, documentId);
     const version = await q.snapshotVersion(tx, documentId);
-    if (version !== base.version || !base.contained) return mergeStored(tx, documentId);
+    if (!replacesSnapshot(base, version)) return mergeStored(tx, documentId);
     const next = await q.writeSnapshot(tx, documentId, encode());
     await q.deleteUpdates(tx, documentId, ids);
     return { version: next, ids: [], contained: true };

@@ -1,4 +1,4 @@
-import type { UpdateRow } from './queries';
+import type { UpdateRow } from './store';
 
 /** Writes a batch of updates and returns the stored rows' ids and documents. */
 export type WriteUpdates = (rows: UpdateRow[]) => Promise<{ id: number; documentId: string }[]>;

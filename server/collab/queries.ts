@@ -1,43 +1,5 @@
 import type { Queryable } from '../db';
-
-/** A document as the collaboration server loads it: its status and stored Yjs parts. */
-export interface StoredDocument {
-  status: 'drafting' | 'final';
-  snapshot: Uint8Array | undefined;
-  /** The snapshot's version (bumped by every compaction); 0 when there is none. */
-  version: number;
-  updates: { id: number; update: Uint8Array }[];
-}
-
-/** An update waiting to be stored. */
-export interface UpdateRow {
-  documentId: string;
-  update: Uint8Array;
-  userId: string | null;
-  /** The id the relay gave it (`<instance>:<seq>`): whoever stores it, a second copy is refused. */
-  relayId?: string;
-  /** The editing session it belongs to (only with a user), journalled with it until audited. */
-  sessionId?: string;
-  /** The instance whose session it is, when not the one storing it (a relayed update). */
-  sessionOwner?: string;
-}
-
-/** A row `appendUpdates` stored. */
-export interface StoredRow {
-  id: number;
-  documentId: string;
-  relayId: string | null;
-}
-
-/** An editing session stored but not yet audited, as the journal holds it. */
-export interface JournalledSession {
-  id: string;
-  documentId: string;
-  userId: string;
-  firstAt: Date;
-  lastAt: Date;
-  updates: number;
-}
+import type { JournalledSession, StoredDocument, StoredRow, UpdateRow } from './store';
 
 // Compaction locks take this class id, so they never collide with other advisory locks.
 const COMPACTION_LOCK_CLASS = 7_303_502;

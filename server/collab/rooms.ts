@@ -1,16 +1,15 @@
 import * as Y from 'yjs';
-import type { Db } from '../db';
 import type { EventHub } from '../events/hub';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import { notFound } from '../errors';
-import { buildDoc, compactOpen, compactStored, type StoredBase } from './compaction';
+import { buildDoc } from '../documents/text';
 import { EditSessions, type EditSession } from './editSessions';
 import type { UpdateWriter } from './persistence';
 import type { Limits } from './protocol';
-import { documentsToCompact, loadStoredDocument } from './queries';
 import type { DocumentRelay, Relay } from './relay';
 import { Room, type RoomHooks } from './room';
+import type { DocumentStore, StoredBase } from './store';
 import { normalizeNaskah } from '../text/normalize';
 
 /** How long a shutdown waits for the rooms to unload (a socket is cut off after 5 s). */
@@ -38,7 +37,8 @@ interface Entry {
 
 /** What the registry needs from the rest of the server. */
 export interface RoomDeps {
-  db: Db;
+  /** Where the text is loaded from, stored and compacted. */
+  store: DocumentStore;
   writer: UpdateWriter;
   events: EventHub;
   log: Logger;
@@ -150,18 +150,20 @@ export class RoomRegistry {
   }
 
   private async sweepOnce(): Promise<void> {
-    const { db, limits, log } = this.deps;
+    const { store, limits, log } = this.deps;
     for (;;) {
-      const ids = await documentsToCompact(db, limits.compactOnUnload, SWEEP_BATCH);
+      const ids = await store.backlog(limits.compactOnUnload, SWEEP_BATCH);
       for (const documentId of ids) {
         const entry = this.entries.get(documentId);
         if (entry) {
           this.compact(documentId, entry);
           await entry.compacting;
         } else {
-          await compactStored(db, documentId).catch((error) =>
-            log.warn({ err: error, documentId }, 'compaction failed; will retry later'),
-          );
+          await store
+            .compact(documentId)
+            .catch((error) =>
+              log.warn({ err: error, documentId }, 'compaction failed; will retry later'),
+            );
         }
       }
       if (ids.length < SWEEP_BATCH) return;
@@ -198,7 +200,7 @@ export class RoomRegistry {
       relay = await this.deps.relay.open(documentId, (row, done) =>
         this.deps.writer.enqueue({ documentId, ...row }, done),
       );
-      const stored = await loadStoredDocument(this.deps.db, documentId);
+      const stored = await this.deps.store.load(documentId);
       if (!stored) throw notFound('Dokumen');
       const doc = buildDoc(
         stored.snapshot,
@@ -300,9 +302,11 @@ export class RoomRegistry {
   private compact(documentId: string, entry: Entry): void {
     if (entry.compacting) return;
     const taken = entry.base.ids.length;
-    entry.compacting = compactOpen(this.deps.db, documentId, entry.base, () =>
-      Y.encodeStateAsUpdate(entry.room.doc),
-    )
+    entry.compacting = this.deps.store
+      .compact(documentId, {
+        base: entry.base,
+        encode: () => Y.encodeStateAsUpdate(entry.room.doc),
+      })
       .then((next) => {
         entry.base = { ...next, ids: entry.base.ids.slice(taken) };
       })

@@ -1,22 +1,20 @@
 import * as Y from 'yjs';
-import type { Db } from '../db';
 import type { TextAccess } from '../documents/access';
-import { readDocument } from '../documents/text';
+import { buildDoc, readDocument } from '../documents/text';
 import { conflict, notFound } from '../errors';
-import { buildDoc } from './compaction';
-import { loadStoredDocument } from './queries';
 import type { RoomRegistry } from './rooms';
+import type { DocumentStore } from './store';
 
 /**
  * Text access over the live rooms: reads come from the open document when there is one, else
  * from storage; a change opens the room if needed and goes out as an ordinary update, relayed
  * to every client, stored and attributed to its user before the promise resolves.
  */
-export function liveTextAccess(db: Db, rooms: RoomRegistry): TextAccess {
+export function liveTextAccess(store: DocumentStore, rooms: RoomRegistry): TextAccess {
   const withDoc = async <T>(documentId: string, use: (doc: Y.Doc) => T): Promise<T> => {
     const room = rooms.peek(documentId);
     if (room) return use(room.doc);
-    const stored = await loadStoredDocument(db, documentId);
+    const stored = await store.load(documentId);
     if (!stored) throw notFound('Dokumen');
     const doc = buildDoc(
       stored.snapshot,

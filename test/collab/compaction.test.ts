@@ -8,7 +8,8 @@ import {
   waitFor,
   type Client,
 } from './clients';
-import { buildDoc, compactStored } from '../../server/collab/compaction';
+import { compactStored } from '../../server/collab/compaction';
+import { buildDoc } from '../../server/documents/text';
 import { appendUpdates, countUpdates, loadStoredDocument } from '../../server/collab/queries';
 import { FRAGMENT } from '../../server/documents/text';
 

@@ -2,12 +2,9 @@ import fc from 'fast-check';
 import * as Y from 'yjs';
 import type { Db, Queryable } from '../../server/db';
 import { openPostgres } from '../../server/db/postgres';
-import {
-  buildDoc,
-  compactOpen,
-  compactStored,
-  type StoredBase,
-} from '../../server/collab/compaction';
+import { compactOpen, compactStored } from '../../server/collab/compaction';
+import type { StoredBase } from '../../server/collab/store';
+import { buildDoc } from '../../server/documents/text';
 import { appendUpdates, countUpdates, loadStoredDocument } from '../../server/collab/queries';
 import { startTestServer, type TestServer } from '../support/server';
 import { castAndDocument, paragraphText, waitFor } from './clients';

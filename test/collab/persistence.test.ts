@@ -1,5 +1,5 @@
 import { UpdateWriter, type WriteUpdates } from '../../server/collab/persistence';
-import type { UpdateRow } from '../../server/collab/queries';
+import type { UpdateRow } from '../../server/collab/store';
 import { waitFor } from './clients';
 
 const row = (documentId: string, n: number): UpdateRow => ({

@@ -12,7 +12,7 @@ import {
 } from './clients';
 import { DeniedReason } from '../../server/collab/protocol';
 import { readClauses } from '../../server/documents/text';
-import { buildDoc } from '../../server/collab/compaction';
+import { buildDoc } from '../../server/documents/text';
 import { loadStoredDocument } from '../../server/collab/queries';
 
 let server: TestServer;

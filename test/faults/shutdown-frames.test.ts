@@ -1,7 +1,7 @@
 import { createDocument, apiClient, makeCast } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 import { clausesOf, connectClient, typeInto, type Client } from '../collab/clients';
-import { buildDoc } from '../../server/collab/compaction';
+import { buildDoc } from '../../server/documents/text';
 import { loadStoredDocument } from '../../server/collab/queries';
 
 /*

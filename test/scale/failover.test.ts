@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { makeCast, apiClient } from '../support/factories';
 import { clausesOf, connectClient, sleep, typeInto, waitFor, type Client } from '../collab/clients';
-import { buildDoc } from '../../server/collab/compaction';
+import { buildDoc } from '../../server/documents/text';
 import { loadStoredDocument } from '../../server/collab/queries';
 import type { Db } from '../../server/db';
 import type { Clause } from '../../shared/clauses';
