@@ -1,5 +1,5 @@
-/** The header a cookie-authenticated state change must carry (see server/http/middleware/auth.ts). */
-export const CSRF_HEADER = 'x-selaras-csrf';
+// Cookie sessions prove a state change is not a cross-site form with this header.
+import { CSRF_HEADER } from '../../shared/session';
 
 /** Indonesian fallbacks by HTTP status, for errors whose body carries no message. */
 const STATUS_MESSAGES: Record<number, string> = {

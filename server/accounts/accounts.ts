@@ -60,13 +60,6 @@ export async function login(
   return { token, user: toActor(row), expiresAt };
 }
 
-/** The user of a live session token, or undefined. */
-export async function authenticate(db: Db, token: string): Promise<Actor | undefined> {
-  if (!token || token.length > 200) return undefined;
-  const row = await q.findSessionUser(db, hashToken(token));
-  return row && toActor(row);
-}
-
 /** Ends a session; the token stops working at once. */
 export async function logout(db: Db, token: string): Promise<void> {
   await q.revokeSession(db, hashToken(token));

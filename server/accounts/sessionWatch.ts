@@ -7,10 +7,10 @@ interface Watched {
 }
 
 /**
- * Ends long-lived connections (event streams) when the session they were opened with ends.
- * A sign-out on this instance ends them at once (`sessionEnded`); a sign-out on another
- * instance, or an expiry, is found by the periodic check, the same query the collaboration
- * sockets are checked with (one indexed query per interval for all watched connections).
+ * Ends long-lived connections (event streams, collaboration sockets) when the session they were
+ * opened with ends. A sign-out on this instance ends them at once (`sessionEnded`); a sign-out
+ * on another instance, or an expiry, is found by the periodic check (one indexed query per
+ * interval for all watched connections).
  */
 export class SessionWatch {
   private readonly watched = new Set<Watched>();

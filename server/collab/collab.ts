@@ -7,7 +7,7 @@ import type { EventHub } from '../events/hub';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import type { Actor } from '../accounts/present';
-import { liveSessionHashes } from '../accounts/queries';
+import { SessionWatch } from '../accounts/sessionWatch';
 import { policy } from '../policies/policies';
 import { Connection } from './connection';
 import { upgradeHandler } from './endpoint';
@@ -60,21 +60,17 @@ function roleMayEdit(actor: Actor): boolean {
   return policy.editText(actor, { status: 'drafting', parties: [], reviewers: [] });
 }
 
-/** Closes the sockets whose session was signed out or has expired since they were opened. */
-async function closeEndedSessions(db: Db, connections: Map<Connection, string>): Promise<void> {
-  if (connections.size === 0) return;
-  const live = await liveSessionHashes(db, [...new Set(connections.values())]);
-  for (const [connection, session] of connections) {
-    if (!live.has(session)) connection.close(CloseCode.sessionEnded, 'session ended');
-  }
-}
-
 /** Builds the collaboration server: rooms, the update writer, the socket endpoint and the heartbeat. */
 export function createCollab(deps: CollabDeps): Collab {
   const { db, log, metrics } = deps;
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
-  // Every open socket and the hash of the session token it was opened with.
-  const connections = new Map<Connection, string>();
+  // Every open socket, with what stops watching the session it was opened with.
+  const connections = new Map<Connection, () => void>();
+  // A signed-out or expired session closes its sockets with 4401 at the next check.
+  const sessions = new SessionWatch(db, limits.sessionCheckMs, (error) =>
+    // Storage outages are handled elsewhere; the sockets stay until a check succeeds.
+    log.warn({ err: error }, 'checking socket sessions failed'),
+  );
   let accepting = true;
 
   const relay = deps.relay ?? noRelay;
@@ -108,12 +104,14 @@ export function createCollab(deps: CollabDeps): Collab {
       };
       const connection = new Connection(ws, lease.room, peer, limits, {
         closed(c) {
+          connections.get(c)?.();
           connections.delete(c);
           metrics.connections.dec();
         },
         error: (_c, error) => log.debug({ err: error.message }, 'collaboration socket error'),
       });
-      connections.set(connection, session);
+      const end = () => connection.close(CloseCode.sessionEnded, 'session ended');
+      connections.set(connection, sessions.watch(session, end));
       metrics.connections.inc();
       lease.room.join(connection, connection.peer);
       lease.release();
@@ -124,15 +122,6 @@ export function createCollab(deps: CollabDeps): Collab {
     for (const connection of connections.keys()) connection.heartbeat();
   }, limits.heartbeatMs);
   heartbeat.unref();
-  const sessionCheck = setInterval(
-    () =>
-      void closeEndedSessions(db, connections).catch((error) =>
-        // Storage outages are handled elsewhere; the sockets stay until a check succeeds.
-        log.warn({ err: error }, 'checking socket sessions failed'),
-      ),
-    limits.sessionCheckMs,
-  );
-  sessionCheck.unref();
   recover();
   const recovery = setInterval(recover, RECOVERY_MS);
   recovery.unref();
@@ -151,7 +140,7 @@ export function createCollab(deps: CollabDeps): Collab {
     async close() {
       accepting = false;
       clearInterval(heartbeat);
-      clearInterval(sessionCheck);
+      sessions.stop();
       clearInterval(recovery);
       await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
       const left = await writer.drain(Date.now() + SHUTDOWN_DRAIN_MS);

@@ -4,13 +4,11 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import type { Db } from '../db';
 import type { Logger } from '../log';
-import { authenticate } from '../accounts/accounts';
 import type { Actor } from '../accounts/present';
-import { hashToken } from '../accounts/tokens';
+import { sessionActor, sessionToken } from '../accounts/sessions';
 import { ConnectionCap, MAX_SOCKETS_PER_USER } from '../accounts/connectionCap';
 import { findDocument } from '../documents/queries';
 import { AppError } from '../errors';
-import { SESSION_COOKIE } from '../http/middleware/auth';
 import { policy } from '../policies/policies';
 import type { Lease, RoomRegistry } from './rooms';
 
@@ -155,9 +153,10 @@ async function admit(
   const url = new URL(req.url ?? '/', 'http://localhost');
   const match = COLLAB_PATH.exec(url.pathname);
   if (!match) return notFound;
-  const found = tokenOf(req, url);
-  const actor = found && (await authenticate(deps.db, found.token));
-  if (!found || !actor) return unauthenticated;
+  const found = sessionToken(req.headers, url.searchParams.get('token') || undefined);
+  const session = found && (await sessionActor(deps.db, found.token));
+  if (!found || !session) return unauthenticated;
+  const { actor } = session;
   // A cookie travels with cross-site requests too; a page elsewhere must not open the socket.
   if (found.viaCookie && !sameOrigin(req)) return forbidden;
   const documentId = decodeURIComponent(match[1]);
@@ -165,26 +164,7 @@ async function admit(
   const doc = await findDocument(deps.db, documentId);
   if (!doc) return notFound;
   if (!policy.seeDocument(actor, doc)) return forbidden;
-  return { actor, documentId, session: hashToken(found.token) };
-}
-
-/** The session token of an upgrade request: `?token=`, else the session cookie. */
-function tokenOf(
-  req: IncomingMessage,
-  url: URL,
-): { token: string; viaCookie: boolean } | undefined {
-  const query = url.searchParams.get('token');
-  if (query) return { token: query, viaCookie: false };
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== SESSION_COOKIE) continue;
-    try {
-      return { token: decodeURIComponent(part.slice(eq + 1).trim()), viaCookie: true };
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  return { actor, documentId, session: session.hash };
 }
 
 function sameOrigin(req: IncomingMessage): boolean {

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import express from 'express';
-import cookieParser from 'cookie-parser';
 import type { AppContext } from './context';
 import { requireAuth } from './middleware/auth';
 import { errorHandler, unknownPage, unknownRoute } from './middleware/errors';
@@ -51,7 +50,6 @@ export function createApp(ctx: AppContext, extraApi: ((ctx: AppContext) => expre
   const api = express.Router();
   api.use(noStore);
   api.use(express.json({ limit: JSON_LIMIT }));
-  api.use(cookieParser());
   const auth = authRoutes(ctx, streams.sessions);
   api.use(auth.publicRouter);
   api.use(requireAuth(ctx.db));

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { makeUser, type TestUser } from '../support/factories';
-import { SESSION_COOKIE } from '../../server/http/middleware/auth';
+import { SESSION_COOKIE } from '../../shared/session';
 import { browserSuite, describeBrowser, openTab, typeInClauseHeading } from '../support/browser';
 
 jest.setTimeout(60_000);

@@ -1,13 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Db } from '../../db';
-import { authenticate } from '../../accounts/accounts';
 import type { Actor } from '../../accounts/present';
+import { sessionActor, sessionToken, type SessionToken } from '../../accounts/sessions';
 import { forbidden, unauthenticated } from '../../errors';
-
-/** The cookie the browser client's session travels in. */
-export const SESSION_COOKIE = 'selaras_session';
-/** The header a cookie-authenticated state change must carry (a cross-site form cannot set it). */
-export const CSRF_HEADER = 'x-selaras-csrf';
+import { CSRF_HEADER } from '../../../shared/session';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -17,11 +13,10 @@ declare module 'express-serve-static-core' {
 }
 
 /** The session token of a request: `Authorization: Bearer`, else the session cookie. */
-export function tokenOf(req: Request): { token: string; viaCookie: boolean } | undefined {
+export function tokenOf(req: Request): SessionToken | undefined {
   const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), viaCookie: false };
-  const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-  return cookie ? { token: cookie, viaCookie: true } : undefined;
+  const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+  return sessionToken(req.headers, bearer);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -30,12 +25,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function requireAuth(db: Db): RequestHandler {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const found = tokenOf(req);
-    const actor = found && (await authenticate(db, found.token));
-    if (!found || !actor) throw unauthenticated();
+    const session = found && (await sessionActor(db, found.token));
+    if (!found || !session) throw unauthenticated();
     if (found.viaCookie && !SAFE_METHODS.has(req.method) && req.get(CSRF_HEADER) !== '1') {
       throw forbidden('Permintaan ditolak: header anti-CSRF tidak ada.');
     }
-    req.actor = actor;
+    req.actor = session.actor;
     req.token = found.token;
     next();
   };
