@@ -119,6 +119,3 @@ export const commentInput = z.object({
   parentId: z.uuid().optional(),
   proposal: proposalInput.optional(),
 });
-
-/** The close code of a collaboration socket whose session was signed out or has expired. */
-export const SESSION_ENDED_CLOSE_CODE = 4401;

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { SESSION_ENDED_CLOSE_CODE } from '../../shared/api';
+import { CloseCode } from '../../shared/closeCodes';
 import { sessionEnded } from '../api/http';
 import type { AwarenessUser } from './cursors';
 import { hasUnsyncedChanges, rememberSynced } from './syncedState';
@@ -58,7 +58,7 @@ export function openCollab(documentId: string, user: AwarenessUser): CollabSessi
   // The server closes with 4401 when the session was signed out or expired; the provider has
   // stopped reconnecting, and edits made meanwhile wait in IndexedDB for the next sign-in.
   provider.on('closed', ({ code }: { code: number }) => {
-    if (code === SESSION_ENDED_CLOSE_CODE) sessionEnded();
+    if (code === CloseCode.sessionEnded) sessionEnded();
   });
   provider.on('sync', (synced: boolean) => {
     // After a (re)connection's sync exchange the server holds everything we had.

@@ -1,7 +1,7 @@
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import type { Limits } from './protocol';
-import { CloseCode } from './protocol';
+import { CloseCode } from '../../shared/closeCodes';
 import { TokenBucket } from './rateLimit';
 import type { Room, RoomPeer, RoomSocket } from './room';
 

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes';
 import {
   AUTH_PERMISSION_DENIED,
-  CloseCode,
   MESSAGE_AUTH,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
@@ -11,7 +11,6 @@ import {
   SYNC_STEP_1,
   SYNC_STEP_2,
   SYNC_UPDATE,
-  type CloseCodeValue,
 } from './protocol';
 
 /** A decoded message from a client (see protocol.ts). */

@@ -20,8 +20,6 @@
  * message, after which the connection stays open, read-only.
  */
 
-import { SESSION_ENDED_CLOSE_CODE } from '../../shared/api';
-
 /** Message type: a y-protocols sync message (step 1, step 2 or update). */
 export const MESSAGE_SYNC = 0;
 /** Message type: a y-protocols awareness update (cursors, names, colours). */
@@ -40,35 +38,6 @@ export const SYNC_UPDATE = 2;
 
 /** Auth sub-type: the server refused a change; a reason string follows. */
 export const AUTH_PERMISSION_DENIED = 0;
-
-/**
- * WebSocket close codes the server uses (RFC 6455 §7.4.1). The stock y-websocket client
- * reconnects after every code outside 4400–4499, so none of these is final for it.
- */
-export const CloseCode = {
-  /** The client left, or the connection was closed without error. */
-  normal: 1000,
-  /** The server is shutting down; the client reconnects to another instance or later. */
-  goingAway: 1001,
-  /** A text frame, or a message type the protocol does not know. */
-  unsupportedData: 1003,
-  /** A message that could not be decoded; nothing of it was applied. */
-  invalidPayload: 1007,
-  /** The connection broke a limit: too many messages, or too slow to read what it is sent. */
-  policyViolation: 1008,
-  /** A message larger than `Limits.maxMessageBytes`; nothing of it was applied. */
-  messageTooBig: 1009,
-  /** The server failed while handling the connection. */
-  internalError: 1011,
-  /**
-   * The session behind the socket was signed out or expired. In the 4400–4499 range, so the
-   * stock client stops reconnecting (a reconnect would only be refused with 401).
-   */
-  sessionEnded: SESSION_ENDED_CLOSE_CODE,
-} as const;
-
-/** One of the close codes above. */
-export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** The permission-denied reasons sent with MESSAGE_AUTH. */
 export const DeniedReason = {

@@ -9,7 +9,8 @@ import {
   writeSyncStep2,
   writeUpdate,
 } from './messages';
-import { CloseCode, DeniedReason } from './protocol';
+import { CloseCode } from '../../shared/closeCodes';
+import { DeniedReason } from './protocol';
 import {
   answerQuery,
   newConnectionPresence,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../support/server';
 import { makeUser } from '../support/factories';
 import { hashToken } from '../../server/accounts/tokens';
-import { CloseCode } from '../../server/collab/protocol';
+import { CloseCode } from '../../shared/closeCodes';
 import {
   castAndDocument,
   connectClient,

@@ -12,6 +12,7 @@ import { encodeDocument } from '../../server/documents/text';
 import { localEventHub } from '../../server/events/hub';
 import { createLogger } from '../../server/log';
 import { createMetrics } from '../../server/metrics';
+import { CloseCode } from '../../shared/closeCodes';
 import { clause, doc, title } from '../shared/builders';
 import { clausesOf, typeInto, waitFor } from './clients';
 
@@ -61,7 +62,7 @@ class Client implements RoomSocket {
 const made: LiveText[] = [];
 afterEach(async () => {
   for (const live of made.splice(0)) {
-    await live.rooms.closeAll(1001, 'test over');
+    await live.rooms.closeAll(CloseCode.goingAway, 'test over');
     await live.writer.drain(Date.now() + 1_000);
   }
 });

@@ -13,7 +13,7 @@ import {
   waitFor,
   type Client,
 } from './clients';
-import { CloseCode } from '../../server/collab/protocol';
+import { CloseCode } from '../../shared/closeCodes';
 import { writeUpdate } from '../../server/collab/messages';
 import { loadStoredYDoc } from '../../server/documents/access';
 import type { Clause } from '../../shared/clauses';

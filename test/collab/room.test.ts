@@ -3,12 +3,12 @@ import * as decoding from 'lib0/decoding';
 import { Room, type RoomHooks, type RoomSocket } from '../../server/collab/room';
 import { writeUpdate } from '../../server/collab/messages';
 import {
-  CloseCode,
   DeniedReason,
   MESSAGE_AUTH,
   MESSAGE_SYNC,
   SYNC_UPDATE,
 } from '../../server/collab/protocol';
+import { CloseCode } from '../../shared/closeCodes';
 
 /** A socket that records what the room sends and how it closes. */
 class FakeSocket implements RoomSocket {
