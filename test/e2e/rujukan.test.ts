@@ -52,7 +52,10 @@ async function waitForLabels(page: Page, expected: string[]): Promise<void> {
 async function caretAtEnd(page: Page, text: string): Promise<void> {
   const paragraph = (words: string) =>
     page.locator('.ProseMirror section.clause p', { hasText: words }).first();
-  await paragraph(text).click();
+  // Right of the last line, so the caret lands at the paragraph's end even when it wraps (End
+  // alone goes to the end of the visual line) and never on a reference in the middle.
+  const box = (await paragraph(text).boundingBox())!;
+  await paragraph(text).click({ position: { x: box.width - 2, y: box.height - 4 } });
   await page.keyboard.press('End');
   await page.keyboard.type('#');
   await paragraph(`${text}#`).waitFor();
