@@ -6,10 +6,13 @@ import { measureDoc, measurePlainText, textLimitProblem } from '../../shared/lim
 import { conflict, invalidInput, tooLarge } from '../errors';
 import { DOCX_STYLE } from '../exports/docxStyles';
 import { DOCX_PROPERTY } from '../exports/docxIdentity';
-import { readCustomProperties } from '../responses/responseFile';
-import { readDocxContainer, storedZip, type DocxParts } from './docxContainer';
+import { CUSTOM_PROPERTIES, responseFileOf, type ResponseFile } from '../responses/responseFile';
+import { readWordBody, standsAloneIn, type WordBody, type WordParagraph } from '../word/body';
+import { readDocxContainer, storedZip, type DocxParts } from '../word/container';
+import { listKinds, readWordLists } from '../word/numbering';
+import { readCustomProperties } from '../word/parts';
 import { readDocxBlocks } from './docxBlocks';
-import { prepareBody } from './docxBody';
+import { MammothBody } from './docxBody';
 import {
   TRACKED_CHANGES,
   type ChangesMode,
@@ -18,10 +21,9 @@ import {
 } from '../../shared/importResult';
 import { lampiranNodes, splitLampiran } from './docxLampiran';
 import { bodyLines, isTail, numberListItems, PASAL_LINE, type Line } from './docxLines';
-import { inventoryDocx, lossList } from './docxLosses';
-import { listKinds } from './docxNumbering';
+import { BodyLosses, inventoryDocx, lossList } from './docxLosses';
 
-export { MAX_DOCX_BYTES } from './docxContainer';
+export { MAX_DOCX_BYTES } from '../word/container';
 export type { ChangesMode, ImportLoss } from '../../shared/importResult';
 
 // A .docx draft is read into the plain form (CONTRACT.md, "Documents") and parsed by
@@ -33,8 +35,7 @@ export type { ChangesMode, ImportLoss } from '../../shared/importResult';
 
 // The set phrases that close a nota kesepakatan: kept, as `closing` nodes.
 const CLOSING_LINE = /^(demikian\b|(dibuat|ditandatangani)\s+di\b)/i;
-// Where a Selaras export records the document it came from (exports/docxIdentity.ts).
-const CUSTOM_PROPERTIES = 'docProps/custom.xml';
+const DOCUMENT_XML = 'word/document.xml';
 
 /** A Word draft read: the naskah, what it lost, and the tracked changes and comments it held. */
 export interface DocxImport {
@@ -44,6 +45,8 @@ export interface DocxImport {
   comments: number;
   /** The Selaras document the file was exported from (its custom property), or null. */
   exportedFrom: string | null;
+  /** With `changes=proposals`: the file as a response reads it, from the same reading. */
+  response?: ResponseFile;
 }
 
 /**
@@ -60,7 +63,10 @@ export async function readDocx(
 ): Promise<DocxImport> {
   // mammoth reads only parts this module has checked and counted, never the upload itself.
   const parts = readDocxContainer(buffer);
-  const inventory = inventoryDocx(parts);
+  // Either way the naskah is the text before the changes; the body is walked once for its
+  // paragraphs, its rewrite for mammoth and its losses.
+  const read = readBody(parts, options.changes != null);
+  const inventory = inventoryDocx(parts, read.body, read.losses);
   const { trackedChanges, comments } = inventory;
   if ((trackedChanges > 0 || comments > 0) && !options.changes) {
     throw conflict(
@@ -70,9 +76,7 @@ export async function readDocx(
       { code: TRACKED_CHANGES, trackedChanges, comments },
     );
   }
-  // Either way the naskah is the text before the changes.
-  const prepared = preparedParts(parts, options.changes != null);
-  const blocks = await readDocxBlocks(storedZip(prepared), listKinds(prepared));
+  const blocks = await readDocxBlocks(storedZip(read.prepared), read.listKinds);
   const { main, lampiran } = splitLampiran(blocks);
   const lines = numberListItems(bodyLines(main));
   const { body, closing } = splitTail(lines);
@@ -107,7 +111,14 @@ export async function readDocx(
     readCustomProperties(parts.get(CUSTOM_PROPERTIES)?.toString('utf8'))
       .get(DOCX_PROPERTY.document)
       ?.trim() || null;
-  return { doc: imported, losses: lossList(counts), trackedChanges, comments, exportedFrom };
+  return {
+    doc: imported,
+    losses: lossList(counts),
+    trackedChanges,
+    comments,
+    exportedFrom,
+    ...(options.changes === 'proposals' ? { response: responseFileOf(parts, read.body) } : {}),
+  };
 }
 
 /** Reads a .docx draft into a document: title and preamble, one clause per `Pasal N`, closing. */
@@ -118,14 +129,31 @@ export async function parseDocx(
   return (await readDocx(buffer, options)).doc;
 }
 
-/** The parts with the body as mammoth and the numbering reader should see it (docxBody.ts). */
-function preparedParts(parts: DocxParts, original: boolean): DocxParts {
-  const body = parts.get('word/document.xml');
-  if (!body) return parts;
+/** One walk of the body: its paragraphs, its losses, and the parts as mammoth should read them. */
+function readBody(
+  parts: DocxParts,
+  original: boolean,
+): { body: WordBody; losses: BodyLosses; prepared: DocxParts; listKinds: ListKinds } {
+  const xml = parts.get(DOCUMENT_XML)?.toString('utf8') ?? '';
+  const rewrite = new MammothBody(xml, original ? 'original' : null);
+  const losses = new BodyLosses();
+  // The import takes the text as the file has it: no change is anyone's own (docxIdentity.ts).
+  const body = readWordBody(xml, { observers: [rewrite, losses] });
   const prepared = new Map(parts);
-  prepared.set('word/document.xml', Buffer.from(prepareBody(body.toString('utf8'), original)));
-  return prepared;
+  if (parts.has(DOCUMENT_XML)) prepared.set(DOCUMENT_XML, Buffer.from(rewrite.result()));
+  const numbering = parts.get('word/numbering.xml')?.toString('utf8');
+  // The paragraphs mammoth reads: those the original view keeps apart (a rejected paragraph
+  // mark joins two), outside the rows it leaves out. (A file still holding changes is read in
+  // the original view or refused.)
+  const kept = (p: WordParagraph) => standsAloneIn(p, 'original') && !p.rowInserted;
+  const kinds =
+    numbering && parts.has(DOCUMENT_XML)
+      ? listKinds(body.paragraphs, readWordLists(numbering), kept)
+      : null;
+  return { body, losses, prepared, listKinds: kinds };
 }
+
+type ListKinds = Parameters<typeof readDocxBlocks>[1];
 
 /** Splits the body's lines from the closing lines and drops a signature block or paraf table. */
 function splitTail(lines: Line[]): { body: Line[]; closing: Line[] } {

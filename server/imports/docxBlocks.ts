@@ -42,7 +42,7 @@ type Tree = Record<string, unknown>;
 
 /**
  * Reads the top-level paragraphs and tables of a .docx with mammoth. `listKinds` gives the
- * kind of each numbered paragraph in document order (docxNumbering.ts); it is used only when
+ * kind of each numbered paragraph in document order (server/word/numbering.ts); it is used only when
  * it counts exactly the numbered paragraphs mammoth found.
  */
 export async function readDocxBlocks(

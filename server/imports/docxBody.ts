@@ -1,13 +1,15 @@
-import { xmlTags, type XmlTag } from './docxXml';
+import type { BodyObserver } from '../word/body';
+import { DELETED_TEXT, existsIn, type TrackedChange, type View } from '../word/trackedChanges';
+import { W_NS, type XmlEvent } from '../word/xml';
 
-// word/document.xml as the importer lets mammoth read it. Two things are rewritten, with the
-// tag scanner of docxXml.ts (no XML parser), before mammoth and the numbering reader see it:
+// word/document.xml as the importer lets mammoth read it, rewritten during the one walk of the
+// body (server/word/body.ts) by copying what is kept:
 // - text boxes go, content and all: mammoth would put their paragraphs into the running text,
 //   where they would become lines of a Pasal; the import lists them as lost instead;
 // - a simple field (`w:fldSimple`, e.g. a date) and a bidirectional run wrapper give up their
 //   runs, which mammoth would otherwise skip with the wrapper: their text is kept;
-// - on request, tracked changes are taken back (`?changes=original`): the file is read as it was
-//   before them, insertions dropped and deletions kept, as Word's "Reject All" would leave it.
+// - on request, the tracked changes are resolved into one view (server/word/trackedChanges.ts):
+//   for `?changes=original` the view before them, as Word's "Reject All" leaves it.
 
 /** What happens to one element. */
 type Action =
@@ -16,79 +18,90 @@ type Action =
   | { kind: 'drop' }
   /** Its tags left out, its content kept. */
   | { kind: 'unwrap' }
-  /** Its tags renamed, its content kept. */
-  | { kind: 'rename'; name: string }
-  /** Written as an empty element of another name, its content left out. */
-  | { kind: 'replace'; name: string };
+  /** Its tags renamed (local name), its content kept. */
+  | { kind: 'rename'; local: string }
+  /** Written as an empty element of another local name, its content left out. */
+  | { kind: 'replace'; local: string };
 
-const INSERTED = new Set(['w:ins', 'w:moveTo']);
-const DELETED = new Set(['w:del', 'w:moveFrom']);
-const RENAMED: Record<string, string> = { 'w:delText': 't', 'w:delInstrText': 'instrText' };
 // Wrappers of runs that mammoth does not read into.
-const WRAPPERS = new Set(['w:fldSimple', 'w:dir', 'w:bdo']);
+const WRAPPERS = new Set(['fldSimple', 'dir', 'bdo']);
 
-/** The body without its text boxes and, when `original`, with its tracked changes rejected. */
-export function prepareBody(xml: string, original: boolean): string {
-  const out: string[] = [];
-  const open: { name: string; action: Action }[] = [];
-  let copied = 0;
-  // The depth of the element being left out with its content, or -1.
-  let dropping = -1;
-  for (const tag of xmlTags(xml)) {
-    if (dropping === -1) out.push(xml.slice(copied, tag.start));
-    copied = tag.end;
-    if (tag.closing) {
-      const at = open.map((e) => e.name).lastIndexOf(tag.name);
-      if (at === -1) {
-        if (dropping === -1) out.push(xml.slice(tag.start, tag.end));
-        continue;
+/** The body without its text boxes and, with a view, its tracked changes resolved into that view. */
+export class MammothBody implements BodyObserver {
+  private readonly out: string[] = [];
+  private readonly open: Action[] = [];
+  private copied = 0;
+  /** The depth of the element being left out with its content, or -1. */
+  private dropping = -1;
+
+  constructor(
+    private readonly xml: string,
+    private readonly view: View | null,
+  ) {}
+
+  take(event: XmlEvent, change: TrackedChange | null): void {
+    if (event.type === 'text') return;
+    const { xml } = this;
+    if (this.dropping === -1) this.out.push(xml.slice(this.copied, event.start));
+    this.copied = event.end;
+    if (event.type === 'close') {
+      const action = this.open.pop() ?? { kind: 'keep' };
+      if (this.dropping !== -1) {
+        if (this.open.length <= this.dropping) this.dropping = -1;
+        return;
       }
-      const { action } = open[at];
-      open.length = at;
-      if (dropping !== -1) {
-        if (at <= dropping) dropping = -1;
-        continue;
-      }
-      if (action.kind === 'keep') out.push(xml.slice(tag.start, tag.end));
-      else if (action.kind === 'rename') out.push(`</${action.name}>`);
-      continue;
+      if (action.kind === 'keep') this.out.push(xml.slice(event.start, event.end));
+      else if (action.kind === 'rename')
+        this.out.push(`</${prefixOf(event.qname)}${action.local}>`);
+      return;
     }
-    if (dropping !== -1) {
-      if (!tag.selfClosing) open.push({ name: tag.name, action: { kind: 'keep' } });
-      continue;
+    if (this.dropping !== -1) {
+      if (!event.selfClosing) this.open.push({ kind: 'keep' });
+      return;
     }
-    const action = actionOf(
-      tag,
-      open.map((e) => e.name),
-      original,
-    );
-    if (action.kind === 'keep') out.push(xml.slice(tag.start, tag.end));
+    const action = this.actionOf(event, change);
+    const prefix = prefixOf(event.qname);
+    const afterName = event.start + 1 + event.qname.length;
+    if (action.kind === 'keep') this.out.push(xml.slice(event.start, event.end));
     else if (action.kind === 'rename')
-      out.push(`<${action.name}${tag.attributes}${tag.selfClosing ? '/' : ''}>`);
-    else if (action.kind === 'replace') out.push(`<${action.name}${tag.attributes}/>`);
-    if (tag.selfClosing) continue;
-    if (action.kind === 'drop' || action.kind === 'replace') dropping = open.length;
-    open.push({ name: tag.name, action });
+      this.out.push(`<${prefix}${action.local}${xml.slice(afterName, event.end)}`);
+    else if (action.kind === 'replace') {
+      const attributes = xml.slice(afterName, event.end - (event.selfClosing ? 2 : 1));
+      this.out.push(`<${prefix}${action.local}${attributes}/>`);
+    }
+    if (event.selfClosing) return;
+    if (action.kind === 'drop' || action.kind === 'replace') this.dropping = this.open.length;
+    this.open.push(action);
   }
-  out.push(xml.slice(copied));
-  return out.join('');
+
+  /** The rewritten body, once the walk is over. */
+  result(): string {
+    return this.out.join('') + this.xml.slice(this.copied);
+  }
+
+  private actionOf(
+    event: Extract<XmlEvent, { type: 'open' }>,
+    change: TrackedChange | null,
+  ): Action {
+    if (event.name.ns !== W_NS) return { kind: 'keep' };
+    const local = event.name.local;
+    if (local === 'txbxContent') return { kind: 'drop' };
+    if (WRAPPERS.has(local)) return { kind: 'unwrap' };
+    if (this.view === null) return { kind: 'keep' };
+    if (!change) {
+      const renamed = DELETED_TEXT[local];
+      return renamed ? { kind: 'rename', local: renamed } : { kind: 'keep' };
+    }
+    const exists = existsIn(change, this.view);
+    // A paragraph mark or a table row. mammoth joins a paragraph whose mark is deleted to the
+    // next one and skips a deleted row, so a mark or row absent in the view is written as
+    // deleted, and one present loses its change.
+    if (change.site === 'mark' || change.site === 'row')
+      return exists ? { kind: 'drop' } : { kind: 'replace', local: 'del' };
+    return exists ? { kind: 'unwrap' } : { kind: 'drop' };
+  }
 }
 
-function actionOf(tag: XmlTag, ancestors: string[], original: boolean): Action {
-  if (tag.name === 'w:txbxContent') return { kind: 'drop' };
-  if (WRAPPERS.has(tag.name)) return { kind: 'unwrap' };
-  if (!original) return { kind: 'keep' };
-  const parent = ancestors.at(-1);
-  const inserted = INSERTED.has(tag.name);
-  const deleted = DELETED.has(tag.name);
-  if (!inserted && !deleted) {
-    const renamed = RENAMED[tag.name];
-    return renamed ? { kind: 'rename', name: `w:${renamed}` } : { kind: 'keep' };
-  }
-  // A paragraph mark or a table row marked as changed. mammoth joins a paragraph whose mark is
-  // deleted to the next one and skips a deleted row, so an inserted mark or row is written as
-  // deleted (it was not there) and a deleted one loses its mark (it was there).
-  const markOrRow = (parent === 'w:rPr' && ancestors.at(-2) === 'w:pPr') || parent === 'w:trPr';
-  if (markOrRow) return inserted ? { kind: 'replace', name: 'w:del' } : { kind: 'drop' };
-  return inserted ? { kind: 'drop' } : { kind: 'unwrap' };
+function prefixOf(qname: string): string {
+  return qname.slice(0, qname.indexOf(':') + 1);
 }

@@ -1,12 +1,14 @@
 import type { ImportLoss, LossKind } from '../../shared/importResult';
-import type { DocxParts } from './docxContainer';
-import { decodeXmlText, localName, xmlAttribute, xmlTags } from './docxXml';
+import type { BodyObserver, WordBody } from '../word/body';
+import type { DocxParts } from '../word/container';
+import { isW, W_NS, xmlEvents, type XmlEvent } from '../word/xml';
 
 // What a .docx holds that the naskah cannot (CONTRACT.md, "Word drafts in and out": nothing is
 // lost silently): pictures, text boxes, notes, headers and footers, fields, embedded objects,
 // charts, SmartArt; and what must not be flattened without asking, tracked changes and
-// comments. Everything here is counted from the raw XML with the tag scanner of docxXml.ts
-// (no XML parser, no DTD), before mammoth reads the body.
+// comments. Everything here is counted from the XML as server/word/xml.ts reads it (no DTD), the
+// body during the one walk that also reads its paragraphs (server/word/body.ts), before mammoth
+// reads anything.
 
 /** The counts read from the XML: losses by kind, and the tracked changes and comments. */
 export interface DocxInventory {
@@ -48,18 +50,24 @@ export function lossList(counts: Partial<Record<LossKind, number>>): ImportLoss[
   }));
 }
 
-/** Counts what the body, headers, footers and comments of a .docx hold that the import loses. */
-export function inventoryDocx(parts: DocxParts): DocxInventory {
-  const body = parts.get('word/document.xml')?.toString('utf8') ?? '';
-  const losses = bodyLosses(body);
+/**
+ * Counts what the body, headers, footers and comments of a .docx hold that the import loses;
+ * `body` and `bodyLosses` are what the walk of word/document.xml found.
+ */
+export function inventoryDocx(
+  parts: DocxParts,
+  body: WordBody,
+  bodyLosses: BodyLosses,
+): DocxInventory {
+  const losses = { ...bodyLosses.losses };
   const headerFooters = [...parts.entries()].filter(([name]) =>
     /^word\/(header|footer)\d*\.xml$/.test(name),
   );
   losses.header_footer = headerFooters.filter(([, xml]) => holdsText(xml.toString('utf8'))).length;
   return {
     losses,
-    trackedChanges: countTrackedChanges(body),
-    comments: countComments(parts, body),
+    trackedChanges: body.trackedChanges,
+    comments: countComments(parts, bodyLosses.commentReferences),
   };
 }
 
@@ -73,95 +81,114 @@ interface Graphic {
   textBoxes: number;
 }
 
-/** Counts the pictures, shapes, notes, fields and objects of the body. */
-function bodyLosses(xml: string): Partial<Record<LossKind, number>> {
-  const losses: Partial<Record<LossKind, number>> = {};
-  const add = (kind: LossKind, n = 1) => (losses[kind] = (losses[kind] ?? 0) + n);
+/**
+ * Counts the pictures, shapes, notes, fields and objects of the body, and the comments it refers
+ * to, as an observer of the body's walk.
+ */
+export class BodyLosses implements BodyObserver {
+  readonly losses: Partial<Record<LossKind, number>> = {};
+  /** The ids of the comments the body refers to. */
+  readonly commentReferences = new Set<string>();
   // Word writes a shape twice: as DrawingML in mc:Choice and as VML in mc:Fallback. Only the
   // first is counted. An embedded object's preview picture is part of the object.
-  let fallback = 0;
-  let object = 0;
-  let math = 0;
-  let graphic: Graphic | null = null;
-  let graphicDepth = 0;
-  const fields: { instr: string; collecting: boolean }[] = [];
-  let inInstr = false;
-  let instrStart = 0;
-  for (const tag of xmlTags(xml)) {
-    const name = localName(tag.name);
+  private fallback = 0;
+  private object = 0;
+  private math = 0;
+  private graphic: Graphic | null = null;
+  private graphicDepth = 0;
+  private readonly fields: { instr: string; collecting: boolean }[] = [];
+  private inInstr = false;
+
+  take(event: XmlEvent): void {
+    if (event.type === 'text') {
+      const top = this.fields.at(-1);
+      if (this.inInstr && this.fallback === 0 && top?.collecting) top.instr += event.text;
+      return;
+    }
+    if (event.type === 'open' && isW(event, 'commentReference'))
+      this.commentReferences.add(event.attrs.get('id') ?? '');
+    const name = event.name.local;
     if (name === 'Fallback') {
-      if (!tag.selfClosing) fallback += tag.closing ? -1 : 1;
-      continue;
+      if (event.type === 'close') this.fallback -= 1;
+      else if (!event.selfClosing) this.fallback += 1;
+      return;
     }
-    if (fallback > 0) continue;
-    if (tag.closing) {
-      if (name === 'object') object -= 1;
-      else if (name === 'oMath') math -= 1;
-      else if ((name === 'drawing' || name === 'pict') && graphic && --graphicDepth === 0) {
-        countGraphic(graphic, add);
-        graphic = null;
-      } else if (name === 'instrText' && inInstr) {
-        inInstr = false;
-        const top = fields.at(-1);
-        if (top?.collecting) top.instr += decodeXmlText(xml.slice(instrStart, tag.start));
-      }
-      continue;
+    if (this.fallback > 0) return;
+    if (event.type === 'close') return this.close(event);
+    this.open(event);
+  }
+
+  private add(kind: LossKind, n = 1): void {
+    this.losses[kind] = (this.losses[kind] ?? 0) + n;
+  }
+
+  private close(event: Extract<XmlEvent, { type: 'close' }>): void {
+    const name = event.name.local;
+    if (isW(event, 'object')) this.object -= 1;
+    else if (name === 'oMath') this.math -= 1;
+    else if ((name === 'drawing' || name === 'pict') && this.graphic && --this.graphicDepth === 0) {
+      this.countGraphic(this.graphic);
+      this.graphic = null;
+    } else if (isW(event, 'instrText')) this.inInstr = false;
+  }
+
+  private open(event: Extract<XmlEvent, { type: 'open' }>): void {
+    const name = event.name.local;
+    if (event.name.ns === W_NS) this.openW(name, event.attrs, event.selfClosing);
+    else if (name === 'oMath') {
+      if (this.math === 0) this.add('equation');
+      if (!event.selfClosing) this.math += 1;
     }
-    switch (tag.name) {
-      case 'w:footnoteReference':
-        add('footnote');
-        break;
-      case 'w:endnoteReference':
-        add('endnote');
-        break;
-      case 'w:fldSimple':
-        if (!isPageField(xmlAttribute(tag.attributes, 'w:instr') ?? '')) add('field');
-        break;
-      case 'w:fldChar': {
-        const type = xmlAttribute(tag.attributes, 'w:fldCharType');
-        if (type === 'begin') fields.push({ instr: '', collecting: true });
-        else if (type === 'separate' && fields.length > 0) fields.at(-1)!.collecting = false;
-        else if (type === 'end' && fields.length > 0 && !isPageField(fields.pop()!.instr))
-          add('field');
-        break;
-      }
-      case 'w:instrText':
-        if (!tag.selfClosing) {
-          inInstr = true;
-          instrStart = tag.end;
-        }
-        break;
-      case 'w:object':
-        if (object === 0) add('embedded_object');
-        if (!tag.selfClosing) object += 1;
-        break;
-      case 'm:oMath':
-        if (math === 0) add('equation');
-        if (!tag.selfClosing) math += 1;
-        break;
-    }
-    if (object > 0) continue;
+    if (this.object > 0) return;
     if (name === 'drawing' || name === 'pict') {
-      if (tag.selfClosing) continue;
-      graphic ??= { images: 0, charts: 0, smartArt: 0, textBoxes: 0 };
-      graphicDepth += 1;
-    } else if (graphic) {
-      if (name === 'pic' || name === 'imagedata') graphic.images += 1;
-      else if (name === 'chart') graphic.charts += 1;
-      else if (name === 'relIds') graphic.smartArt += 1;
-      else if (name === 'txbxContent') graphic.textBoxes += 1;
+      if (event.selfClosing) return;
+      this.graphic ??= { images: 0, charts: 0, smartArt: 0, textBoxes: 0 };
+      this.graphicDepth += 1;
+    } else if (this.graphic) {
+      if (name === 'pic' || name === 'imagedata') this.graphic.images += 1;
+      else if (name === 'chart') this.graphic.charts += 1;
+      else if (name === 'relIds') this.graphic.smartArt += 1;
+      else if (name === 'txbxContent') this.graphic.textBoxes += 1;
     }
   }
-  return losses;
-}
 
-function countGraphic(graphic: Graphic, add: (kind: LossKind, n?: number) => void): void {
-  add('image', graphic.images);
-  add('chart', graphic.charts);
-  add('smartart', graphic.smartArt);
-  add('text_box', graphic.textBoxes);
-  // A drawing with none of these is a shape: a line, an arrow, a box without text.
-  if (graphic.images + graphic.charts + graphic.smartArt + graphic.textBoxes === 0) add('shape');
+  private openW(name: string, attrs: Map<string, string>, selfClosing: boolean): void {
+    switch (name) {
+      case 'footnoteReference':
+        return this.add('footnote');
+      case 'endnoteReference':
+        return this.add('endnote');
+      case 'fldSimple':
+        if (!isPageField(attrs.get('instr') ?? '')) this.add('field');
+        return;
+      case 'fldChar': {
+        const type = attrs.get('fldCharType');
+        if (type === 'begin') this.fields.push({ instr: '', collecting: true });
+        else if (type === 'separate' && this.fields.length > 0)
+          this.fields.at(-1)!.collecting = false;
+        else if (type === 'end' && this.fields.length > 0 && !isPageField(this.fields.pop()!.instr))
+          this.add('field');
+        return;
+      }
+      case 'instrText':
+        this.inInstr = !selfClosing;
+        return;
+      case 'object':
+        if (this.object === 0) this.add('embedded_object');
+        if (!selfClosing) this.object += 1;
+        return;
+    }
+  }
+
+  private countGraphic(graphic: Graphic): void {
+    this.add('image', graphic.images);
+    this.add('chart', graphic.charts);
+    this.add('smartart', graphic.smartArt);
+    this.add('text_box', graphic.textBoxes);
+    // A drawing with none of these is a shape: a line, an arrow, a box without text.
+    if (graphic.images + graphic.charts + graphic.smartArt + graphic.textBoxes === 0)
+      this.add('shape');
+  }
 }
 
 function isPageField(instr: string): boolean {
@@ -179,73 +206,30 @@ function holdsText(xml: string): boolean {
   let words = '';
   let skipParagraph = false;
   let fieldDepth = 0;
-  let textStart = -1;
-  for (const tag of xmlTags(xml)) {
-    if (tag.name === 'w:p' && !tag.closing) skipParagraph = false;
-    else if (tag.name === 'w:pStyle')
-      skipParagraph ||= xmlAttribute(tag.attributes, 'w:val') === SELARAS_FOOTER_STYLE;
-    else if (tag.name === 'w:fldChar') {
-      const type = xmlAttribute(tag.attributes, 'w:fldCharType');
+  let inText = false;
+  for (const event of xmlEvents(xml)) {
+    if (event.type === 'text') {
+      if (inText && !skipParagraph && fieldDepth === 0) words += event.text;
+    } else if (isW(event, 'p') && event.type === 'open') skipParagraph = false;
+    else if (isW(event, 't')) inText = event.type === 'open' && !event.selfClosing;
+    else if (event.type !== 'open') continue;
+    else if (isW(event, 'pStyle'))
+      skipParagraph ||= event.attrs.get('val') === SELARAS_FOOTER_STYLE;
+    else if (isW(event, 'fldChar')) {
+      const type = event.attrs.get('fldCharType');
       if (type === 'begin') fieldDepth += 1;
       else if (type === 'end') fieldDepth = Math.max(0, fieldDepth - 1);
-    } else if (tag.name === 'w:t') {
-      if (!tag.closing && !tag.selfClosing) textStart = tag.end;
-      else if (tag.closing && textStart >= 0) {
-        if (!skipParagraph && fieldDepth === 0)
-          words += decodeXmlText(xml.slice(textStart, tag.start));
-        textStart = -1;
-      }
     }
   }
   return words.replace(PAGE_WORDS, '').replace(/[\s\d\p{P}\p{S}]/gu, '') !== '';
 }
 
-const CHANGE_NAMES = new Set(['w:ins', 'w:del', 'w:moveFrom', 'w:moveTo']);
-
-/**
- * The tracked insertions, deletions and moves of the body. A paragraph mark marked inserted or
- * deleted goes with the text changed in that paragraph (one change, as Word lists it) and counts
- * on its own only where the paragraphs were merely split or joined; a table row likewise.
- */
-function countTrackedChanges(xml: string): number {
-  const open: string[] = [];
-  let count = 0;
-  let markChanged = false;
-  let textChanged = false;
-  for (const tag of xmlTags(xml)) {
-    if (tag.closing) {
-      const at = open.lastIndexOf(tag.name);
-      if (at !== -1) open.length = at;
-      if (tag.name === 'w:p') {
-        if (markChanged && !textChanged) count += 1;
-        markChanged = textChanged = false;
-      }
-      continue;
-    }
-    if (tag.name === 'w:p') markChanged = textChanged = false;
-    if (CHANGE_NAMES.has(tag.name)) {
-      const parent = open.at(-1);
-      if (parent === 'w:rPr' && open.at(-2) === 'w:pPr') markChanged = true;
-      else {
-        count += 1;
-        textChanged = true;
-      }
-    }
-    if (!tag.selfClosing) open.push(tag.name);
-  }
-  return count;
-}
-
 /** The comments of the file: those in word/comments.xml, else those the body refers to. */
-function countComments(parts: DocxParts, body: string): number {
+function countComments(parts: DocxParts, referenced: ReadonlySet<string>): number {
   const comments = parts.get('word/comments.xml');
   let count = 0;
   if (comments)
-    for (const tag of xmlTags(comments.toString('utf8')))
-      if (tag.name === 'w:comment' && !tag.closing) count += 1;
-  if (count > 0) return count;
-  const ids = new Set<string>();
-  for (const tag of xmlTags(body))
-    if (tag.name === 'w:commentReference') ids.add(xmlAttribute(tag.attributes, 'w:id') ?? '');
-  return ids.size;
+    for (const event of xmlEvents(comments.toString('utf8')))
+      if (event.type === 'open' && isW(event, 'comment')) count += 1;
+  return count > 0 ? count : referenced.size;
 }

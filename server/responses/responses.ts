@@ -33,21 +33,32 @@ export async function receiveResponse(
   upload: ResponseUpload,
   preview: boolean,
 ) {
-  if (!policy.respond(actor, doc))
-    throw forbidden(
-      'Hanya peninjau, pimpinan, atau perancang dari instansi peserta yang dapat mengunggah tanggapan.',
-    );
-  if (doc.status === 'final')
-    throw conflict('Naskah sudah final dan terkunci; tanggapan tidak dapat diunggah.');
+  checkMayRespond(actor, doc);
   // The file is read in a worker under a heap limit and a deadline, as an import is.
   const file = await runOffThread('readResponse', upload.buffer, 'Tanggapan');
+  return fileResponse(deps, actor, doc, { file, name: upload.name }, preview);
+}
+
+/**
+ * Stores what a response already read proposes (an import with `changes=proposals` reads its
+ * file once, for the naskah and the response alike); with `preview`, only works it out.
+ */
+export async function fileResponse(
+  deps: CommentDeps,
+  actor: Actor,
+  doc: DocumentRow,
+  read: { file: ResponseFile; name: string },
+  preview: boolean,
+) {
+  checkMayRespond(actor, doc);
+  const { file, name } = read;
   if (file.documentId !== null && file.documentId !== doc.id)
     throw conflict(
       'Berkas ini diekspor dari dokumen lain di Selaras; unggah tanggapan pada dokumen asalnya.',
     );
   const { revision, base } = await answeredRevision(deps, doc, file);
   const live = extractNaskah(await deps.texts.read(doc.id));
-  const context = { revision, fileName: upload.name, base, live };
+  const context = { revision, fileName: name, base, live };
   const draft = checked(await runOffThread('draftResponse', { file, context }, 'Tanggapan'));
   if (draft.proposals.length + draft.comments.length > MAX_RESPONSE_ITEMS)
     throw tooLarge(
@@ -62,7 +73,7 @@ export async function receiveResponse(
     ? await addComments(deps, actor, doc, inputs, {
         kind: 'response.uploaded',
         data: {
-          file: upload.name.slice(0, 200),
+          file: name.slice(0, 200),
           revision,
           proposals: draft.proposals.length,
           comments: draft.comments.length,
@@ -75,6 +86,16 @@ export async function receiveResponse(
     comments: stored.slice(draft.proposals.length),
     unmatched: draft.unmatched,
   };
+}
+
+/** 403 for a caller who may not respond to the document, 409 once it is final. */
+function checkMayRespond(actor: Actor, doc: DocumentRow): void {
+  if (!policy.respond(actor, doc))
+    throw forbidden(
+      'Hanya peninjau, pimpinan, atau perancang dari instansi peserta yang dapat mengunggah tanggapan.',
+    );
+  if (doc.status === 'final')
+    throw conflict('Naskah sudah final dan terkunci; tanggapan tidak dapat diunggah.');
 }
 
 /**

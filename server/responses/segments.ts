@@ -1,6 +1,8 @@
 import { parseBookmarkName } from '../exports/docxIdentity';
 import { DOCX_STYLE } from '../exports/docxStyles';
 import type { ResponseParagraph } from './responseFile';
+import { standsAloneIn } from '../word/body';
+import type { View } from '../word/trackedChanges';
 
 // A response's paragraphs grouped by the part of the naskah they belong to. A Selaras export
 // names its parts with hidden bookmarks (docxIdentity.ts), which survive editing in Word: a
@@ -27,9 +29,6 @@ export interface Line {
   text: string;
   style: string | null;
 }
-
-/** Which text of a paragraph is read: before the tracked changes, or with them. */
-export type View = 'original' | 'proposed';
 
 /** A "Pasal N" line (N may carry a letter, `Pasal 4A`, as an inserted Pasal is numbered). */
 export const PASAL_LINE = /^\s*pasal\s+(\d{1,4}[a-z]?)\s*$/i;
@@ -132,7 +131,7 @@ export function segmentLines(
     const line: Line = pending ?? { text: '', style: null };
     if (line.text.trim() === '') line.style = paragraph.style;
     line.text += words;
-    const runsOn = view === 'original' ? paragraph.markInserted : paragraph.markDeleted;
+    const runsOn = !standsAloneIn(paragraph, view);
     pending = runsOn ? line : null;
     if (!runsOn) lines.push(line);
   }

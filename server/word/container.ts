@@ -6,7 +6,7 @@ import {
   MAX_DOCX_XML_BYTES,
 } from '../../shared/limits';
 import { invalidInput, tooLarge } from '../errors';
-import { countXml, xmlCountProblem, type XmlCount } from './docxXml';
+import { countXml, refuseDeclarations, xmlCountProblem, type XmlCount } from './xml';
 
 // A .docx is a zip archive. mammoth (through JSZip) would inflate it whole in memory and trusts
 // whatever directory it finds, so this reader does the unzipping itself, strictly: one plain
@@ -47,10 +47,6 @@ const MACROS =
 const UNSAFE_NAME =
   'Berkas .docx memuat bagian dengan nama jalur yang tidak sah (../, jalur absolut, garis ' +
   'miring terbalik atau huruf drive).';
-const DTD =
-  'Berkas .docx memuat deklarasi DOCTYPE atau ENTITY XML, yang tidak dipakai dokumen Word ' +
-  'dan tidak diterima.';
-const NOT_UTF8 = 'Bagian XML berkas .docx tidak berkodekan UTF-8 seperti yang ditulis Word.';
 const CONTENT_TYPES = '[Content_Types].xml';
 
 interface Entry {
@@ -82,7 +78,8 @@ export function readDocxContainer(buffer: Buffer): DocxParts {
     const isXml = /\.(xml|rels)$/i.test(entry.name);
     const data = inflate(buffer, entry, isXml ? Math.min(budget, MAX_DOCX_XML_BYTES) : budget);
     budget -= data.length;
-    if (isXml) refuseXmlDeclarations(data);
+    // No reader sees a part before its declarations are refused and its elements counted.
+    if (isXml) refuseDeclarations(data);
     // Every XML part counts, not only the body: mammoth also reads notes and comments.
     if (isXml) countXml(data, count);
     const problem = xmlCountProblem(count);
@@ -113,23 +110,6 @@ export function refuseMacroPart(name: string): void {
 export function refuseMacroContentType(contentTypes: Buffer | undefined): void {
   if (contentTypes && /macroEnabled/i.test(contentTypes.toString('utf8')))
     throw invalidInput(MACROS);
-}
-
-const DECLARATION = /<!(DOCTYPE|ENTITY)/i;
-
-/**
- * Refuses an XML part with a document type or entity declaration (the road to entity expansion
- * and external entities; Word never writes one), and one not in UTF-8, in which such a
- * declaration could hide from this byte search.
- */
-export function refuseXmlDeclarations(xml: Buffer): void {
-  const utf16 =
-    (xml[0] === 0xff && xml[1] === 0xfe) ||
-    (xml[0] === 0xfe && xml[1] === 0xff) ||
-    (xml[0] === 0x3c && xml[1] === 0x00) ||
-    (xml[0] === 0x00 && xml[1] === 0x3c);
-  if (utf16) throw invalidInput(NOT_UTF8);
-  if (DECLARATION.test(xml.toString('latin1'))) throw invalidInput(DTD);
 }
 
 /** Writes parts into a zip archive of stored (uncompressed) entries, the form mammoth reads. */

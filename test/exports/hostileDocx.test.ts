@@ -1,5 +1,5 @@
 import { parseDocx } from '../../server/imports/docx';
-import { readDocxContainer } from '../../server/imports/docxContainer';
+import { readDocxContainer } from '../../server/word/container';
 import {
   MAX_CLAUSES,
   MAX_DOCX_PARAGRAPHS,

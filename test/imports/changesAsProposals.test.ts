@@ -1,4 +1,6 @@
 import { renderDocx } from '../../server/exports/docx';
+import { readDocx } from '../../server/imports/docx';
+import { readResponseFile } from '../../server/responses/responseFile';
 import type { Clause } from '../../shared/clauses';
 import { buildExportModel } from '../support/exportModel';
 import { bodyOf, partsOf, setBody, trackReplace, zipParts } from '../responses/wordEdits';
@@ -72,5 +74,18 @@ describe('?changes=proposals', () => {
     // Taken as its original text instead, it imports.
     const original = await uploadDraft(t, zipParts(parts), '?changes=original');
     expect(original.status).toBe(201);
+  });
+
+  it('reads the file once: the import hands the responses module the very reading a response upload makes', async () => {
+    const file = await redlinedDraft();
+    const read = await readDocx(file, { changes: 'proposals' });
+    expect(read.response).toEqual(readResponseFile(file));
+    // The naskah is that reading's original view: "3 (tiga)" before the change, not "5 (lima)".
+    const before = read.response!.paragraphs.map((p) => p.original).join('\n');
+    expect(before).toContain('berlaku 3 (tiga) tahun');
+    expect(read.doc.textContent).toContain('berlaku 3 (tiga) tahun');
+    expect(read.doc.textContent).not.toContain('5 (lima)');
+    // Taken as the original text only, nothing is handed on.
+    expect((await readDocx(file, { changes: 'original' })).response).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { draftDocument } from '../support/factories';
 import { documentXml, paragraphs, repeated, zipOf } from '../support/zip';
 import { partsOf, zipParts } from './wordEdits';
 
-// Bad files, for both routes that take a .docx (they share server/imports/docxContainer.ts):
+// Bad files, for both routes that take a .docx (they share server/word/container.ts):
 // each is refused with 400 or 413 and a message in Bahasa Indonesia, and nothing is stored.
 
 const t = serverWithCast();

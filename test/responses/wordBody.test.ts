@@ -1,6 +1,6 @@
-import { readWordBody } from '../../server/responses/wordBody';
-import { listLabels, readWordLists } from '../../server/responses/wordNumbering';
-import { xmlEvents } from '../../server/responses/wordXml';
+import { readWordBody } from '../../server/word/body';
+import { listLabels, readWordLists } from '../../server/word/numbering';
+import { xmlEvents } from '../../server/word/xml';
 import { mergeWords } from '../../server/responses/merge';
 import { alignPasal } from '../../server/responses/alignment';
 import { segmentLines } from '../../server/responses/segments';
@@ -15,7 +15,7 @@ const ins = (inner: string, author = 'B') =>
 const del = (text: string, author = 'B') =>
   `<w:del w:id="2" w:author="${author}"><w:r><w:delText>${text}</w:delText></w:r></w:del>`;
 const views = (xml: string, accepted?: string) => {
-  const { paragraphs } = readWordBody(body(xml), accepted);
+  const { paragraphs } = readWordBody(body(xml), { acceptedAuthor: accepted });
   const all = paragraphs.map((_, i) => i);
   return {
     original: segmentLines(paragraphs, all, 'original').map((l) => l.text),
@@ -77,7 +77,9 @@ describe('the two views of a paragraph', () => {
       original: ['Nilai 12 juta. Lama'],
       proposed: ['Nilai 12 juta.'],
     });
-    expect(readWordBody(body(xml), 'Selaras').paragraphs[0].authors).toEqual(['B']);
+    expect(readWordBody(body(xml), { acceptedAuthor: 'Selaras' }).paragraphs[0].authors).toEqual([
+      'B',
+    ]);
   });
 
   it('skips the old properties of a formatting change, field codes and the fallback copy of a text box', () => {

@@ -1,4 +1,4 @@
-import { readDocxContainer, type DocxParts } from '../../server/imports/docxContainer';
+import { readDocxContainer, type DocxParts } from '../../server/word/container';
 import { zipOf } from '../support/zip';
 
 // Edits of an exported .docx made the way Word makes them: a tracked change splits the run that

@@ -10,10 +10,10 @@ import { Node } from 'prosemirror-model';
 import { MAX_DOCX_BYTES } from '../../../shared/limits';
 import { schema } from '../../../shared/schema';
 import { runOffThread } from '../../exports/offThread';
-import { conflict, forbidden, invalidInput, tooLarge } from '../../errors';
+import { conflict, invalidInput, tooLarge } from '../../errors';
 import { CHANGES_MODES } from '../../../shared/importResult';
-import { MAX_RESPONSE_ITEMS, receiveResponse } from '../../responses/responses';
-import { policy } from '../../policies/policies';
+import { fileResponse, MAX_RESPONSE_ITEMS } from '../../responses/responses';
+import { authorize } from '../../policies/policies';
 import { actorOf } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import type { AppContext } from '../context';
@@ -84,8 +84,7 @@ export function importRoutes(ctx: AppContext) {
 
   router.post('/documents/import', receiveFile, async (req, res) => {
     const actor = actorOf(req);
-    if (!policy.createDocument(actor))
-      throw forbidden('Hanya perancang (drafter) yang dapat membuat dokumen.');
+    authorize(actor, 'document.create');
     const fields = parse(importFields, req.body ?? {});
     const { changes } = parse(importQuery, req.query);
     if (!req.file) throw invalidInput('Pilih berkas .docx untuk diimpor.', { file: 'required' });
@@ -117,9 +116,18 @@ export function importRoutes(ctx: AppContext) {
       reviewers: fields.reviewers,
       doc,
     });
-    // The changes as usulan redaksi on the text before them, the comments as comments.
-    const upload = { buffer: req.file.buffer, name: req.file.originalname };
-    const response = asProposals ? await receiveResponse(ctx, actor, row, upload, false) : null;
+    // The changes as usulan redaksi on the text before them, the comments as comments, from the
+    // reading the import made: the file is not read a second time.
+    const response =
+      asProposals && read.response
+        ? await fileResponse(
+            ctx,
+            actor,
+            row,
+            { file: read.response, name: req.file.originalname },
+            false,
+          )
+        : null;
     // Typed references the import could not resolve stay text; the drafter is told which.
     const { unresolved } = resolveTypedReferences(doc);
     res.status(201).json({
