@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Packer, type IParagraphStyleOptions } from 'docx';
-import { DOCX_STYLE } from './docxStyles';
+import { DOCX_STYLE, paragraphStyle as style } from './docxStyles';
 import { DOCX_IDENTITY_FORMAT, DOCX_PROPERTY } from './docxIdentity';
 import { naskahParagraphs } from './docxNaskah';
 import { DOCX_FONT, PAGE } from './layout';
@@ -71,12 +71,6 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
 function paragraphStyles(): IParagraphStyleOptions[] {
   const justified = { alignment: AlignmentType.JUSTIFIED, spacing: { after: twip(6), line: 276 } };
   const centred = { alignment: AlignmentType.CENTER, spacing: { after: 0 } };
-  const style = (
-    id: string,
-    name: string,
-    paragraph: IParagraphStyleOptions['paragraph'],
-    run: IParagraphStyleOptions['run'] = {},
-  ): IParagraphStyleOptions => ({ id, name, basedOn: 'Normal', quickFormat: true, paragraph, run });
   return [
     style(DOCX_STYLE.title, 'Selaras Judul', { ...centred, keepNext: true }, { bold: true }),
     style(DOCX_STYLE.nomor, 'Selaras Nomor', { ...centred, keepNext: true }),

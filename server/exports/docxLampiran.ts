@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Paragraph,
   ShadingType,
   Table,
@@ -12,7 +11,8 @@ import {
   type IParagraphStyleOptions,
 } from 'docx';
 import { paragraphRuns } from './docxText';
-import { twip } from './docxParts';
+import { THIN_BORDERS, twip } from './docxParts';
+import { paragraphStyle as style } from './docxStyles';
 import { isNomorLine, PAGE, type Paper } from './layout';
 import {
   titleGap,
@@ -39,26 +39,11 @@ export const DOCX_LAMPIRAN_STYLE = {
 /** The size of a table's words, in points: the body's, as the PDF sets them. */
 export const TABLE_TEXT_SIZE = PAGE.bodySize;
 
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const BORDERS = {
-  top: THIN,
-  bottom: THIN,
-  left: THIN,
-  right: THIN,
-  insideHorizontal: THIN,
-  insideVertical: THIN,
-};
 const HEADER_FILL = 'E7E6E6';
 const CELL_MARGIN = twip(3);
 
 /** The paragraph styles of a Lampiran, for the document's style list. */
 export function lampiranStyles(): IParagraphStyleOptions[] {
-  const style = (
-    id: string,
-    name: string,
-    paragraph: IParagraphStyleOptions['paragraph'],
-    run: IParagraphStyleOptions['run'] = {},
-  ): IParagraphStyleOptions => ({ id, name, basedOn: 'Normal', quickFormat: true, paragraph, run });
   return [
     style(
       DOCX_LAMPIRAN_STYLE.heading,
@@ -137,7 +122,7 @@ function table(source: ExportTable, width: number, paper?: Paper): Table {
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
-    borders: BORDERS,
+    borders: THIN_BORDERS,
     rows: source.rows.map(
       (row) =>
         new TableRow({

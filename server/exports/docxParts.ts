@@ -51,7 +51,8 @@ export function textWidth(model: ExportModel): number {
 }
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const DASHED = { style: BorderStyle.DASHED, size: 4, color: '000000', space: 4 };
-const ALL_THIN = {
+/** Thin single lines around and between every cell of a table. */
+export const THIN_BORDERS = {
   top: THIN,
   bottom: THIN,
   left: THIN,
@@ -160,7 +161,7 @@ function lembarTable(rows: readonly string[][], width: number): Table {
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
-    borders: ALL_THIN,
+    borders: THIN_BORDERS,
     rows: [row(LEMBAR_COLUMNS, true), ...rows.map((cells) => row(cells, false))],
   });
 }
@@ -189,7 +190,7 @@ export function footer(model: ExportModel): Footer {
     width: { size: box * n, type: WidthType.DXA },
     columnWidths: Array.from({ length: n }, () => box),
     alignment: AlignmentType.RIGHT,
-    borders: ALL_THIN,
+    borders: THIN_BORDERS,
     rows: [
       new TableRow({
         height: { value: twip(PAGE.parafBoxHeight), rule: HeightRule.EXACT },

@@ -1,3 +1,5 @@
+import type { IParagraphStyleOptions } from 'docx';
+
 /**
  * The paragraph style ids a Selaras DOCX export gives each part of the nota kesepakatan. The
  * importer reads them back (mammoth reports a paragraph's style id), so an exported file
@@ -18,3 +20,13 @@ export const DOCX_STYLE = {
 
 /** One of the paragraph style ids of a Selaras DOCX export. */
 export type DocxStyleId = (typeof DOCX_STYLE)[keyof typeof DOCX_STYLE];
+
+/** A paragraph style of a Selaras DOCX export: based on Normal, listed among Word's quick styles. */
+export function paragraphStyle(
+  id: string,
+  name: string,
+  paragraph: IParagraphStyleOptions['paragraph'],
+  run: IParagraphStyleOptions['run'] = {},
+): IParagraphStyleOptions {
+  return { id, name, basedOn: 'Normal', quickFormat: true, paragraph, run };
+}

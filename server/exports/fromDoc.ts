@@ -17,23 +17,10 @@ import { inlineText } from '../../shared/rujukanText';
 import type { NumberedParagraph } from './layout';
 import { tooLarge } from '../errors';
 import { stateToDoc } from '../revisions/revisions';
-import type { ExportModel, ExportSource } from './model';
+import type { ExportModel, ExportSource, ExportText } from './model';
 import { trackedText } from './tracked';
 import { hasEmphasis, inlineRuns, runsText, type ExportRun } from './runs';
 import { exportLampiran } from './lampiran';
-
-/** The part of an ExportModel that comes from the text itself. */
-export type ExportText = Pick<
-  ExportModel,
-  | 'titleLines'
-  | 'titleLayout'
-  | 'preamble'
-  | 'preambleLayout'
-  | 'clauses'
-  | 'closing'
-  | 'closingLayout'
-  | 'lampiran'
->;
 
 /**
  * Reads the title lines, preamble, clauses, closing and Lampiran of a document for an export.

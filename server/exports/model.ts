@@ -87,9 +87,8 @@ export interface ExportClause {
   headingRuns?: ExportRun[];
 }
 
-/** What the server gathers for an export: the model without its text, and the revision's Yjs state. */
-export type ExportSource = Omit<
-  ExportModel,
+/** The fields of an ExportModel read from the text itself (exports/fromDoc.ts). */
+export type ExportTextField =
   | 'titleLines'
   | 'titleLayout'
   | 'preamble'
@@ -97,8 +96,13 @@ export type ExportSource = Omit<
   | 'clauses'
   | 'closing'
   | 'closingLayout'
-  | 'lampiran'
-> & {
+  | 'lampiran';
+
+/** The part of an ExportModel that comes from the text itself. */
+export type ExportText = Pick<ExportModel, ExportTextField>;
+
+/** What the server gathers for an export: the model without its text, and the revision's Yjs state. */
+export type ExportSource = Omit<ExportModel, ExportTextField> & {
   /** The revision's Yjs state; its text is read off the main thread, where the export renders. */
   state: Uint8Array;
   /** With `changesSince`: the Yjs state of that earlier revision, compared off the main thread too. */

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import { wordHunks, type ClauseChange } from '../../shared/clauseDiff';
-import type { ExportText } from './fromDoc';
+import type { ExportText } from './model';
 import type { NumberedParagraph } from './layout';
 import type { ExportClause } from './model';
 import { pushRun, sliceRuns, type ExportRun, type TrackedChange } from './runs';
