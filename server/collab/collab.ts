@@ -6,9 +6,8 @@ import type { TextAccess } from '../documents/access';
 import type { EventHub } from '../events/hub';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
-import type { Actor } from '../accounts/present';
 import { SessionWatch } from '../accounts/sessionWatch';
-import { policy } from '../policies/policies';
+import { may } from '../policies/policies';
 import { Connection } from './connection';
 import { upgradeHandler } from './endpoint';
 import { CloseCode } from '../../shared/closeCodes';
@@ -53,14 +52,6 @@ const SHUTDOWN_DRAIN_MS = 10_000;
 // How often the journal is checked for sessions of instances that died since this one started.
 const RECOVERY_MS = 60_000;
 
-/**
- * Whether the actor's role may change text at all; whether this document still may be
- * changed (it is not final) is the room's business, as it can change while connected.
- */
-function roleMayEdit(actor: Actor): boolean {
-  return policy.editText(actor, { status: 'drafting', parties: [], reviewers: [] });
-}
-
 /** Builds the collaboration server: rooms, the update writer, the socket endpoint and the heartbeat. */
 export function createCollab(deps: CollabDeps): Collab {
   const { db, log, metrics } = deps;
@@ -99,7 +90,8 @@ export function createCollab(deps: CollabDeps): Collab {
     attach(ws, lease, actor, session) {
       const peer = {
         userId: actor.id,
-        mayEdit: roleMayEdit(actor),
+        // Whether the document still may change (it is not final) is the room's business.
+        mayEdit: may(actor, 'text.edit'),
         name: actor.name,
         agency: actor.agency.code,
       };

@@ -9,7 +9,7 @@ import { sessionActor, sessionToken } from '../accounts/sessions';
 import { ConnectionCap, MAX_SOCKETS_PER_USER } from '../accounts/connectionCap';
 import { findDocument } from '../documents/queries';
 import { AppError } from '../errors';
-import { policy } from '../policies/policies';
+import { may } from '../policies/policies';
 import type { Lease, RoomRegistry } from './rooms';
 
 /** The path of the collaboration socket: `/collab/:documentId`. */
@@ -163,7 +163,7 @@ async function admit(
   if (!uuid.safeParse(documentId).success) return notFound;
   const doc = await findDocument(deps.db, documentId);
   if (!doc) return notFound;
-  if (!policy.seeDocument(actor, doc)) return forbidden;
+  if (!may(actor, 'document.see', doc)) return forbidden;
   return { actor, documentId, session: session.hash };
 }
 

@@ -5,8 +5,8 @@ import { documentStream, recordEvent, type AuditKind } from '../audit/audit';
 import type { TextAccess } from '../documents/access';
 import type { DocumentRow } from '../documents/queries';
 import type { EventHub } from '../events/hub';
-import { conflict, forbidden, invalidInput, notFound, tooLarge } from '../errors';
-import { policy } from '../policies/policies';
+import { conflict, invalidInput, notFound, tooLarge } from '../errors';
+import { authorize } from '../policies/policies';
 import { extractNaskah, PART_IDS } from '../../shared/naskah';
 import {
   applyWording,
@@ -39,7 +39,7 @@ export interface NewComment {
 
 /** Refuses a comment from a caller who may not comment, or on a final document. */
 function requireCommentable(actor: Actor, doc: DocumentRow): void {
-  if (!policy.comment(actor, doc)) throw forbidden();
+  authorize(actor, 'comment.create', doc);
   if (doc.status === 'final')
     throw conflict('Naskah sudah final dan terkunci; komentar baru tidak dapat ditambahkan.');
 }
@@ -220,8 +220,7 @@ export async function resolveComment(
   commentId: string,
 ) {
   const row = await visibleComment(deps.db, doc, commentId);
-  if (!policy.resolveComment(actor, row.author_id))
-    throw forbidden('Hanya perancang atau penulis komentar yang dapat menyelesaikannya.');
+  authorize(actor, 'comment.resolve', { authorId: row.author_id });
   await deps.db.transaction(async (tx) => {
     if (await q.resolveComment(tx, row.id, actor.id)) {
       await recordEvent(tx, documentStream(doc.id), {
@@ -246,8 +245,7 @@ export async function acceptProposal(
   doc: DocumentRow,
   commentId: string,
 ) {
-  if (!policy.acceptProposal(actor))
-    throw forbidden('Hanya perancang (drafter) yang dapat menerima usulan redaksi.');
+  authorize(actor, 'proposal.accept');
   const row = await visibleComment(deps.db, doc, commentId);
   if (!row.proposal || !row.proposal_base)
     throw conflict('Komentar ini tidak memuat usulan redaksi.');

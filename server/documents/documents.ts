@@ -4,8 +4,8 @@ import type { Db } from '../db';
 import type { Actor } from '../accounts/present';
 import { findAgencies } from '../accounts/queries';
 import { documentStream, recordEvent } from '../audit/audit';
-import { forbidden, invalidInput, notFound } from '../errors';
-import { policy } from '../policies/policies';
+import { invalidInput, notFound } from '../errors';
+import { authorize, may } from '../policies/policies';
 import { parsePlainText } from '../../shared/plainText';
 import { templateDoc } from '../../shared/template';
 import { extractClauses } from '../../shared/clauses';
@@ -25,8 +25,7 @@ export interface NewDocument {
 
 /** Creates a document from the template, a plain-text draft or a parsed draft. */
 export async function createDocument(db: Db, actor: Actor, input: NewDocument) {
-  if (!policy.createDocument(actor))
-    throw forbidden('Hanya perancang (drafter) yang dapat membuat dokumen.');
+  authorize(actor, 'document.create');
   const { parties, reviewers } = participants(actor, input);
   const known = await findAgencies(db, [...parties, ...reviewers]);
   const byCode = new Map(known.map((a) => [a.code, a]));
@@ -85,11 +84,12 @@ function templateFor(parties: string[], byCode: Map<string, { name: string }>): 
 /** The document if the actor may see it; 404 otherwise, so its existence is not revealed. */
 export async function getVisibleDocument(db: Db, actor: Actor, id: string) {
   const row = await q.findDocument(db, id);
-  if (!row || !policy.seeDocument(actor, row)) throw notFound('Dokumen');
+  if (!row) throw notFound('Dokumen');
+  authorize(actor, 'document.see', row);
   return row;
 }
 
 /** The documents the actor may see. */
 export function listVisibleDocuments(db: Db, actor: Actor) {
-  return q.listDocuments(db, actor.role === 'admin' ? null : actor.agency.code);
+  return q.listDocuments(db, may(actor, 'documents.seeAll') ? null : actor.agency.code);
 }

@@ -3,7 +3,7 @@ import type { Actor } from '../accounts/present';
 import { findDocument, listDocuments, type DocumentRow } from '../documents/queries';
 import { listVisibleDocuments } from '../documents/documents';
 import { notFound } from '../errors';
-import { policy } from '../policies/policies';
+import { authorize } from '../policies/policies';
 import { participantsOf, signoffStatuses, type SignoffEntry } from '../signoffs/signoffs';
 import { findMentions } from '../../shared/mentions';
 import { PART_HEADINGS, PEMBUKAAN, PENUTUP } from '../../shared/naskah';
@@ -109,7 +109,8 @@ export const allDocuments = (db: Db) => listDocuments(db, null);
  */
 export async function readMention(db: Db, actor: Actor, documentId: string, commentId: string) {
   const doc = await findDocument(db, documentId);
-  if (!doc || !policy.seeDocument(actor, doc)) throw notFound('Dokumen');
+  if (!doc) throw notFound('Dokumen');
+  authorize(actor, 'document.see', doc);
   if (!(await q.commentExists(db, documentId, commentId))) throw notFound('Komentar');
   await q.insertMentionRead(db, actor.id, commentId);
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../accounts/present';
 import type { DocumentRow } from '../documents/queries';
-import { policy } from '../policies/policies';
+import { may } from '../policies/policies';
 import type { SignoffEntry } from '../signoffs/signoffs';
 import type { OpenCommentRow } from './queries';
 import type { InboxItem } from '../../shared/inbox';
@@ -50,7 +50,7 @@ function reviewItems(user: Actor, f: DocumentFacts): InboxItem[] {
   const base = { documentId: f.doc.id, title: f.doc.title, revision: f.latest };
   const items: InboxItem[] = [];
   const own = f.statuses.find((s) => s.agency.code === user.agency.code);
-  if (own && policy.signOff(user, f.doc) && signoffOwed(own, f.latest)) {
+  if (own && may(user, 'signoff.record', f.doc) && signoffOwed(own, f.latest)) {
     items.push({
       kind: 'signoff_needed',
       ...base,
@@ -63,7 +63,7 @@ function reviewItems(user: Actor, f: DocumentFacts): InboxItem[] {
     });
   }
   const allApproved = f.statuses.length > 0 && f.statuses.every((s) => s.status === 'approved');
-  if (allApproved && policy.approve(user, f.doc) && !f.approvedBy.has(user.agency.code)) {
+  if (allApproved && may(user, 'document.approve', f.doc) && !f.approvedBy.has(user.agency.code)) {
     const at = f.statuses
       .map((s) => s.at ?? '')
       .sort()
@@ -86,7 +86,7 @@ function commentItems(user: Actor, f: DocumentFacts, readMentions: ReadonlySet<s
       at: c.created_at.toISOString(),
       excerpt: excerptOf(c.body),
     };
-    if (c.has_proposal && f.doc.status === 'drafting' && policy.acceptProposal(user))
+    if (c.has_proposal && f.doc.status === 'drafting' && may(user, 'proposal.accept'))
       items.push({ kind: 'proposal_pending', ...base });
     if (c.mentions.includes(user.agency.code) && c.author_id !== user.id && !readMentions.has(c.id))
       items.push({ kind: 'mention', ...base });
@@ -101,7 +101,7 @@ export function itemsFor(
   readMentions: ReadonlySet<string>,
 ): InboxItem[] {
   return facts
-    .filter((f) => policy.seeDocument(user, f.doc))
+    .filter((f) => may(user, 'document.see', f.doc))
     .flatMap((f) => [...reviewItems(user, f), ...commentItems(user, f, readMentions)])
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : itemKey(a) < itemKey(b) ? -1 : 1));
 }

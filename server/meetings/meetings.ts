@@ -4,8 +4,8 @@ import type { Actor } from '../accounts/present';
 import { documentStream, recordEvent, type AuditKind } from '../audit/audit';
 import type { Queryable } from '../db';
 import type { DocumentRow } from '../documents/queries';
-import { conflict, forbidden, notFound } from '../errors';
-import { policy } from '../policies/policies';
+import { conflict, notFound } from '../errors';
+import { authorize } from '../policies/policies';
 import { cutRevision, getRevision, latestNumber, type RevisionDeps } from '../revisions/revisions';
 import { extractClauses } from '../../shared/clauses';
 import type { attendInput, decisionInput, Meeting, meetingInput } from '../../shared/meetings';
@@ -26,8 +26,7 @@ export async function openMeeting(
   doc: DocumentRow,
   input: z.output<typeof meetingInput>,
 ): Promise<Meeting> {
-  if (!policy.runMeeting(actor))
-    throw forbidden('Hanya perancang (drafter) yang dapat membuka rapat penyelarasan.');
+  authorize(actor, 'meeting.open');
   if (doc.status !== 'drafting')
     throw conflict('Dokumen sudah final: rapat penyelarasan tidak dapat dibuka.');
   const id = randomUUID();
@@ -63,7 +62,7 @@ export async function attend(
   meetingId: string,
   input: z.output<typeof attendInput>,
 ): Promise<Meeting> {
-  if (!policy.attendMeeting(actor, doc)) throw forbidden();
+  authorize(actor, 'meeting.attend', doc);
   await deps.db.transaction(async (tx) => {
     await lockOpen(tx, doc, meetingId, 'Rapat sudah ditutup: daftar hadir tidak dapat diubah.');
     const jabatan = input.jabatan ?? null;
@@ -92,8 +91,7 @@ export async function decide(
   clauseId: string,
   input: z.output<typeof decisionInput>,
 ): Promise<Meeting> {
-  if (!policy.runMeeting(actor))
-    throw forbidden('Hanya perancang (drafter) yang dapat mencatat keputusan rapat.');
+  authorize(actor, 'meeting.decide');
   const meeting = await findRow(deps.db, doc, meetingId);
   if (!(await isClauseOf(deps, doc, meeting.revision, clauseId))) throw notFound('Pasal');
   const note = input.note || null;
@@ -130,8 +128,7 @@ export async function closeMeeting(
   doc: DocumentRow,
   meetingId: string,
 ): Promise<{ revision: number; meeting: Meeting }> {
-  if (!policy.runMeeting(actor))
-    throw forbidden('Hanya perancang (drafter) yang dapat menutup rapat penyelarasan.');
+  authorize(actor, 'meeting.close');
   const meeting = await findRow(deps.db, doc, meetingId);
   if (!(await q.markClosed(deps.db, meetingId, actor.id))) throw conflict('Rapat sudah ditutup.');
   let revision: number;

@@ -5,8 +5,8 @@ import type { Db } from '../db';
 import type { TextAccess } from '../documents/access';
 import type { EventHub } from '../events/hub';
 import type { DocumentRow } from '../documents/queries';
-import { conflict, forbidden, invalidInput, notFound } from '../errors';
-import { policy } from '../policies/policies';
+import { conflict, invalidInput, notFound } from '../errors';
+import { authorize } from '../policies/policies';
 import {
   komparisiText,
   placeholderParty,
@@ -55,8 +55,7 @@ export async function setParty(
   agencyCode: string,
   input: z.output<typeof partyInput>,
 ): Promise<PartyRecord> {
-  if (!policy.editParties(actor))
-    throw forbidden('Hanya perancang (drafter) yang dapat mengubah data para pihak.');
+  authorize(actor, 'parties.edit');
   if (!doc.parties.some((p) => p.code === agencyCode)) throw notFound('Pihak');
   if (doc.status !== 'drafting') throw conflict('Naskah sudah final: data para pihak terkunci.');
   const agencies = [...new Set(input.agencies ?? [])];

@@ -6,8 +6,8 @@ import type { DocumentRow } from '../documents/queries';
 import type { TextAccess } from '../documents/access';
 import { readDocument } from '../documents/text';
 import type { EventHub } from '../events/hub';
-import { conflict, forbidden, notFound } from '../errors';
-import { policy } from '../policies/policies';
+import { conflict, notFound } from '../errors';
+import { authorize } from '../policies/policies';
 import { canonicalText } from '../../shared/canonicalText';
 import { diffNaskah, summarizeDiff, type ClauseChange } from '../../shared/clauseDiff';
 import { emptyNaskah, extractNaskah, type Naskah } from '../../shared/naskah';
@@ -49,8 +49,7 @@ export async function cutRevision(
   doc: DocumentRow,
   label?: string,
 ) {
-  if (!policy.cutRevision(actor))
-    throw forbidden('Hanya perancang (drafter) yang dapat membuat revisi.');
+  authorize(actor, 'revision.cut');
   for (let attempt = 1; attempt <= MAX_CUT_ATTEMPTS; attempt += 1) {
     // The live text is read outside the transaction: reading it may itself need the database,
     // which the embedded engine cannot serve while this transaction holds its only connection.

@@ -4,8 +4,8 @@ import type { Actor } from '../accounts/present';
 import { documentStream, recordEvent } from '../audit/audit';
 import type { Queryable } from '../db';
 import type { DocumentRow } from '../documents/queries';
-import { conflict, forbidden, notFound } from '../errors';
-import { policy } from '../policies/policies';
+import { conflict, notFound } from '../errors';
+import { authorize } from '../policies/policies';
 import {
   findRevision,
   freezePrintedText,
@@ -38,8 +38,7 @@ export async function approve(
   revision: number,
   confirm: ApprovalConfirmation = {},
 ) {
-  if (!policy.approve(actor, doc))
-    throw forbidden('Hanya pimpinan instansi pihak yang dapat menyetujui naskah final.');
+  authorize(actor, 'document.approve', doc);
   if (doc.status === 'final') throw conflict('Dokumen sudah final.');
   await confirm.reauthenticate?.();
   const latest = await latestNumber(deps.db, doc.id);
@@ -94,8 +93,7 @@ export interface ApprovalConfirmation {
  * final (a head of that party agency); audited. 409 when there is nothing to withdraw.
  */
 export async function withdrawApproval(deps: SignoffDeps, actor: Actor, doc: DocumentRow) {
-  if (!policy.approve(actor, doc))
-    throw forbidden('Hanya pimpinan instansi pihak yang dapat menarik persetujuan.');
+  authorize(actor, 'approval.withdraw', doc);
   const revision = await deps.db.transaction(async (tx) => {
     const locked = await lockDocument(tx, doc.id);
     if (locked?.status !== 'drafting')

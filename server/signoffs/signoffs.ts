@@ -5,8 +5,8 @@ import type { DocumentRow } from '../documents/queries';
 import { emptyNaskah, extractNaskah, PART_IDS, type Naskah } from '../../shared/naskah';
 import type { EventHub } from '../events/hub';
 import type { TextAccess } from '../documents/access';
-import { conflict, forbidden, invalidInput, notFound } from '../errors';
-import { policy } from '../policies/policies';
+import { conflict, invalidInput, notFound } from '../errors';
+import { authorize } from '../policies/policies';
 import { latestNumber } from '../revisions/queries';
 import { listRevisions } from '../revisions/revisions';
 import * as q from './queries';
@@ -41,8 +41,7 @@ export async function recordSignoff(
   revision: number,
   input: { decision: 'approve' | 'changes_requested'; note?: string },
 ) {
-  if (!policy.signOff(actor, doc))
-    throw forbidden('Hanya penelaah atau pimpinan instansi peserta yang dapat memberi paraf.');
+  authorize(actor, 'signoff.record', doc);
   let tier: string | null = null;
   await deps.db.transaction(async (tx) => {
     await lockDocumentOrConflict(tx, doc.id);
@@ -233,8 +232,7 @@ export async function setConcerns(
   agencyCode: string,
   clauses: string[] | 'all',
 ) {
-  if (!policy.setConcerns(actor))
-    throw forbidden('Hanya perancang (drafter) yang dapat mengatur cakupan paraf.');
+  authorize(actor, 'concerns.set');
   if (!participantsOf(doc).some((a) => a.code === agencyCode)) throw notFound('Instansi peserta');
   const ids = clauses === 'all' ? null : [...new Set(clauses)];
   if (ids) {

@@ -3,8 +3,8 @@ import type { Actor } from '../accounts/present';
 import { findAgencies } from '../accounts/queries';
 import { recordEvent, SYSTEM_STREAM } from '../audit/audit';
 import type { Db } from '../db';
-import { forbidden, invalidInput, notFound } from '../errors';
-import { policy } from '../policies/policies';
+import { invalidInput, notFound } from '../errors';
+import { authorize } from '../policies/policies';
 import * as q from './queries';
 
 /** `PUT /api/agencies/:code/tiers`: the agency's tiers in order, lowest first, each with its holders. */
@@ -35,8 +35,7 @@ export async function setTiers(
   code: string,
   input: z.output<typeof tiersInput>,
 ) {
-  if (!policy.manageAccounts(actor))
-    throw forbidden('Hanya admin yang dapat mengatur jenjang paraf instansi.');
+  authorize(actor, 'tiers.set');
   if ((await findAgencies(db, [code])).length === 0) throw notFound('Instansi');
   const ids = input.tiers.flatMap((t) => t.members);
   if (new Set(ids).size !== ids.length)

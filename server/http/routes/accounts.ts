@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import * as accounts from '../../accounts/accounts';
 import { presentUser } from '../../accounts/present';
-import { forbidden, notFound } from '../../errors';
-import { policy } from '../../policies/policies';
+import { notFound } from '../../errors';
+import { authorize } from '../../policies/policies';
 import { userInput } from '../../../shared/api';
 import {
   agencyCreateInput,
@@ -25,8 +25,6 @@ function uuidParam(value: unknown): string {
   return id;
 }
 
-const adminOnly = 'Hanya administrator yang dapat mengelola instansi dan pengguna.';
-
 /**
  * Agencies (anyone signed in reads them; admins add and change them) and users (admins only:
  * list, create, change, reset a password, which signs the user out everywhere).
@@ -40,33 +38,33 @@ export function accountRoutes(ctx: AppContext, sessions?: SessionWatch) {
 
   router.post('/agencies', async (req, res) => {
     const actor = actorOf(req);
-    if (!policy.manageAccounts(actor)) throw forbidden(adminOnly);
+    authorize(actor, 'accounts.manage');
     const input = parse(agencyCreateInput, req.body);
     res.status(201).json(await accounts.createAgency(ctx.db, actor, input));
   });
 
   router.patch('/agencies/:code', async (req, res) => {
     const actor = actorOf(req);
-    if (!policy.manageAccounts(actor)) throw forbidden(adminOnly);
+    authorize(actor, 'accounts.manage');
     const input = parse(agencyUpdateInput, req.body);
     res.json(await administration.updateAgency(ctx.db, actor, agencyParam(req), input));
   });
 
   router.get('/users', async (req, res) => {
-    if (!policy.manageAccounts(actorOf(req))) throw forbidden(adminOnly);
+    authorize(actorOf(req), 'accounts.manage');
     res.json((await accounts.listUsers(ctx.db)).map(presentUser));
   });
 
   router.post('/users', async (req, res) => {
     const actor = actorOf(req);
-    if (!policy.manageAccounts(actor)) throw forbidden(adminOnly);
+    authorize(actor, 'accounts.manage');
     const input = parse(userInput, req.body);
     res.status(201).json(presentUser(await accounts.createUser(ctx.db, actor, input)));
   });
 
   router.patch('/users/:id', async (req, res) => {
     const actor = actorOf(req);
-    if (!policy.manageAccounts(actor)) throw forbidden(adminOnly);
+    authorize(actor, 'accounts.manage');
     const input = parse(userUpdateInput, req.body);
     const id = uuidParam(req.params.id);
     res.json(presentUser(await administration.updateUser(ctx.db, actor, id, input)));
@@ -74,7 +72,7 @@ export function accountRoutes(ctx: AppContext, sessions?: SessionWatch) {
 
   router.post('/users/:id/password', async (req, res) => {
     const actor = actorOf(req);
-    if (!policy.manageAccounts(actor)) throw forbidden(adminOnly);
+    authorize(actor, 'accounts.manage');
     const { password } = parse(passwordResetInput, req.body);
     const id = uuidParam(req.params.id);
     const ended = await administration.resetPassword(ctx.db, actor, id, password);

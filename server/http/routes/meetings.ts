@@ -4,8 +4,8 @@ import * as meetings from '../../meetings/meetings';
 import { gatherMinutes } from '../../meetings/minutes';
 import { renderMinutesDocx } from '../../meetings/minutesDocx';
 import { renderMinutesPdf } from '../../meetings/minutesPdf';
-import { forbidden, notFound } from '../../errors';
-import { policy } from '../../policies/policies';
+import { notFound } from '../../errors';
+import { authorize } from '../../policies/policies';
 import { attendInput, decisionInput, meetingInput } from '../../../shared/meetings';
 import { actorOf } from '../middleware/auth';
 import { parse } from '../middleware/validate';
@@ -75,7 +75,7 @@ export function meetingRoutes(ctx: AppContext) {
   for (const format of Object.keys(MINUTES) as (keyof typeof MINUTES)[]) {
     router.get(`${base}/:meetingId/minutes.${format}`, async (req, res) => {
       const doc = await visibleDocument(ctx, req);
-      if (!policy.attendMeeting(actorOf(req), doc)) throw forbidden();
+      authorize(actorOf(req), 'meeting.attend', doc);
       const meeting = await meetings.getMeeting(ctx.db, doc, meetingParam(req));
       // Small and bounded (MINUTES_MAX_CHARS), so it renders here rather than in the export worker.
       const body = await MINUTES[format].render(await gatherMinutes(ctx, doc, meeting));
