@@ -1,5 +1,5 @@
 import { request } from './http';
-import type { Revision, RevisionDiff } from './types';
+import type { ReferenceProblem, Revision, RevisionDiff } from './types';
 
 const base = (id: string) => `/api/documents/${encodeURIComponent(id)}/revisions`;
 
@@ -24,13 +24,4 @@ export function createRevision(
 /** The clause diff from revision `from` (0: empty document) to revision `to`. */
 export function diffRevisions(documentId: string, to: number, from: number): Promise<RevisionDiff> {
   return request('GET', `${base(documentId)}/${to}/diff?from=${from}`);
-}
-
-/** A reference the check lists with a cut revision: target gone, forward, or citing itself. */
-export interface ReferenceProblem {
-  kind: 'dangling' | 'forward' | 'self';
-  clauseId: string | null;
-  where: string;
-  label: string;
-  message: string;
 }

@@ -1,7 +1,7 @@
+import type { Me, Role, UserRef } from '../../shared/apiTypes';
 import type { UserRow } from './queries';
 
-/** A role a user can hold. */
-export type Role = 'admin' | 'drafter' | 'reviewer' | 'head';
+export type { Role } from '../../shared/apiTypes';
 
 /** The signed-in user, as the rest of the server sees it. */
 export interface Actor {
@@ -24,11 +24,11 @@ export function toActor(row: UserRow): Actor {
 }
 
 /** A user wherever a response names one: `{id, name, agency}`. */
-export function presentUserRef(user: Pick<Actor, 'id' | 'name' | 'agency'>) {
+export function presentUserRef(user: Pick<Actor, 'id' | 'name' | 'agency'>): UserRef {
   return { id: user.id, name: user.name, agency: user.agency };
 }
 
 /** A user as `/api/me` and the admin views show it. */
-export function presentUser(user: Actor) {
+export function presentUser(user: Actor): Me {
   return { id: user.id, email: user.email, name: user.name, role: user.role, agency: user.agency };
 }

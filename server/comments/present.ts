@@ -1,3 +1,4 @@
+import type { Comment } from '../../shared/apiTypes';
 import type { StoredAnchor } from './anchors';
 import type { CommentRow } from './queries';
 
@@ -5,7 +6,10 @@ import type { CommentRow } from './queries';
  * A comment as the API presents it; the body is returned verbatim (clients escape it). `anchor`
  * is null for a comment on the whole Pasal; `anchorText` gives the words its range holds now.
  */
-export function presentComment(row: CommentRow, anchorText?: (anchor: StoredAnchor) => string) {
+export function presentComment(
+  row: CommentRow,
+  anchorText?: (anchor: StoredAnchor) => string,
+): Comment {
   return {
     id: row.id,
     clauseId: row.clause_id,

@@ -4,7 +4,8 @@ import { findDocument, listDocuments, type DocumentRow } from '../documents/quer
 import { listVisibleDocuments } from '../documents/documents';
 import { notFound } from '../errors';
 import { authorize } from '../policies/policies';
-import { participantsOf, signoffStatuses, type SignoffEntry } from '../signoffs/signoffs';
+import { participantsOf, signoffStatuses } from '../signoffs/signoffs';
+import type { Signoff } from '../../shared/apiTypes';
 import { findMentions } from '../../shared/mentions';
 import { PART_HEADINGS, PEMBUKAAN, PENUTUP } from '../../shared/naskah';
 import { itemsFor, type DocumentFacts, type InboxItem } from './items';
@@ -48,7 +49,7 @@ export async function loadFacts(db: Db, docs: readonly DocumentRow[]): Promise<D
 
 /** The most documents whose sign-off statuses are kept between requests. */
 const STATUS_CACHE_SIZE = 2_000;
-const statusCache = new Map<string, { fingerprint: string; statuses: SignoffEntry[] }>();
+const statusCache = new Map<string, { fingerprint: string; statuses: Signoff[] }>();
 
 /**
  * The sign-off statuses of some documents. Computing them reads every revision of a document, so
@@ -60,7 +61,7 @@ async function statusesOf(db: Db, docs: readonly DocumentRow[]) {
     db,
     docs.map((d) => d.id),
   );
-  const result = new Map<string, SignoffEntry[]>();
+  const result = new Map<string, Signoff[]>();
   for (const doc of docs) {
     const fingerprint = fingerprints.get(doc.id) ?? '';
     let entry = statusCache.get(doc.id);

@@ -1,7 +1,7 @@
 import type { Actor } from '../accounts/present';
 import type { DocumentRow } from '../documents/queries';
 import { may } from '../policies/policies';
-import type { SignoffEntry } from '../signoffs/signoffs';
+import type { Signoff } from '../../shared/apiTypes';
 import type { OpenCommentRow } from './queries';
 import type { InboxItem } from '../../shared/inbox';
 
@@ -16,7 +16,7 @@ export interface DocumentFacts {
   /** How messages name a clause of the document (`Pasal 3`, `Pembukaan`, ...). */
   labelOf(clauseId: string): string;
   /** Sign-off statuses against the latest revision; empty once final or before any revision. */
-  statuses: SignoffEntry[];
+  statuses: Signoff[];
   /** The party agencies whose head approved the latest revision. */
   approvedBy: ReadonlySet<string>;
   /** Open comments with the participating agencies each names. */
@@ -38,7 +38,7 @@ export function itemKey(item: InboxItem): string {
 }
 
 /** Whether an agency still owes its paraf on the latest revision, and why. */
-function signoffOwed(entry: SignoffEntry, latest: number) {
+function signoffOwed(entry: Signoff, latest: number) {
   if (entry.status === 'pending' || entry.status === 'stale') return true;
   // Changes requested on an older revision: the new revision answers them and awaits a decision.
   return entry.status === 'changes_requested' && (entry.revision ?? 0) < latest;

@@ -1,10 +1,11 @@
+import type { Revision as RevisionView } from '../../shared/apiTypes';
 import type { Revision } from './revisions';
 
 /**
  * A revision as the API presents it: `clauses` are its Pasal (CONTRACT.md); `pembukaan` and
  * `penutup` (an extension) the text before the first and after the last.
  */
-export function presentRevision(revision: Revision) {
+export function presentRevision(revision: Revision): RevisionView {
   return {
     number: revision.number,
     label: revision.label,

@@ -9,7 +9,8 @@ import type { EventHub } from '../events/hub';
 import { conflict, notFound } from '../errors';
 import { authorize } from '../policies/policies';
 import { canonicalText } from '../../shared/canonicalText';
-import { diffNaskah, summarizeDiff, type ClauseChange } from '../../shared/clauseDiff';
+import type { RevisionDiff } from '../../shared/apiTypes';
+import { diffNaskah, summarizeDiff } from '../../shared/clauseDiff';
 import { emptyNaskah, extractNaskah, type Naskah } from '../../shared/naskah';
 import * as q from './queries';
 
@@ -181,7 +182,7 @@ export async function diffRevisions(
   documentId: string,
   to: number,
   from: number,
-): Promise<{ from: number; to: number; clauses: ClauseChange[] }> {
+): Promise<RevisionDiff> {
   const after = (await getRevision(db, documentId, to)).naskah;
   const before = from === 0 ? emptyNaskah() : (await getRevision(db, documentId, from)).naskah;
   return { from, to, clauses: diffNaskah(before, after) };

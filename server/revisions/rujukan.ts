@@ -2,18 +2,16 @@ import type { Node } from 'prosemirror-model';
 import type { Queryable } from '../db';
 import { conflict } from '../errors';
 import { rujukanIndex } from '../../shared/rujukan';
-import { rujukanProblems, type RujukanProblem } from '../../shared/rujukanText';
+import type { ReferenceProblem } from '../../shared/apiTypes';
+import { rujukanProblems } from '../../shared/rujukanText';
 import { revisionState } from './queries';
 import { stateToDoc } from './revisions';
-
-/** A reference problem as the API presents it (without its position in the text). */
-export type PresentedProblem = Omit<RujukanProblem, 'pos'>;
 
 /**
  * The reference check of a text (CONTRACT.md, "Cross-references"): every reference whose target
  * is gone, that points ahead, or that cites what holds it, in order.
  */
-export function referenceCheck(doc: Node): PresentedProblem[] {
+export function referenceCheck(doc: Node): ReferenceProblem[] {
   return rujukanProblems(doc, rujukanIndex(doc)).map(({ pos: _pos, ...problem }) => problem);
 }
 
@@ -22,7 +20,7 @@ export async function revisionReferenceCheck(
   db: Queryable,
   documentId: string,
   number: number,
-): Promise<PresentedProblem[]> {
+): Promise<ReferenceProblem[]> {
   const state = await revisionState(db, documentId, number);
   return state ? referenceCheck(stateToDoc(state)) : [];
 }

@@ -17,6 +17,7 @@ import { getRevision, stateToDoc } from '../revisions/revisions';
 import { requireNoDanglingReferences } from '../revisions/rujukan';
 import * as q from './queries';
 import { signoffStatuses, type SignoffDeps } from './signoffs';
+import type { Approvals } from '../../shared/apiTypes';
 
 /**
  * The final hash: SHA-256 (hex) of the UTF-8 bytes of the final revision's printed text, so
@@ -176,7 +177,10 @@ async function requireTextEquals(db: Queryable, documentId: string, revision: nu
 }
 
 /** The approvals of the final revision, else of the latest (`revision: null` before the first). */
-export async function currentApprovals(deps: Pick<SignoffDeps, 'db'>, doc: DocumentRow) {
+export async function currentApprovals(
+  deps: Pick<SignoffDeps, 'db'>,
+  doc: DocumentRow,
+): Promise<Approvals> {
   const revision = doc.final_revision ?? (await latestNumber(deps.db, doc.id));
   if (!revision) return { revision: null, approvals: [] };
   return approvalsView(deps, doc.id, revision);
@@ -187,7 +191,7 @@ export async function approvalsView(
   deps: Pick<SignoffDeps, 'db'>,
   documentId: string,
   revision: number,
-) {
+): Promise<Approvals> {
   const rows = await q.listApprovals(deps.db, documentId, revision);
   const { printedText } = await getRevision(deps.db, documentId, revision);
   return {

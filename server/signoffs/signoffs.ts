@@ -10,7 +10,8 @@ import { authorize } from '../policies/policies';
 import { latestNumber } from '../revisions/queries';
 import { listRevisions } from '../revisions/revisions';
 import * as q from './queries';
-import { recordTierParaf, tiersOf, tierStep, type TierStatus } from '../tiers/tiers';
+import { recordTierParaf, tiersOf, tierStep } from '../tiers/tiers';
+import type { Concerns, Signoff, SignoffMatrix } from '../../shared/apiTypes';
 import {
   agencyCells,
   agencyStatus,
@@ -19,7 +20,6 @@ import {
   effectiveConcern,
   rowIds,
   type CellStatus,
-  type SignoffStatus,
   type StoredConcern,
 } from './status';
 
@@ -133,27 +133,8 @@ async function loadState(db: Db, doc: DocumentRow, asOf?: number) {
   return { latest, decisions, concernOf, naskahOf };
 }
 
-/** An agency's sign-off entry, as `GET .../signoffs` presents it. */
-export interface SignoffEntry {
-  agency: { code: string; name: string };
-  status: SignoffStatus;
-  revision: number | null;
-  by: { id: string; name: string } | null;
-  at: string | null;
-  note: string | null;
-  changedClauses: string[];
-  /** For an agency whose paraf climbs tiers: each tier in order, the last one being this entry. */
-  tiers?: TierStatus[];
-  /** For a changed clause the agency is concerned with only because a clause of its cites it: those clauses. */
-  citedBy: Record<string, string[]>;
-}
-
 /** One entry per participating agency with its status against the latest revision (or revision `asOf`). */
-export async function signoffStatuses(
-  db: Db,
-  doc: DocumentRow,
-  asOf?: number,
-): Promise<SignoffEntry[]> {
+export async function signoffStatuses(db: Db, doc: DocumentRow, asOf?: number): Promise<Signoff[]> {
   const { latest, decisions, concernOf, naskahOf } = await loadState(db, doc, asOf);
   const entries = participantsOf(doc).map((agency) => {
     const d = decisions.get(agency.code);
@@ -185,7 +166,7 @@ export async function signoffStatuses(
  * The clause × agency matrix for the latest revision: a row for the pembukaan, one per Pasal,
  * one for the penutup.
  */
-export async function signoffMatrix(db: Db, doc: DocumentRow) {
+export async function signoffMatrix(db: Db, doc: DocumentRow): Promise<SignoffMatrix> {
   const { latest, decisions, concernOf, naskahOf } = await loadState(db, doc);
   const agencies = participantsOf(doc).map((a) => a.code);
   const naskah = naskahOf(latest);
@@ -219,7 +200,7 @@ export async function signoffMatrix(db: Db, doc: DocumentRow) {
 }
 
 /** `{CODE: [clauseId, ...] | "all"}` for every participating agency. */
-export async function getConcerns(db: Db, doc: DocumentRow) {
+export async function getConcerns(db: Db, doc: DocumentRow): Promise<Concerns> {
   const rows = await q.listConcerns(db, doc.id);
   return Object.fromEntries(participantsOf(doc).map((a) => [a.code, rows.get(a.code) ?? 'all']));
 }

@@ -1,11 +1,8 @@
+import type { CellStatus, SignoffStatus } from '../../shared/apiTypes';
 import { diffNaskah, type ClauseChange } from '../../shared/clauseDiff';
 import { PART_IDS, PEMBUKAAN, PENUTUP, type Naskah } from '../../shared/naskah';
 
-/** An agency's sign-off status against the latest revision. */
-export type SignoffStatus = 'pending' | 'approved' | 'stale' | 'changes_requested';
-
-/** A matrix cell: the status of one agency for one clause. */
-export type CellStatus = SignoffStatus | 'not_concerned';
+export type { CellStatus, SignoffStatus };
 
 /** The clauses an agency's sign-off covers: all of them (including later ones), or a set of ids. */
 export type Concern = 'all' | ReadonlySet<string>;

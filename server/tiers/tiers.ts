@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../db';
 import type { Actor } from '../accounts/present';
 import type { DocumentRow } from '../documents/queries';
 import { conflict, forbidden } from '../errors';
+import type { TierStatus } from '../../shared/apiTypes';
 import type { Naskah } from '../../shared/naskah';
 import {
   agencyStatus,
@@ -16,16 +17,6 @@ import * as q from './queries';
 // Kepala). Each tier initials the latest revision after the tiers below it; the last tier's
 // paraf is the agency's paraf koordinasi (the existing sign-off). A tier's paraf goes stale as
 // the agency's does: when a clause of its concern changes after the revision it initialled.
-
-/** One tier of an agency's paraf as the paraf tab, the matrix and the lembar paraf show it. */
-export interface TierStatus {
-  position: number;
-  label: string;
-  by: string | null;
-  at: string | null;
-  revision: number | null;
-  status: 'approved' | 'stale' | 'pending';
-}
 
 /** What a sign-off by the caller is: a tier's paraf, or the agency's own decision. */
 export type TierStep = { kind: 'agency' } | { kind: 'tier'; position: number; label: string };
