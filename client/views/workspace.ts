@@ -211,9 +211,13 @@ function mountWorkspace(
     if (target < 0) return;
     const tr = view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(target + 2)));
     view.dispatch(tr.scrollIntoView());
-    view.dom
-      .querySelector(`[data-clause-id="${CSS.escape(clauseId)}"]`)
-      ?.scrollIntoView({ block: 'start' });
+    const section = view.dom.querySelector<HTMLElement>(
+      `[data-clause-id="${CSS.escape(clauseId)}"]`,
+    );
+    // The sticky toolbar wraps to more lines on a narrow column: stop below its real height.
+    const toolbar = view.dom.closest('.editor-column')?.querySelector('.toolbar');
+    if (section && toolbar) section.style.scrollMarginTop = `${toolbar.clientHeight + 8}px`;
+    section?.scrollIntoView({ block: 'start' });
     view.focus();
   }
 
