@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { LeveldbPersistence } from 'y-leveldb';
 import { openDb } from '../../server/db';
-import { loadStoredDocument } from '../../server/collab/queries';
+import { loadStoredDocument } from '../../server/text/queries';
 import { BenchClient, until } from '../client';
 import {
   clockOf,

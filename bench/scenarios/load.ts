@@ -4,7 +4,7 @@ import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { openDb, type Db } from '../../server/db';
-import { loadStoredDocument } from '../../server/collab/queries';
+import { loadStoredDocument } from '../../server/text/queries';
 import { buildDoc } from '../../server/documents/text';
 import { BenchClient, until } from '../client';
 import { paragraphTexts, seededRandom, type BenchContext, type Scenario } from '../scenario';

@@ -15,8 +15,8 @@ import { DEFAULT_LIMITS, type Limits } from './protocol';
 import { noRelay, type Relay } from './relay';
 import { createLiveText } from './liveText';
 import type { RoomRegistry } from './rooms';
-import { sqlDocumentStore } from './sqlStore';
-import type { DocumentStore } from './store';
+import { sqlDocumentStore } from '../text/sqlStore';
+import type { DocumentStore } from '../text/store';
 
 /** The collaboration server of one instance. */
 export interface Collab {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { TextEvent } from '../text/store';
 
 /** One user's run of edits to one document, audited as a single `edit` event. */
 export interface EditSession {
@@ -9,6 +10,26 @@ export interface EditSession {
   lastAt: Date;
   /** How many updates the user's edits produced. */
   updates: number;
+}
+
+/**
+ * The `edit` audit event of a session. `recovered` marks one its instance journalled but died
+ * before auditing: its times are when its updates were stored, as the session ended with it.
+ */
+export function editEvent(
+  session: Pick<EditSession, 'userId' | 'firstAt' | 'lastAt' | 'updates'>,
+  recovered = false,
+): TextEvent {
+  return {
+    actorId: session.userId,
+    kind: 'edit',
+    data: {
+      firstAt: session.firstAt.toISOString(),
+      lastAt: session.lastAt.toISOString(),
+      updates: session.updates,
+      ...(recovered ? { recovered: true } : {}),
+    },
+  };
 }
 
 interface Running extends EditSession {

@@ -2,13 +2,13 @@ import type { TextAccess } from '../documents/access';
 import type { EventHub } from '../events/hub';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
-import type { EditSession } from './editSessions';
+import { editEvent, type EditSession } from './editSessions';
 import { UpdateWriter } from './persistence';
 import type { Limits } from './protocol';
 import { recoverSessions } from './recovery';
 import type { Relay } from './relay';
 import { RoomRegistry } from './rooms';
-import type { DocumentStore, TextEvent } from './store';
+import type { DocumentStore, TextEvent } from '../text/store';
 import { liveTextAccess } from './texts';
 
 /** How often a failed audit write is tried before it is logged and given up. */
@@ -89,19 +89,7 @@ export function createLiveText(deps: LiveTextDeps): LiveText {
       ),
     );
   const editEnded = (documentId: string, session: EditSession) =>
-    audit(
-      documentId,
-      {
-        actorId: session.userId,
-        kind: 'edit',
-        data: {
-          firstAt: session.firstAt.toISOString(),
-          lastAt: session.lastAt.toISOString(),
-          updates: session.updates,
-        },
-      },
-      session.id,
-    );
+    audit(documentId, editEvent(session), session.id);
   const repaired = (documentId: string, userId: string | null, kinds: string[]) => {
     audit(documentId, { actorId: null, kind: 'text.repaired', data: { trigger: userId, kinds } });
     deps.events.publish({ type: 'text.repaired', documentId, data: { userId, kinds } });

@@ -1,4 +1,4 @@
-import type { UpdateRow } from './store';
+import type { UpdateRow } from '../text/store';
 
 /** Writes a batch of updates and returns the stored rows' ids and documents. */
 export type WriteUpdates = (rows: UpdateRow[]) => Promise<{ id: number; documentId: string }[]>;

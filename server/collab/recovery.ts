@@ -1,20 +1,6 @@
+import { editEvent } from './editSessions';
 import type { Relay } from './relay';
-import type { DocumentStore, JournalledSession, TextEvent } from './store';
-
-/** The `edit` event of a session its instance journalled but died before auditing. */
-function recoveredEdit(session: JournalledSession): TextEvent {
-  return {
-    actorId: session.userId,
-    kind: 'edit',
-    data: {
-      firstAt: session.firstAt.toISOString(),
-      lastAt: session.lastAt.toISOString(),
-      updates: session.updates,
-      // Times are when the updates were stored; the session ended with its instance.
-      recovered: true,
-    },
-  };
-}
+import type { DocumentStore } from '../text/store';
 
 /**
  * Records the `edit` audit event of every editing session a dead instance journalled but never
@@ -25,5 +11,8 @@ function recoveredEdit(session: JournalledSession): TextEvent {
  * Returns how many sessions were recorded.
  */
 export function recoverSessions(store: DocumentStore, relay: Relay): Promise<number> {
-  return store.recover((instanceId) => relay.alive(instanceId), recoveredEdit);
+  return store.recover(
+    (instanceId) => relay.alive(instanceId),
+    (session) => editEvent(session, true),
+  );
 }

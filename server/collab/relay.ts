@@ -4,7 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Bus } from '../events/bus';
 import type { Logger } from '../log';
 import { readRelayMessage, writeRelayMessage, type RelayMessage } from './relayMessages';
-import type { UpdateRow } from './store';
+import type { UpdateRow } from '../text/store';
 import type { Room } from './room';
 
 /** Stores an update on behalf of its instance (see `DocumentRelay`); `done` once it is stored. */

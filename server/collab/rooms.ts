@@ -9,7 +9,7 @@ import type { UpdateWriter } from './persistence';
 import type { Limits } from './protocol';
 import type { DocumentRelay, Relay } from './relay';
 import { Room, type RoomHooks } from './room';
-import type { DocumentStore, StoredBase } from './store';
+import type { DocumentStore, StoredBase } from '../text/store';
 import { normalizeNaskah } from '../text/normalize';
 
 /** How long a shutdown waits for the rooms to unload (a socket is cut off after 5 s). */

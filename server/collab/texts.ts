@@ -3,7 +3,7 @@ import type { TextAccess } from '../documents/access';
 import { buildDoc, readDocument } from '../documents/text';
 import { conflict, notFound } from '../errors';
 import type { RoomRegistry } from './rooms';
-import type { DocumentStore } from './store';
+import type { DocumentStore } from '../text/store';
 
 /**
  * Text access over the live rooms: reads come from the open document when there is one, else

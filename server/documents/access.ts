@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Node } from 'prosemirror-model';
 import type { Db } from '../db';
-import { insertUpdates, loadYjsParts } from './queries';
+import { appendUpdates, loadStoredDocument } from '../text/queries';
 import { buildDoc, readDocument } from './text';
 
 /**
@@ -28,13 +28,10 @@ export interface TextHold {
   release(final: boolean): void;
 }
 
-/** Loads a document's Y.Doc from its stored snapshot and updates. */
+/** Loads a document's Y.Doc from its stored snapshot and updates (empty for no such document). */
 export async function loadStoredYDoc(db: Db, documentId: string): Promise<Y.Doc> {
-  const parts = await loadYjsParts(db, documentId);
-  return buildDoc(
-    parts.snapshot,
-    parts.updates.map((u) => u.update),
-  );
+  const stored = await loadStoredDocument(db, documentId);
+  return buildDoc(stored?.snapshot, stored?.updates.map((u) => u.update) ?? []);
 }
 
 /** Text access straight from the database, for when no collaboration layer runs. */
@@ -56,7 +53,10 @@ export function storedTextAccess(db: Db): TextAccess {
       ydoc.on('update', (u: Uint8Array) => updates.push(u));
       ydoc.transact(() => change(ydoc));
       ydoc.destroy();
-      await insertUpdates(db, id, updates, userId);
+      await appendUpdates(
+        db,
+        updates.map((update) => ({ documentId: id, update, userId })),
+      );
     },
     // Without live rooms nobody edits in between; the caller's row lock covers the rest.
     hold: async (id) => ({ read: () => withDoc(id, readDocument), release: () => undefined }),

@@ -74,31 +74,3 @@ export async function listDocuments(
   );
   return rows;
 }
-
-/** The stored Yjs snapshot and every update after it, in order. */
-export async function loadYjsParts(db: Queryable, id: string) {
-  const snapshot = await db.query<{ state: Uint8Array }>(
-    'SELECT state FROM document_snapshots WHERE document_id = $1',
-    [id],
-  );
-  const updates = await db.query<{ id: number; update: Uint8Array }>(
-    'SELECT id, update FROM document_updates WHERE document_id = $1 ORDER BY id',
-    [id],
-  );
-  return { snapshot: snapshot.rows[0]?.state, updates: updates.rows };
-}
-
-/** Appends Yjs updates made by one user. */
-export async function insertUpdates(
-  db: Queryable,
-  documentId: string,
-  updates: Uint8Array[],
-  userId: string | null,
-) {
-  if (updates.length === 0) return;
-  await db.query(
-    `INSERT INTO document_updates (document_id, update, user_id)
-     SELECT $1, u, $3 FROM unnest($2::bytea[]) AS u`,
-    [documentId, updates, userId],
-  );
-}

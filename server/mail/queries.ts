@@ -1,14 +1,9 @@
 import type { Queryable } from '../db';
+import type { UserRow } from '../accounts/queries';
 import type { MailMode } from '../inbox/queries';
 
 /** A user the mailer works for, with its mail preference. */
-export interface RecipientRow {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  agency_code: string;
-  agency_name: string;
+export interface RecipientRow extends Omit<UserRow, 'password_hash'> {
   mail_mode: MailMode;
 }
 

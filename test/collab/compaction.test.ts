@@ -8,9 +8,9 @@ import {
   waitFor,
   type Client,
 } from './clients';
-import { compactStored } from '../../server/collab/compaction';
+import { compactStored } from '../../server/text/compaction';
 import { buildDoc } from '../../server/documents/text';
-import { appendUpdates, countUpdates, loadStoredDocument } from '../../server/collab/queries';
+import { appendUpdates, countUpdates, loadStoredDocument } from '../../server/text/queries';
 import { FRAGMENT } from '../../server/documents/text';
 
 const LIMITS = { compactThreshold: 40, compactOnUnload: 10 };

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import * as Y from 'yjs';
 import type { Db, Queryable } from '../../server/db';
 import { openPostgres } from '../../server/db/postgres';
-import { compactOpen, compactStored } from '../../server/collab/compaction';
-import type { StoredBase } from '../../server/collab/store';
+import { compactOpen, compactStored } from '../../server/text/compaction';
+import type { StoredBase } from '../../server/text/store';
 import { buildDoc } from '../../server/documents/text';
-import { appendUpdates, countUpdates, loadStoredDocument } from '../../server/collab/queries';
+import { appendUpdates, countUpdates, loadStoredDocument } from '../../server/text/queries';
 import { startTestServer, type TestServer } from '../support/server';
 import { castAndDocument, paragraphText, waitFor } from './clients';
 

@@ -3,7 +3,7 @@ import { collabSuite, paragraphText, typeInto, waitFor } from './clients';
 import { clauseElement } from '../support/text';
 import { createDocument } from '../support/factories';
 import { FRAGMENT_NAME } from '../../shared/schema';
-import { insertUpdates } from '../../server/documents/queries';
+import { appendUpdates } from '../../server/text/queries';
 import { loadStoredYDoc } from '../../server/documents/access';
 import type { Clause } from '../../shared/clauses';
 import { MAX_CLAUSES } from '../../shared/limits';
@@ -168,7 +168,10 @@ test('reading stored text that does not fit writes nothing; opening the room rep
   fragmentOf(stored).insert(0, [new Y.XmlText('sisa lama'), new Y.XmlElement('gambar')]);
   paragraphText(stored, 0).format(0, 3, { bogus: {} });
   stored.destroy();
-  await insertUpdates(t.server.db, id, updates, null);
+  await appendUpdates(
+    t.server.db,
+    updates.map((update) => ({ documentId: id, update, userId: null })),
+  );
   const countRows = async () =>
     Number(
       (

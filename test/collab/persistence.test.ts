@@ -1,5 +1,5 @@
 import { UpdateWriter, type WriteUpdates } from '../../server/collab/persistence';
-import type { UpdateRow } from '../../server/collab/store';
+import type { UpdateRow } from '../../server/text/store';
 import { waitFor } from './clients';
 
 const row = (documentId: string, n: number): UpdateRow => ({

@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { createLiveText, type LiveText } from '../../server/collab/liveText';
-import { MemoryDocumentStore } from '../../server/collab/memoryStore';
+import { MemoryDocumentStore } from '../../server/text/memoryStore';
 import { writeSyncStep1, writeUpdate } from '../../server/collab/messages';
 import { DEFAULT_LIMITS, MESSAGE_SYNC, type Limits } from '../../server/collab/protocol';
 import { noRelay } from '../../server/collab/relay';

@@ -13,7 +13,7 @@ import {
 import { DeniedReason } from '../../server/collab/protocol';
 import { readClauses } from '../../server/documents/text';
 import { buildDoc } from '../../server/documents/text';
-import { loadStoredDocument } from '../../server/collab/queries';
+import { loadStoredDocument } from '../../server/text/queries';
 
 let server: TestServer;
 let env: Awaited<ReturnType<typeof castAndDocument>>;

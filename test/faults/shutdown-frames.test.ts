@@ -2,7 +2,7 @@ import { createDocument, apiClient, makeCast } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 import { clausesOf, connectClient, typeInto, type Client } from '../collab/clients';
 import { buildDoc } from '../../server/documents/text';
-import { loadStoredDocument } from '../../server/collab/queries';
+import { loadStoredDocument } from '../../server/text/queries';
 
 /*
  * A graceful shutdown closes every socket, but an update the client sent just before its

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/log';
 import { startServer, type RunningServer } from '../../server/server';
-import { countUpdates } from '../../server/collab/queries';
+import { countUpdates } from '../../server/text/queries';
 import type { Limits } from '../../server/collab/protocol';
 import { createTestDb, type TestDb } from '../support/db';
 import { apiClient, makeCast } from '../support/factories';

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { makeCast, apiClient } from '../support/factories';
 import { clausesOf, connectClient, sleep, typeInto, waitFor, type Client } from '../collab/clients';
 import { buildDoc } from '../../server/documents/text';
-import { loadStoredDocument } from '../../server/collab/queries';
+import { loadStoredDocument } from '../../server/text/queries';
 import type { Db } from '../../server/db';
 import type { Clause } from '../../shared/clauses';
 import { createCluster, describeCluster, type Cluster } from './cluster';

@@ -1,7 +1,7 @@
 import { apiClient, createDocument, makeCast, type Cast } from '../support/factories';
 import { openEventStream } from '../support/events';
 import { clausesOf, connectClient, sleep, typeInto, waitFor, type Client } from '../collab/clients';
-import { countUpdates } from '../../server/collab/queries';
+import { countUpdates } from '../../server/text/queries';
 import { createCluster, describeCluster, type Cluster, type Instance } from './cluster';
 
 jest.setTimeout(120_000);
