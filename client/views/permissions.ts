@@ -14,7 +14,7 @@ export function canEdit({ me, doc }: WorkspaceData): Permission {
   return allow;
 }
 
-/** Whether the user may upload a response edited in Word (as the server's `policy.respond`). */
+/** Whether the user may upload a response edited in Word (as the server's `response.upload` rule). */
 export function canRespond({ me, doc }: WorkspaceData): Permission {
   if (doc.status === 'final') return deny('Dokumen sudah final.');
   if (me.role !== 'reviewer' && me.role !== 'head' && me.role !== 'drafter')

@@ -144,26 +144,3 @@ export function authorize<A extends Action>(
 ): void {
   if (!may(actor, action, ...subject)) throw RULES[action].refusal();
 }
-
-/**
- * The earlier predicates by name, for code not yet moved to `may`/`authorize`; each asks the
- * table above, so there is still one rule per action.
- */
-export const policy = {
-  manageAccounts: (actor: Actor) => may(actor, 'accounts.manage'),
-  createDocument: (actor: Actor) => may(actor, 'document.create'),
-  seeDocument: (actor: Actor, doc: DocumentAccess) => may(actor, 'document.see', doc),
-  editText: (actor: Actor, doc: DocumentAccess) =>
-    may(actor, 'text.edit') && doc.status === 'drafting',
-  cutRevision: (actor: Actor) => may(actor, 'revision.cut'),
-  editParties: (actor: Actor) => may(actor, 'parties.edit'),
-  setConcerns: (actor: Actor) => may(actor, 'concerns.set'),
-  signOff: (actor: Actor, doc: DocumentAccess) => may(actor, 'signoff.record', doc),
-  approve: (actor: Actor, doc: DocumentAccess) => may(actor, 'document.approve', doc),
-  comment: (actor: Actor, doc: DocumentAccess) => may(actor, 'comment.create', doc),
-  respond: (actor: Actor, doc: DocumentAccess) => may(actor, 'response.upload', doc),
-  acceptProposal: (actor: Actor) => may(actor, 'proposal.accept'),
-  runMeeting: (actor: Actor) => may(actor, 'meeting.open'),
-  attendMeeting: (actor: Actor, doc: DocumentAccess) => may(actor, 'meeting.attend', doc),
-  resolveComment: (actor: Actor, authorId: string) => may(actor, 'comment.resolve', { authorId }),
-};

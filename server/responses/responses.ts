@@ -1,9 +1,9 @@
 import type { Actor } from '../accounts/present';
 import { addComments, type CommentDeps } from '../comments/comments';
 import type { DocumentRow } from '../documents/queries';
-import { conflict, forbidden, tooLarge } from '../errors';
+import { conflict, tooLarge } from '../errors';
 import { runOffThread } from '../exports/offThread';
-import { policy } from '../policies/policies';
+import { authorize } from '../policies/policies';
 import { getRevision, latestNumber } from '../revisions/revisions';
 import { proposalInput } from '../../shared/api';
 import { extractNaskah, type Naskah } from '../../shared/naskah';
@@ -90,10 +90,7 @@ export async function fileResponse(
 
 /** 403 for a caller who may not respond to the document, 409 once it is final. */
 function checkMayRespond(actor: Actor, doc: DocumentRow): void {
-  if (!policy.respond(actor, doc))
-    throw forbidden(
-      'Hanya peninjau, pimpinan, atau perancang dari instansi peserta yang dapat mengunggah tanggapan.',
-    );
+  authorize(actor, 'response.upload', doc);
   if (doc.status === 'final')
     throw conflict('Naskah sudah final dan terkunci; tanggapan tidak dapat diunggah.');
 }

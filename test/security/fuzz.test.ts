@@ -375,6 +375,9 @@ const MUTATING: Record<string, MutatingSpec> = {
   },
   'POST /api/documents/:id/comments/:commentId/accept': {
     token: async () => cast.tokenOf('drafter'),
+    // An accepted proposal is an edit of the live text: stored and its editing session audited
+    // after the response, so it may land while a later rejection runs.
+    mayChange: ['audit_events', 'edit_sessions', 'document_updates', 'document_snapshots'],
     path: () => `/api/documents/${doc.id}/comments/${doc.commentId}/accept`,
     valid: () => ({}),
   },
