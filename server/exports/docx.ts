@@ -2,6 +2,7 @@ import { AlignmentType, Document, Packer, type IParagraphStyleOptions } from 'do
 import { DOCX_STYLE, paragraphStyle as style } from './docxStyles';
 import { DOCX_IDENTITY_FORMAT, DOCX_PROPERTY } from './docxIdentity';
 import { naskahParagraphs } from './docxNaskah';
+import { ChangeMarks } from './docxText';
 import { DOCX_FONT, PAGE } from './layout';
 import {
   footer,
@@ -58,7 +59,7 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
         children: [
           ...naskahParagraphs(model),
           signatureBlock(model.parties, textWidth(model)),
-          ...lampiranBlocks(model.lampiran, textWidth(model), model.paper),
+          ...lampiranBlocks(model.lampiran, textWidth(model), model.paper, changeMarks(model)),
           ...lembarPages(lembarParaf(model), textWidth(model)),
           ...hashLines(model),
         ],
@@ -103,6 +104,11 @@ function paragraphStyles(): IParagraphStyleOptions[] {
       { size: PAGE.footerSize * 2 },
     ),
   ];
+}
+
+/** The author and time of a tracked-changes export's `w:ins`/`w:del`; null in any other export. */
+function changeMarks(model: ExportModel): ChangeMarks | null {
+  return model.changesSince != null ? new ChangeMarks(model.revision.createdAt) : null;
 }
 
 /** The custom properties naming the document and revision the file was exported from. */

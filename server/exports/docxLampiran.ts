@@ -9,8 +9,9 @@ import {
   VerticalAlignTable,
   WidthType,
   type IParagraphStyleOptions,
+  type ParagraphChild,
 } from 'docx';
-import { paragraphRuns } from './docxText';
+import { run, paragraphRuns, type ChangeMarks } from './docxText';
 import { THIN_BORDERS, twip } from './docxParts';
 import { paragraphStyle as style } from './docxStyles';
 import { isNomorLine, PAGE, type Paper } from './layout';
@@ -22,12 +23,16 @@ import {
   type ExportLampiran,
   type ExportTable,
   type ExportTableCell,
+  type ExportTableRow,
 } from './lampiran';
 import type { NumberedParagraph } from './layout';
+import type { TrackedChange } from './runs';
 
 // The Lampiran in a DOCX: each from a new page after the signature block, its heading lines
 // centred, its text as a Pasal's, its tables as Word tables with borders whose heading row
-// repeats on every page. Its own paragraph styles let an importer tell a Lampiran apart.
+// repeats on every page. Its own paragraph styles let an importer tell a Lampiran apart. In a
+// tracked-changes export its changes are Word's (trackedLampiran.ts): words in `w:ins`/`w:del`,
+// an inserted or deleted row marked so in its `w:trPr`.
 
 /** The paragraph style ids of a Lampiran in a Selaras DOCX export. */
 export const DOCX_LAMPIRAN_STYLE = {
@@ -69,34 +74,53 @@ export function lampiranBlocks(
   lampiran: readonly ExportLampiran[] | undefined,
   width: number,
   paper?: Paper,
+  marks: ChangeMarks | null = null,
 ): (Paragraph | Table)[] {
   return (lampiran ?? []).flatMap((one) => [
-    ...headingLines(one.headings),
+    ...headingLines(one, marks),
     ...one.body.flatMap((block) =>
-      block.kind === 'table' ? [table(block, width, paper), spacer()] : block.lines.map(textLine),
+      block.kind === 'table'
+        ? [table(block, width, paper, marks), spacer(one.change, marks)]
+        : block.lines.map((line) => textLine(line, marks)),
     ),
   ]);
 }
 
-function headingLines(lines: readonly string[]): Paragraph[] {
+function headingLines(one: ExportLampiran, marks: ChangeMarks | null): Paragraph[] {
   // A Lampiran without heading text still starts its own page.
-  const shown = lines.length > 0 ? lines : [''];
+  const lines = one.headingLayout ?? one.headings.map(plainLine);
+  const shown = lines.length > 0 ? lines : [plainLine('')];
+  const texts = shown.map((line) => line.text);
   return shown.map(
-    (text, index) =>
+    (line, index) =>
       new Paragraph({
         style: DOCX_LAMPIRAN_STYLE.heading,
         pageBreakBefore: index === 0,
         spacing: {
-          before: titleGap(shown, index),
+          before: titleGap(texts, index),
           after: index === shown.length - 1 ? twip(18) : 0,
         },
-        children: [new TextRun({ text, bold: !isNomorLine(text) })],
+        ...paragraphMark(line.change, marks),
+        children: headingRuns(line, marks),
       }),
   );
 }
 
+function plainLine(text: string): NumberedParagraph {
+  return { marker: null, text, level: 0 };
+}
+
+/** A heading line's words, bold but for a `NOMOR` line, with their changes when tracked. */
+function headingRuns(line: NumberedParagraph, marks: ChangeMarks | null): ParagraphChild[] {
+  const bold = !isNomorLine(line.text);
+  if (!line.runs && !line.change) return [new TextRun({ text: line.text, bold })];
+  return (line.runs ?? [{ text: line.text }]).map((part) =>
+    run({ ...part, bold, change: part.change ?? line.change }, marks),
+  );
+}
+
 /** A paragraph or list item, its number in the hang as in a Pasal. */
-function textLine(line: NumberedParagraph): Paragraph {
+function textLine(line: NumberedParagraph, marks: ChangeMarks | null): Paragraph {
   const hang = twip(PAGE.hangingIndent);
   const indent =
     line.marker === null
@@ -107,16 +131,35 @@ function textLine(line: NumberedParagraph): Paragraph {
   return new Paragraph({
     style: DOCX_LAMPIRAN_STYLE.text,
     indent,
-    children: paragraphRuns(line, null),
+    ...paragraphMark(line.change, marks),
+    children: paragraphRuns(line, marks),
   });
 }
 
-// Two tables in a row would run together in Word; a little air keeps them (and what follows) apart.
-function spacer(): Paragraph {
-  return new Paragraph({ style: DOCX_LAMPIRAN_STYLE.cell, spacing: { after: twip(6) } });
+/**
+ * Two tables in a row would run together in Word; a little air keeps them (and what follows)
+ * apart. In a Lampiran wholly inserted or deleted it goes with the Lampiran.
+ */
+function spacer(change: TrackedChange | undefined, marks: ChangeMarks | null): Paragraph {
+  return new Paragraph({
+    style: DOCX_LAMPIRAN_STYLE.cell,
+    spacing: { after: twip(6) },
+    ...paragraphMark(change, marks),
+  });
 }
 
-function table(source: ExportTable, width: number, paper?: Paper): Table {
+/** The paragraph option marking its mark inserted or deleted with it; none when unchanged. */
+function paragraphMark(change: TrackedChange | undefined, marks: ChangeMarks | null) {
+  const mark = marks?.paragraphMark(change);
+  return mark ? { run: mark } : {};
+}
+
+function table(
+  source: ExportTable,
+  width: number,
+  paper: Paper | undefined,
+  marks: ChangeMarks | null,
+): Table {
   const widths = columnShares(source, paper).map((share) => Math.round(width * share));
   const centred = centredColumns(source);
   return new Table({
@@ -128,15 +171,28 @@ function table(source: ExportTable, width: number, paper?: Paper): Table {
         new TableRow({
           tableHeader: isHeaderRow(row) || undefined,
           cantSplit: true,
+          ...rowChange(row, marks),
           children: row.cells.map((cell, column) =>
-            tableCell(cell, widths[column] ?? 0, centred[column] ?? false),
+            tableCell(cell, widths[column] ?? 0, centred[column] ?? false, marks, !row.change),
           ),
         }),
     ),
   });
 }
 
-function tableCell(cell: ExportTableCell, width: number, centred: boolean): TableCell {
+/** An inserted or deleted row's `w:trPr/w:ins` or `w:del`, so Word accepts or rejects it whole. */
+function rowChange(row: ExportTableRow, marks: ChangeMarks | null) {
+  if (!row.change || marks === null) return {};
+  return row.change === 'insert' ? { insertion: marks.next() } : { deletion: marks.next() };
+}
+
+function tableCell(
+  cell: ExportTableCell,
+  width: number,
+  centred: boolean,
+  marks: ChangeMarks | null,
+  ownMarks: boolean,
+): TableCell {
   const paragraphs = cell.paragraphs.length > 0 ? cell.paragraphs : [{ text: '' }];
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -149,14 +205,21 @@ function tableCell(cell: ExportTableCell, width: number, centred: boolean): Tabl
       (p) =>
         new Paragraph({
           style: DOCX_LAMPIRAN_STYLE.cell,
+          // A paragraph added to or removed from a cell takes its mark along; a row inserted or
+          // deleted whole is marked on the row.
+          ...paragraphMark(ownMarks ? p.change : undefined, marks),
           alignment: centred || cell.header ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: (p.runs ?? [{ text: p.text }]).map(
-            (run) =>
-              new TextRun({
-                text: run.text,
-                bold: cell.header || run.bold || undefined,
-                italics: run.italic || undefined,
-              }),
+          children: (p.runs ?? [{ text: p.text }]).map((part) =>
+            part.change || p.change
+              ? run(
+                  { ...part, bold: cell.header || part.bold, change: part.change ?? p.change },
+                  marks,
+                )
+              : new TextRun({
+                  text: part.text,
+                  bold: cell.header || part.bold || undefined,
+                  italics: part.italic || undefined,
+                }),
           ),
         }),
     ),

@@ -11,15 +11,18 @@ import { blockLines, siblingNumbers } from '../../shared/numbering';
 import type { RujukanIndex } from '../../shared/rujukan';
 import { inlineText } from '../../shared/rujukanText';
 import { PAGE, PAPER, type NumberedParagraph, type Paper } from './layout';
-import { hasEmphasis, inlineRuns } from './runs';
+import { hasEmphasis, inlineRuns, type TrackedChange } from './runs';
 
 // The Lampiran as both exports print it: after the signature block, each Lampiran from a new
 // page, its heading lines centred, its text laid out as a Pasal's and its tables as real tables
 // with borders. What is read and measured here is shared, so the DOCX and the PDF say the same
 // thing and size their columns alike.
 
-/** A paragraph of a table cell, with its emphasis when it has some. */
-export type ExportCellParagraph = Pick<NumberedParagraph, 'text' | 'runs'>;
+/**
+ * A paragraph of a table cell, with its emphasis when it has some and, in a tracked-changes
+ * export, its word-level changes (`runs`) or its whole insertion or deletion (`change`).
+ */
+export type ExportCellParagraph = Pick<NumberedParagraph, 'text' | 'runs' | 'change'>;
 
 /** One cell of a table: a heading cell (shaded, bold) or a data cell, and its paragraphs. */
 export interface ExportTableCell {
@@ -31,6 +34,8 @@ export interface ExportTableCell {
 export interface ExportTableRow {
   id?: string;
   cells: ExportTableCell[];
+  /** In a tracked-changes export: the row was inserted, or deleted (and printed at its old place). */
+  change?: TrackedChange;
 }
 
 /** A table of a Lampiran, every row as wide as the widest (short rows are padded). */
@@ -51,7 +56,11 @@ export interface ExportLampiran {
   id?: string;
   /** Its heading lines (`LAMPIRAN`, …, `RENCANA KERJA`), centred. */
   headings: string[];
+  /** In a tracked-changes export: the heading lines with their changes (tracked.ts), in place of `headings`. */
+  headingLayout?: NumberedParagraph[];
   body: (ExportLampiranText | ExportTable)[];
+  /** In a tracked-changes export: the whole Lampiran was inserted, or deleted. */
+  change?: TrackedChange;
 }
 
 /** Reads every Lampiran of a document, in order; references print as their labels. */

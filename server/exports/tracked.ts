@@ -4,13 +4,15 @@ import type { ExportText } from './model';
 import type { NumberedParagraph } from './layout';
 import type { ExportClause } from './model';
 import { pushRun, sliceRuns, type ExportRun, type TrackedChange } from './runs';
+import { trackLampiran } from './trackedLampiran';
 
 // A tracked-changes export (`export.docx?revision=n&changesSince=m`, CONTRACT.md "Word drafts
 // in and out"): the text of revision n with what changed since revision m marked as Word marks
 // a reviewer's edits. Pasal are matched by identity as the revision diff matches them
 // (shared/clauseDiff.ts): an added Pasal is wholly inserted, a removed one wholly deleted at its
 // old place, a modified one shows the words inserted and deleted in each of its lines, with the
-// word-level diff the redline view shows. A renumbered Pasal or ayat is no change.
+// word-level diff the redline view shows. A renumbered Pasal or ayat is no change. The
+// Lampiran's changes are marked by trackedLampiran.ts, its rows matched by id.
 
 /**
  * The text `now` with the changes since `old` marked, for a DOCX with tracked changes;
@@ -29,6 +31,10 @@ export function trackedText(old: ExportText, now: ExportText, changes: ClauseCha
       : now.preambleLayout,
     clauses,
     closingLayout: penutup ? trackLines(closingOf(old), closingOf(now)) : closingOf(now),
+    // The Lampiran belongs to the penutup; comparing it unchanged marks nothing.
+    ...(old.lampiran || now.lampiran
+      ? { lampiran: trackLampiran(old.lampiran ?? [], now.lampiran ?? []) }
+      : {}),
   };
 }
 
