@@ -74,6 +74,37 @@ function escapeCell(text: string): string {
   return text.replace(/[\\|]/g, (char) => `\\${char}`);
 }
 
+/** Whether a printed line is a table row: `| ` at the start, ` |` at the end. */
+export function isRowLine(line: string): boolean {
+  const bar = CELL_SEPARATOR.trim();
+  return line.length >= 4 && line.startsWith(`${bar} `) && line.endsWith(` ${bar}`);
+}
+
+/**
+ * The words of each cell of a printed row line, the inverse of rowLine: the line is split at
+ * each ` | ` whose bar is not escaped, and `\|` and `\\` read back as `|` and `\`. Null for a
+ * line that is not a row.
+ */
+export function parseRowLine(line: string): string[] | null {
+  if (!isRowLine(line)) return null;
+  const inner = line.slice(2, -2);
+  const cells: string[] = [];
+  let cell = '';
+  for (let i = 0; i < inner.length; i += 1) {
+    const char = inner[i];
+    if (char === '\\' && (inner[i + 1] === '|' || inner[i + 1] === '\\')) {
+      cell += inner[i + 1];
+      i += 1;
+    } else if (inner.startsWith(CELL_SEPARATOR, i)) {
+      cells.push(cell);
+      cell = '';
+      i += CELL_SEPARATOR.length - 1;
+    } else cell += char;
+  }
+  cells.push(cell);
+  return cells;
+}
+
 /** The printed lines of a table: one line per row, heading row included. */
 export function tableLines(table: Node, textOf: InlineText): string[] {
   const lines: string[] = [];

@@ -8,6 +8,7 @@ import { toYElement } from '../text/encode';
 import { clauseLines, newClauseId } from '../../shared/clauses';
 import { LABEL_PATTERNS, labelKindOf, stripLabel } from '../../shared/numbering';
 import { blockIdsByPath, paragraphOf, parseClauseLines } from '../../shared/structure';
+import { schema } from '../../shared/schema';
 import {
   MAX_CLAUSE_LINES,
   MAX_PROPOSAL_CHARS,
@@ -83,14 +84,18 @@ export function wordingOf(clause: Y.XmlElement): Wording {
 }
 
 /**
- * Rewrites a paragraph holding references to `words`: the paragraph is rebuilt, each label
- * that still names something in the naskah becoming a reference again.
+ * Rewrites a text block holding references (a paragraph, a closing line) to `words`: the block
+ * is rebuilt, each label that still names something in the naskah becoming a reference again.
  */
-function rewriteWithReferences(paragraph: Y.XmlElement, words: string, index: RujukanIndex) {
-  const parent = paragraph.parent as Y.XmlElement;
-  const holder = parent.getAttribute('id') ?? null;
-  const rebuilt = withReferences(paragraphOf(words), index, partsIndex(index), holder);
-  const at = parent.toArray().indexOf(paragraph);
+export function rewriteWithReferences(textblock: Y.XmlElement, words: string, index: RujukanIndex) {
+  const parent = textblock.parent as Y.XmlElement | Y.XmlFragment;
+  const holder = parent instanceof Y.XmlElement ? (parent.getAttribute('id') ?? null) : null;
+  const paragraph = withReferences(paragraphOf(words), index, partsIndex(index), holder);
+  const rebuilt =
+    textblock.nodeName === 'paragraph'
+      ? paragraph
+      : schema.nodes[textblock.nodeName].create(null, paragraph.content);
+  const at = parent.toArray().indexOf(textblock);
   parent.delete(at, 1);
   parent.insert(at, [toYElement(rebuilt)]);
 }

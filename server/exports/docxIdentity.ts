@@ -7,7 +7,9 @@
  * - Custom document properties (docProps/custom.xml): the document id, the revision number
  *   and the version of this convention.
  * - Hidden bookmarks (a name starting with `_`, which Word keeps but does not list) around
- *   the pembukaan, each Pasal and each numbered block (ayat, list item). A bookmark name
+ *   the pembukaan, each Pasal, each numbered block (ayat, list item), the penutup's closing
+ *   lines and each Lampiran (which belongs to the penutup, though it is printed after the
+ *   signature block). A bookmark name
  *   holds at most 40 letters, digits and underscores, so an id is written as its 32 hex
  *   digits without dashes; an id that is not a UUID gets no bookmark and is matched by
  *   alignment instead.
@@ -35,22 +37,30 @@ export const DOCX_PROPERTY = {
 /** The author of the tracked changes a `changesSince` export writes. */
 export const TRACKED_CHANGE_AUTHOR = 'Selaras';
 
-/** What a bookmark marks: the pembukaan, the penutup, a Pasal (`clause`) or a numbered block. */
-export type BookmarkKind = 'pembukaan' | 'penutup' | 'clause' | 'block';
+/** What a bookmark marks: the pembukaan, the penutup, a Pasal (`clause`), a numbered block or a Lampiran. */
+export type BookmarkKind = 'pembukaan' | 'penutup' | 'clause' | 'block' | 'lampiran';
 
 /** The part of the naskah a bookmark names; `id` is the clause or block id, a lowercase UUID. */
 export type BookmarkTarget =
   | { kind: 'pembukaan' }
   | { kind: 'penutup' }
   | { kind: 'clause'; id: string }
-  | { kind: 'block'; id: string };
+  | { kind: 'block'; id: string }
+  | { kind: 'lampiran'; id: string };
 
 const PREFIX = '_Sel_';
 /** Word refuses longer bookmark names (and truncates them silently when typed). */
 export const MAX_BOOKMARK_NAME = 40;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ID_TAG: Record<'clause' | 'block', string> = { clause: 'c', block: 'b' };
-const NAME = /^_Sel_(?:(pembukaan|penutup)|([cb])_([0-9a-f]{32}))$/i;
+const ID_TAG: Record<'clause' | 'block' | 'lampiran', string> = {
+  clause: 'c',
+  block: 'b',
+  lampiran: 'l',
+};
+const KIND_OF_TAG = Object.fromEntries(
+  Object.entries(ID_TAG).map(([kind, tag]) => [tag, kind as keyof typeof ID_TAG]),
+);
+const NAME = /^_Sel_(?:(pembukaan|penutup)|([cbl])_([0-9a-f]{32}))$/i;
 
 /** Whether an id can be written in a bookmark name: a UUID in its canonical lowercase form. */
 export function isBookmarkableId(id: string): boolean {
@@ -59,8 +69,8 @@ export function isBookmarkableId(id: string): boolean {
 
 /**
  * The bookmark name for a part of the naskah: `_Sel_pembukaan`, `_Sel_penutup`,
- * `_Sel_c_<32 hex>` for a Pasal, `_Sel_b_<32 hex>` for a numbered block. Returns null for
- * a clause or block whose id is not a UUID (legacy or hostile ids get no bookmark).
+ * `_Sel_c_<32 hex>` for a Pasal, `_Sel_b_<32 hex>` for a numbered block, `_Sel_l_<32 hex>` for
+ * a Lampiran. Returns null for one whose id is not a UUID (legacy or hostile ids get no bookmark).
  */
 export function bookmarkName(kind: BookmarkKind, id?: string | null): string | null {
   if (kind === 'pembukaan' || kind === 'penutup') return PREFIX + kind;
@@ -80,5 +90,5 @@ export function parseBookmarkName(name: string): BookmarkTarget | null {
   if (part) return { kind: part.toLowerCase() as 'pembukaan' | 'penutup' };
   const h = hex.toLowerCase();
   const id = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  return { kind: tag.toLowerCase() === 'c' ? 'clause' : 'block', id };
+  return { kind: KIND_OF_TAG[tag.toLowerCase()], id };
 }

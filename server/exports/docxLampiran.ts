@@ -11,9 +11,10 @@ import {
   type IParagraphStyleOptions,
   type ParagraphChild,
 } from 'docx';
-import { run, paragraphRuns, type ChangeMarks } from './docxText';
+import { bookmarkName } from './docxIdentity';
+import { Bookmarks, run, paragraphRuns, present, type ChangeMarks } from './docxText';
 import { THIN_BORDERS, twip } from './docxParts';
-import { paragraphStyle as style } from './docxStyles';
+import { DOCX_LAMPIRAN_STYLE, paragraphStyle as style } from './docxStyles';
 import { isNomorLine, PAGE, type Paper } from './layout';
 import {
   titleGap,
@@ -33,13 +34,6 @@ import type { TrackedChange } from './runs';
 // repeats on every page. Its own paragraph styles let an importer tell a Lampiran apart. In a
 // tracked-changes export its changes are Word's (trackedLampiran.ts): words in `w:ins`/`w:del`,
 // an inserted or deleted row marked so in its `w:trPr`.
-
-/** The paragraph style ids of a Lampiran in a Selaras DOCX export. */
-export const DOCX_LAMPIRAN_STYLE = {
-  heading: 'SelarasJudulLampiran',
-  text: 'SelarasIsiLampiran',
-  cell: 'SelarasSelTabel',
-} as const;
 
 /** The size of a table's words, in points: the body's, as the PDF sets them. */
 export const TABLE_TEXT_SIZE = PAGE.bodySize;
@@ -69,24 +63,40 @@ export function lampiranStyles(): IParagraphStyleOptions[] {
   ];
 }
 
-/** Every Lampiran, each from a new page; `width` is the text width in twips. */
+/**
+ * Every Lampiran, each from a new page; `width` is the text width in twips. Its heading lines
+ * hold its hidden bookmark (docxIdentity.ts), so a response can read it as part of the penutup
+ * though it stands after the signature block; the bookmark spans no table, which LibreOffice
+ * would drop it for, and the rest of the Lampiran is known by its styles.
+ */
 export function lampiranBlocks(
   lampiran: readonly ExportLampiran[] | undefined,
   width: number,
   paper?: Paper,
   marks: ChangeMarks | null = null,
 ): (Paragraph | Table)[] {
-  return (lampiran ?? []).flatMap((one) => [
-    ...headingLines(one, marks),
-    ...one.body.flatMap((block) =>
-      block.kind === 'table'
-        ? [table(block, width, paper, marks), spacer(one.change, marks)]
-        : block.lines.map((line) => textLine(line, marks)),
-    ),
-  ]);
+  return (lampiran ?? []).flatMap((one) => {
+    const bookmarks = new Bookmarks();
+    // A deleted Lampiran is no part of the revision: it gets no bookmark, as a deleted Pasal.
+    const name = one.change === 'delete' ? null : bookmarkName('lampiran', one.id);
+    const open = bookmarks.start(name);
+    return [
+      ...headingLines(one, open, bookmarks.end(name), marks),
+      ...one.body.flatMap((block) =>
+        block.kind === 'table'
+          ? [table(block, width, paper, marks), spacer(one.change, marks)]
+          : block.lines.map((line) => textLine(line, marks)),
+      ),
+    ];
+  });
 }
 
-function headingLines(one: ExportLampiran, marks: ChangeMarks | null): Paragraph[] {
+function headingLines(
+  one: ExportLampiran,
+  open: ParagraphChild | null,
+  close: ParagraphChild | null,
+  marks: ChangeMarks | null,
+): Paragraph[] {
   // A Lampiran without heading text still starts its own page.
   const lines = one.headingLayout ?? one.headings.map(plainLine);
   const shown = lines.length > 0 ? lines : [plainLine('')];
@@ -101,7 +111,13 @@ function headingLines(one: ExportLampiran, marks: ChangeMarks | null): Paragraph
           after: index === shown.length - 1 ? twip(18) : 0,
         },
         ...paragraphMark(line.change, marks),
-        children: headingRuns(line, marks),
+        // The bookmark opens after the first line's words: LibreOffice drops one that opens at
+        // the very start of a paragraph right after a table (the signature block).
+        children: present([
+          ...headingRuns(line, marks),
+          index === 0 ? open : null,
+          index === shown.length - 1 ? close : null,
+        ]),
       }),
   );
 }

@@ -1,7 +1,7 @@
 import { Paragraph, type IParagraphOptions, type ParagraphChild } from 'docx';
 import { bookmarkName } from './docxIdentity';
 import { DOCX_STYLE } from './docxStyles';
-import { Bookmarks, ChangeMarks, paragraphRuns } from './docxText';
+import { Bookmarks, ChangeMarks, paragraphRuns, present } from './docxText';
 import { isNomorLine, numberedParagraphs, PAGE, type NumberedParagraph } from './layout';
 import type { ExportClause, ExportModel } from './model';
 import { twip } from './docxParts';
@@ -51,10 +51,6 @@ function write(planned: Planned, marks: ChangeMarks | null, bookmarks: Bookmarks
   ];
   const run = marks?.paragraphMark(planned.text.change);
   return new Paragraph({ ...planned.options, ...(run ? { run } : {}), children });
-}
-
-function present<T>(items: (T | null)[]): T[] {
-  return items.filter((item): item is T => item !== null);
 }
 
 function plain(lines: readonly string[]): NumberedParagraph[] {

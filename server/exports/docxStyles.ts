@@ -18,6 +18,16 @@ export const DOCX_STYLE = {
   footer: 'SelarasKaki',
 } as const;
 
+/**
+ * The paragraph style ids of a Lampiran in a Selaras DOCX export: the importer and the reader of
+ * responses tell a Lampiran's paragraphs apart by them.
+ */
+export const DOCX_LAMPIRAN_STYLE = {
+  heading: 'SelarasJudulLampiran',
+  text: 'SelarasIsiLampiran',
+  cell: 'SelarasSelTabel',
+} as const;
+
 /** One of the paragraph style ids of a Selaras DOCX export. */
 export type DocxStyleId = (typeof DOCX_STYLE)[keyof typeof DOCX_STYLE];
 

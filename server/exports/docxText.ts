@@ -40,6 +40,11 @@ export class ChangeMarks {
   }
 }
 
+/** The items that are there: a bookmark a part has no name for is null, and left out. */
+export function present<T>(items: (T | null)[]): T[] {
+  return items.filter((item): item is T => item !== null);
+}
+
 /** Opens and closes the hidden bookmarks of one file, each name once. */
 export class Bookmarks {
   private readonly open = new Map<string, number>();

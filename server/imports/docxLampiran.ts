@@ -1,4 +1,5 @@
 import type { Node } from 'prosemirror-model';
+import { DOCX_LAMPIRAN_STYLE } from '../exports/docxStyles';
 import { isTitleLine, parseLampiran, type LampiranPart } from '../../shared/plainText';
 import type { MarkRange } from '../../shared/plainText';
 import type { DocxBlock, ParagraphBlock, TableBlock } from './docxBlocks';
@@ -11,8 +12,8 @@ import { isTail, isTailStyle, numberListItems, PASAL_LINE, type Line } from './d
 // tables stay tables, cell by cell, the repeated heading row kept (shared/plainText.ts builds
 // the nodes, so pasted and imported text share one set of rules).
 
-// The paragraph style a Selaras export gives a Lampiran's heading lines (server/exports).
-const HEADING_STYLE = 'SelarasJudulLampiran';
+// The paragraph style a Selaras export gives a Lampiran's heading lines.
+const HEADING_STYLE = DOCX_LAMPIRAN_STYLE.heading;
 const LAMPIRAN_LINE = /^LAMPIRAN(\s|$)/;
 
 /** The blocks before the first Lampiran, and each Lampiran's blocks (heading first). */

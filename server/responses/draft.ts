@@ -160,8 +160,9 @@ function readSegment(
   draft: ResponseDraft,
   foreign: boolean,
 ): void {
+  const rows = new Set(segment.lampiran);
   const lines = (view: 'original' | 'proposed') =>
-    segmentLines(file.paragraphs, segment.paragraphs, view);
+    segmentLines(file.paragraphs, segment.paragraphs, view, rows);
   if (placement.kind === 'none') {
     const text = lines('proposed')
       .map((l) => l.text)

@@ -1,15 +1,19 @@
 import { parseBookmarkName } from '../exports/docxIdentity';
-import { DOCX_STYLE } from '../exports/docxStyles';
+import { DOCX_LAMPIRAN_STYLE, DOCX_STYLE } from '../exports/docxStyles';
 import type { ResponseParagraph } from './responseFile';
-import { standsAloneIn } from '../word/body';
+import { CELL_PARAGRAPH_SEPARATOR, rowLine } from '../../shared/lampiran';
+import { rowExistsIn, standsAloneIn } from '../word/body';
 import type { View } from '../word/trackedChanges';
 
 // A response's paragraphs grouped by the part of the naskah they belong to. A Selaras export
 // names its parts with hidden bookmarks (docxIdentity.ts), which survive editing in Word: a
 // part runs from the paragraph its bookmark starts in to the next part's start, so a paragraph
 // a reader added at the end of a Pasal still belongs to it; a table after a part's end (the
-// signature block, the lembar paraf) closes it. A file made elsewhere is split at its
-// "Pasal N" lines; the Pasal are then aligned to the revision by their headings and text.
+// signature block, the lembar paraf) closes it. A Lampiran, printed after the signature block,
+// goes on the penutup it belongs to, from its bookmark through its tables and the paragraphs in
+// its styles; its tables are read row by row, each row one line as the naskah prints it
+// (`| a | b |`, shared/lampiran.ts). A file made elsewhere is split at its "Pasal N" lines; the
+// Pasal are then aligned to the revision by their headings and text.
 
 /** What a group of paragraphs is: a part named by a bookmark, or a Pasal found by its line. */
 export type SegmentTarget =
@@ -18,10 +22,12 @@ export type SegmentTarget =
   | { kind: 'clause'; id: string }
   | { kind: 'pasal'; label: string };
 
-/** A group of consecutive paragraphs (their indices) and what it is. */
+/** A group of paragraphs (their indices, in order) and what it is. */
 export interface Segment {
   target: SegmentTarget;
   paragraphs: number[];
+  /** Those of a Lampiran (in the penutup's): their tables are read row by row. */
+  lampiran?: number[];
 }
 
 /** One line of a segment as a reader sees it in one view, with the style of its paragraph. */
@@ -46,31 +52,57 @@ export function bookmarkedSegments(paragraphs: readonly ResponseParagraph[]): Se
   let current: Segment | null = null;
   let currentName: string | null = null;
   let ended = false;
+  let inLampiran = false;
   paragraphs.forEach((paragraph, i) => {
     const start = partStart(paragraph.bookmarkStarts);
     if (start) {
-      current = { target: start.target, paragraphs: [i] };
+      inLampiran = start.target.kind === 'lampiran';
+      current = inLampiran
+        ? penutupOf(segments)
+        : { target: start.target as SegmentTarget, paragraphs: [] };
+      if (!segments.includes(current)) segments.push(current);
       currentName = start.name;
       ended = false;
-      segments.push(current);
-    } else if (current && ended && paragraph.inTable) {
+    } else if (current && (inLampiran ? leavesLampiran(paragraph) : ended && paragraph.inTable)) {
       current = null;
-    } else if (current) {
+    } else if (current && !inLampiran) {
       const label = pasalLabel(paragraph);
       // A "Pasal N" a reader typed inside a part starts a Pasal Selaras does not know.
       if (label !== null && current.target.kind !== 'pembukaan') {
-        current = { target: { kind: 'pasal', label }, paragraphs: [i] };
+        current = { target: { kind: 'pasal', label }, paragraphs: [] };
         segments.push(current);
-      } else current.paragraphs.push(i);
+      }
+    }
+    if (current) {
+      current.paragraphs.push(i);
+      if (inLampiran) (current.lampiran ??= []).push(i);
     }
     if (currentName !== null && paragraph.bookmarkEnds.includes(currentName)) ended = true;
   });
   return segments.length > 0 ? segments : null;
 }
 
+/**
+ * Whether a paragraph is past a Lampiran: one outside its tables in none of its styles (the
+ * lembar paraf's heading, the hash lines). A Lampiran's bookmark holds only its heading lines.
+ */
+const leavesLampiran = (paragraph: ResponseParagraph) =>
+  !paragraph.inTable && !LAMPIRAN_STYLES.has(paragraph.style ?? '');
+const LAMPIRAN_STYLES: ReadonlySet<string> = new Set(Object.values(DOCX_LAMPIRAN_STYLE));
+
+/** The penutup's segment, which a Lampiran goes on (a new one when the penutup has no lines). */
+function penutupOf(segments: Segment[]): Segment {
+  return (
+    segments.find((segment) => segment.target.kind === 'penutup') ?? {
+      target: { kind: 'penutup' },
+      paragraphs: [],
+    }
+  );
+}
+
 /** The last part bookmark starting in a paragraph (an empty part's start comes before). */
 function partStart(names: readonly string[]) {
-  let found: { name: string; target: SegmentTarget } | null = null;
+  let found: { name: string; target: SegmentTarget | { kind: 'lampiran' } } | null = null;
   for (const name of names) {
     const target = parseBookmarkName(name);
     if (target && target.kind !== 'block') found = { name, target };
@@ -116,17 +148,37 @@ const isSignature = (p: ResponseParagraph) =>
 
 /**
  * The lines of a segment in one view: a paragraph whose mark did not exist in that view runs on
- * into the next one; tabs (Word's gap after a number) read as one space; empty lines are left out.
+ * into the next one; tabs (Word's gap after a number) read as one space; empty lines are left
+ * out. The table cells among `rows` (a Lampiran's) make one line per table row that exists in
+ * the view, as the naskah prints it.
  */
 export function segmentLines(
   paragraphs: readonly ResponseParagraph[],
   indices: readonly number[],
   view: View,
+  rows: ReadonlySet<number> = new Set(),
 ): Line[] {
   const lines: Line[] = [];
   let pending: Line | null = null;
+  // Widened on purpose: endRow() resets it from a closure.
+  let row = null as RowText | null;
+  const endRow = () => {
+    if (row?.exists) lines.push({ text: rowLine(row.cells.map(cellText)), style: null });
+    row = null;
+  };
   for (const index of indices) {
     const paragraph = paragraphs[index];
+    const cell = rows.has(index) ? paragraph.cell : null;
+    if (cell) {
+      const key = `${cell.table}:${cell.row}`;
+      if (row?.key !== key) {
+        endRow();
+        row = { key, exists: rowExistsIn(paragraph, view), cells: [] };
+      }
+      addToCell(row, cell.column, paragraph, view);
+      continue;
+    }
+    endRow();
     const words = paragraph[view];
     const line: Line = pending ?? { text: '', style: null };
     if (line.text.trim() === '') line.style = paragraph.style;
@@ -135,11 +187,32 @@ export function segmentLines(
     pending = runsOn ? line : null;
     if (!runsOn) lines.push(line);
   }
+  endRow();
   if (pending) lines.push(pending);
   return lines
     .map((line) => ({ ...line, text: normalizeLine(line.text) }))
     .filter((line) => line.text !== '');
 }
+
+/** A table row being read: its cells, each its paragraphs' words, and whether it is in the view. */
+interface RowText {
+  key: string;
+  exists: boolean;
+  /** Each cell's paragraphs; `runsOn` when the last one's mark does not exist in the view. */
+  cells: { paragraphs: string[]; runsOn: boolean }[];
+}
+
+function addToCell(row: RowText, column: number, paragraph: ResponseParagraph, view: View): void {
+  for (let c = row.cells.length; c <= column; c += 1)
+    row.cells.push({ paragraphs: [], runsOn: false });
+  const cell = row.cells[column];
+  if (cell.runsOn && cell.paragraphs.length > 0)
+    cell.paragraphs[cell.paragraphs.length - 1] += paragraph[view];
+  else cell.paragraphs.push(paragraph[view]);
+  cell.runsOn = !standsAloneIn(paragraph, view);
+}
+
+const cellText = (cell: RowText['cells'][number]) => cell.paragraphs.join(CELL_PARAGRAPH_SEPARATOR);
 
 /** A line as compared: tabs and the spaces around them one space, no space at either end. */
 export function normalizeLine(text: string): string {

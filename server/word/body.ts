@@ -69,6 +69,14 @@ export function standsAloneIn(
   return view === 'original' ? !paragraph.markInserted : !paragraph.markDeleted;
 }
 
+/** Whether the table row a paragraph stands in exists in a view (always, outside an inserted or deleted row). */
+export function rowExistsIn(
+  paragraph: Pick<WordParagraph, 'rowInserted' | 'rowDeleted'>,
+  view: View,
+): boolean {
+  return view === 'original' ? !paragraph.rowInserted : !paragraph.rowDeleted;
+}
+
 /** A Word comment's anchor: the paragraph it starts in and the words it spans (original text). */
 export interface CommentAnchor {
   paragraph: number;

@@ -7,8 +7,8 @@ import {
 const CLAUSE = '3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b';
 
 describe('bookmark names of an export', () => {
-  test('a Pasal and a block id round-trip through a hidden bookmark name of at most 40 characters', () => {
-    for (const kind of ['clause', 'block'] as const) {
+  test('a Pasal, a block and a Lampiran id round-trip through a hidden bookmark name of at most 40 characters', () => {
+    for (const kind of ['clause', 'block', 'lampiran'] as const) {
       const name = bookmarkName(kind, CLAUSE)!;
       expect(name).toMatch(/^_[A-Za-z0-9_]+$/);
       expect(name.length).toBeLessThanOrEqual(MAX_BOOKMARK_NAME);

@@ -101,6 +101,20 @@ describe('an exported .docx records where it came from', () => {
     expect(found.get('_Sel_penutup')).toBe('Demikian.');
   });
 
+  it("puts each Lampiran's heading lines in a hidden bookmark of its own, not the penutup's", async () => {
+    const model = buildExportModel();
+    const [lampiran] = model.lampiran ?? [];
+    expect(lampiran?.id).toBeDefined();
+    const found = bookmarks(await documentXml(model));
+    // Its heading lines only (from the first one's end: LibreOffice drops a bookmark opening
+    // right after a table), since a bookmark across a table does not survive LibreOffice either.
+    expect(found.get(bookmarkName('lampiran', lampiran.id)!)).toBe(
+      lampiran.headings.slice(1).join(' '),
+    );
+    expect(found.get('_Sel_penutup')).toMatch(/^Demikian Nota Kesepakatan ini dibuat/);
+    expect(found.get('_Sel_penutup')).not.toContain('LAMPIRAN');
+  });
+
   it('keeps its properties and bookmarks when LibreOffice opens and saves it', async () => {
     const model = buildExportModel();
     const names = (xml: string) =>

@@ -26,6 +26,7 @@ import {
   trackReplace,
   zipParts,
 } from './wordEdits';
+import { exportedDocx, uploadResponse, type ResponseBody } from './calls';
 
 const t = serverWithCast();
 
@@ -42,23 +43,6 @@ const PLAIN = [
   'Nota ini berlaku sejak ditandatangani.',
 ].join('\n');
 
-interface CommentView {
-  id: string | null;
-  clauseId: string;
-  body: string;
-  author: { id: string };
-  resolved: boolean;
-  accepted: boolean;
-  proposal: { heading?: string; text: string } | null;
-}
-
-interface ResponseBody {
-  proposals: CommentView[];
-  comments: CommentView[];
-  unmatched: { kind: string; text: string; reason: string }[];
-  error?: { code: string; message: string };
-}
-
 /** A drafted document at revision 1, and its clauses. */
 async function revisedDocument(text = PLAIN) {
   const { id } = await draftDocument(t.call, t.cast, { title: 'Nota tanggapan', text });
@@ -70,30 +54,9 @@ async function revisedDocument(text = PLAIN) {
   return { id, clauses: cut.body.clauses };
 }
 
-async function exported(id: string, revision = 1): Promise<Buffer> {
-  const res = await fetch(`${t.server.url}/api/documents/${id}/export.docx?revision=${revision}`, {
-    headers: { authorization: `Bearer ${t.cast.headB.token}` },
-  });
-  expect(res.status).toBe(200);
-  return Buffer.from(await res.arrayBuffer());
-}
-
-/** Uploads a response as `token`; `preview` asks for the dry run. */
-async function upload(
-  id: string,
-  file: Buffer,
-  token: string,
-  preview = false,
-  name = 'tanggapan-pihak-b.docx',
-) {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(file)]), name);
-  const res = await fetch(
-    `${t.server.url}/api/documents/${id}/responses${preview ? '?preview=1' : ''}`,
-    { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form },
-  );
-  return { status: res.status, body: (await res.json()) as ResponseBody };
-}
+const exported = (id: string, revision = 1) => exportedDocx(t, id, revision);
+const upload = (id: string, file: Buffer, token: string, preview = false, name?: string) =>
+  uploadResponse(t, id, file, token, preview, name);
 
 const liveClauses = async (id: string) =>
   (await t.call<Clause[]>('GET', `/api/documents/${id}/clauses`, { token: t.cast.drafter.token }))
@@ -348,7 +311,7 @@ describe('a response edited in Word', () => {
     expect(live).toMatchObject({ text: wording, cites: [clauses[1].id] });
   });
 
-  it('proposes changes to the pembukaan and the penutup and anchors Word comments there; a pembukaan proposal is accepted line by line', async () => {
+  it('proposes changes to the pembukaan and the penutup and anchors Word comments there; both are accepted line by line', async () => {
     const { id } = await draftDocument(t.call, t.cast, { title: 'Nota templat' });
     const cut = await t.call('POST', `/api/documents/${id}/revisions`, {
       token: t.cast.drafter.token,
@@ -402,10 +365,13 @@ describe('a response edited in Word', () => {
     expect(await printed()).toBe(
       before.replace('secara bersama-sama disebut', 'bersama-sama disebut'),
     );
-    // The template's penutup holds the Lampiran: its proposal is the drafter's to apply by hand.
-    const penutup = await accept(byPart.penutup.id);
-    expect(penutup.status).toBe(409);
-    expect(penutup.body.error?.message).toMatch(/Lampiran/);
+    // The template's penutup holds the Lampiran: its closing line is changed all the same.
+    expect((await accept(byPart.penutup.id)).status).toBe(200);
+    expect(await printed()).toBe(
+      before
+        .replace('secara bersama-sama disebut', 'bersama-sama disebut')
+        .replace('dengan itikad baik', 'dengan iktikad baik'),
+    );
   });
 
   it("reads a tracked-changes export (changesSince) with Selaras's own changes as the revision's text: only the reader's become proposals", async () => {
