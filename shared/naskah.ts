@@ -45,6 +45,11 @@ export const PART_HEADINGS = { pembukaan: 'Pembukaan', penutup: 'Penutup' } as c
 /** The heading of the penutup when it holds a Lampiran (which belongs to it). */
 export const PENUTUP_WITH_LAMPIRAN = 'Penutup dan Lampiran';
 
+/** The heading of the penutup: "Penutup dan Lampiran" when it holds a Lampiran. */
+export function penutupHeading(withLampiran: boolean): string {
+  return withLampiran ? PENUTUP_WITH_LAMPIRAN : PART_HEADINGS.penutup;
+}
+
 /** Prints one top-level block as its lines; `textOf` prints inline content (references as labels). */
 export type BlockRenderer = (block: Node, textOf: (inline: Node) => string) => string[];
 
@@ -78,11 +83,7 @@ export function extractNaskah(doc: Node): Naskah {
   return {
     pembukaan: partOf(PART_HEADINGS.pembukaan, before, index),
     clauses: extractClauses(doc, index),
-    penutup: partOf(
-      holdsLampiran(after) ? PENUTUP_WITH_LAMPIRAN : PART_HEADINGS.penutup,
-      after,
-      index,
-    ),
+    penutup: partOf(penutupHeading(holdsLampiran(after)), after, index),
   };
 }
 

@@ -5,6 +5,7 @@ import { commentInput } from '../../shared/api';
 import { selectionAnchor, showCommentAnchors } from '../editor/commentAnchors';
 import { clauseAt } from '../editor/commands';
 import { formatTime, h, replaceChildren } from './dom';
+import { partName } from './labels';
 import { mentionAutocomplete } from './mentionAutocomplete';
 import { commentPlace, proposalDiff } from './proposalView';
 import { notify, notifyError, runAction } from './notice';
@@ -84,7 +85,7 @@ export function commentsPanel(
 
   withProposal.addEventListener('change', () => {
     proposalBox.hidden = !withProposal.checked;
-    const clause = currentClause(store.get());
+    const clause = currentClause(store.get()) ?? currentPart(store.get());
     if (withProposal.checked && clause && !proposalText.value) {
       proposalHeading.value = clause.heading;
       proposalText.value = clause.text;
@@ -135,11 +136,14 @@ export function commentsPanel(
     const clause = currentClause(data);
     const view = getView();
     const words = view && selectedWords(view, data.currentClauseId);
+    const part = currentPart(data);
     target.textContent = clause
       ? `Komentar untuk Pasal ${clause.number}${clause.heading ? ` — ${clause.heading}` : ''}` +
         (words ? `, pada kata “${shorten(words.quote)}”` : '')
-      : 'Letakkan kursor pada sebuah pasal (atau klik di daftar pasal) untuk berkomentar.';
-    send.disabled = !clause;
+      : part
+        ? `Komentar untuk ${part.heading}`
+        : 'Letakkan kursor pada sebuah pasal (atau klik di daftar pasal) untuk berkomentar.';
+    send.disabled = !clause && !part;
   }
   body.addEventListener('focus', showTarget);
 
@@ -184,6 +188,14 @@ function selectedWords(view: EditorView, clauseId: string | null) {
 }
 
 const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
+/** The pembukaan or penutup when it is the current target (the outline's Lampiran entry). */
+function currentPart(data: WorkspaceData): { heading: string; text: string } | null {
+  const id = data.currentClauseId;
+  const heading = id ? partName(id, data) : null;
+  if (!id || !heading) return null;
+  return { heading, text: data.liveParts?.[id as 'pembukaan' | 'penutup'] ?? '' };
+}
 
 function currentClause(data: WorkspaceData) {
   const index = data.liveClauses.findIndex((c) => c.id === data.currentClauseId);

@@ -1,4 +1,6 @@
 import type { DocumentStatus, Role, SignoffStatus } from '../api/types';
+import { PART_HEADINGS, PENUTUP, penutupHeading } from '../../shared/naskah';
+import type { WorkspaceData } from './store';
 
 /** Indonesian names of the roles. */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -21,3 +23,12 @@ export const SIGNOFF_STATUS_LABELS: Record<SignoffStatus, string> = {
   stale: 'Perlu ditinjau ulang',
   changes_requested: 'Minta perubahan',
 };
+
+/**
+ * The name of the pembukaan or penutup as the server heads it: the penutup is "Penutup dan
+ * Lampiran" while the live naskah holds a Lampiran. Null for an id that is not a part.
+ */
+export function partName(id: string, data: Pick<WorkspaceData, 'liveLampiran'>): string | null {
+  if (id === PENUTUP) return penutupHeading(data.liveLampiran !== null);
+  return id in PART_HEADINGS ? PART_HEADINGS[id as keyof typeof PART_HEADINGS] : null;
+}

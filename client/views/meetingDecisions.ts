@@ -5,7 +5,9 @@ import {
   type Meeting,
   type MeetingDecision,
 } from '../../shared/meetings';
+import { PENUTUP } from '../../shared/naskah';
 import { h, replaceChildren } from './dom';
+import { partName } from './labels';
 import { runAction } from './notice';
 import type { WorkspaceData } from './store';
 
@@ -25,7 +27,7 @@ export function agendaOf(data: WorkspaceData): AgendaItem[] {
       label: `Pasal ${i + 1}`,
       heading: c.heading,
     })),
-    { clauseId: 'penutup', label: 'Penutup', heading: '' },
+    { clauseId: PENUTUP, label: partName(PENUTUP, data)!, heading: '' },
   ];
 }
 

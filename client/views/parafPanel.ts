@@ -1,7 +1,7 @@
 import { recordSignoff } from '../api/signoffs';
 import type { Decision, Signoff } from '../api/types';
 import { formatTime, h, replaceChildren } from './dom';
-import { SIGNOFF_STATUS_LABELS } from './labels';
+import { partName, SIGNOFF_STATUS_LABELS } from './labels';
 import { notify, runAction } from './notice';
 import { canSignoff } from './permissions';
 import { openRedline } from './redline';
@@ -136,24 +136,20 @@ function showLiveDifference(element: HTMLElement, data: WorkspaceData): void {
     {
       pembukaan: { heading: 'Pembukaan', text: latest.pembukaan?.text ?? '' },
       clauses: latest.clauses,
-      penutup: { heading: 'Penutup', text: latest.penutup?.text ?? '' },
+      penutup: { heading: latest.penutup?.heading ?? '', text: latest.penutup?.text ?? '' },
     },
     {
       pembukaan: { heading: 'Pembukaan', text: data.liveParts.pembukaan },
       clauses: data.liveClauses.map((c, i) => ({ ...c, number: i + 1 })),
-      penutup: { heading: 'Penutup', text: data.liveParts.penutup },
+      penutup: { heading: latest.penutup?.heading ?? '', text: data.liveParts.penutup },
     },
   ).filter((c) => c.change !== 'unchanged' || c.moved);
   element.hidden = changed.length === 0;
   if (changed.length === 0) return;
-  const names = changed.map((c) =>
-    c.clauseId === 'pembukaan'
-      ? 'Pembukaan'
-      : c.clauseId === 'penutup'
-        ? 'Penutup'
-        : c.after
-          ? `Pasal ${c.after.number}`
-          : `Pasal ${c.before?.number} (dihapus)`,
+  const names = changed.map(
+    (c) =>
+      partName(c.clauseId, data) ??
+      (c.after ? `Pasal ${c.after.number}` : `Pasal ${c.before?.number} (dihapus)`),
   );
   const path = `/documents/${encodeURIComponent(data.doc.id)}/revisions/${latest.number}`;
   const link = h('a', { href: path }, `Baca revisi ${latest.number} saja`);
@@ -179,8 +175,8 @@ function ownSignoff(data: WorkspaceData): Signoff | undefined {
 
 function signoffRow(s: Signoff, data: WorkspaceData): HTMLTableRowElement {
   const numberOf = (id: string) => {
-    if (id === 'pembukaan') return 'Pembukaan';
-    if (id === 'penutup') return 'Penutup';
+    const part = partName(id, data);
+    if (part) return part;
     const i = data.liveClauses.findIndex((c) => c.id === id);
     return i < 0 ? 'pasal dihapus' : `Pasal ${i + 1}`;
   };

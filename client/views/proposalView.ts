@@ -1,6 +1,7 @@
 import type { Proposal } from '../api/types';
 import { proposalChanges } from '../../shared/proposalDiff';
 import { PART_HEADINGS } from '../../shared/naskah';
+import { partName } from './labels';
 import { h } from './dom';
 import type { WorkspaceData } from './store';
 
@@ -43,16 +44,17 @@ export function proposalDiff(current: CurrentWording, proposal: Proposal): HTMLE
  * the current wording its proposal is shown against (null when that Pasal is gone).
  */
 export function commentPlace(
-  data: Pick<WorkspaceData, 'liveClauses' | 'liveParts'>,
+  data: Pick<WorkspaceData, 'liveClauses' | 'liveParts' | 'liveLampiran'>,
   clauseId: string,
   proposal: Proposal | null = null,
 ): { label: string; current: CurrentWording } {
   if (clauseId === 'pembukaan' || clauseId === 'penutup') {
     const text = data.liveParts?.[clauseId];
     // A part's heading is its name, never proposed: the diff shows its lines only.
-    const heading = proposal?.heading ?? PART_HEADINGS[clauseId];
+    const name = partName(clauseId, data) ?? PART_HEADINGS[clauseId];
+    const heading = proposal?.heading ?? name;
     return {
-      label: PART_HEADINGS[clauseId],
+      label: name,
       current: text === undefined ? null : { heading, text },
     };
   }

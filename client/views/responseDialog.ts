@@ -7,6 +7,7 @@ import {
   type UnmatchedPart,
 } from '../api/responses';
 import { h, replaceChildren } from './dom';
+import { partName } from './labels';
 import { notify } from './notice';
 import { canRespond } from './permissions';
 import { commentPlace, proposalDiff } from './proposalView';
@@ -207,7 +208,7 @@ function previewOf(result: ResponseResult, data: WorkspaceData): HTMLElement[] {
           h(
             'li',
             { dataset: { kind: u.kind } },
-            h('strong', {}, UNMATCHED_LABELS[u.kind] ?? u.kind),
+            h('strong', {}, partName(u.kind, data) ?? UNMATCHED_LABELS[u.kind] ?? u.kind),
             h('p', { class: 'response-text' }, u.text),
             h('p', { class: 'muted' }, u.reason),
           ),

@@ -32,6 +32,8 @@ export interface WorkspaceData {
   liveClauses: ClauseContent[];
   /** The live pembukaan and penutup as printed, for "live text equals revision"; null until the editor loads. */
   liveParts: { pembukaan: string; penutup: string } | null;
+  /** The live Lampiran's title (its last heading line), null when the naskah has none. */
+  liveLampiran: { title: string } | null;
   /** The clause the user is working on (cursor or outline click), for new comments. */
   currentClauseId: string | null;
 }
@@ -72,6 +74,7 @@ export function createStore(me: Me, doc: DocumentView): WorkspaceStore {
     approvals: null,
     liveClauses: [],
     liveParts: null,
+    liveLampiran: null,
     currentClauseId: null,
   };
   const listeners = new Set<(data: WorkspaceData) => void>();

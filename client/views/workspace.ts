@@ -1,10 +1,12 @@
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { getDocument } from '../api/documents';
 import { subscribeEvents } from '../api/events';
 import { errorMessage } from '../api/http';
 import type { DocumentEventType, Me } from '../api/types';
-import { extractNaskah } from '../../shared/naskah';
+import { LAMPIRAN, lampiranHeadingLines } from '../../shared/lampiran';
+import { extractNaskah, PENUTUP } from '../../shared/naskah';
 import { openCollab } from '../editor/collab';
 import { clauseAt } from '../editor/commands';
 import { colorFor } from '../editor/cursors';
@@ -151,18 +153,28 @@ function mountWorkspace(
       },
     ],
     [
-      ['liveClauses', 'comments', 'signoffs', 'currentClauseId', 'me'],
+      ['liveClauses', 'liveLampiran', 'comments', 'signoffs', 'currentClauseId', 'me'],
       () => outline.update(store.get()),
     ],
-    [['comments', 'currentClauseId', 'doc', 'liveClauses'], comments.update],
+    [['comments', 'currentClauseId', 'doc', 'liveClauses', 'liveLampiran'], comments.update],
     [['revisions', 'doc'], revisions.update],
     [['doc'], parties.update],
     [
-      ['signoffs', 'matrix', 'concerns', 'doc', 'revisions', 'liveClauses', 'liveParts', 'me'],
+      [
+        'signoffs',
+        'matrix',
+        'concerns',
+        'doc',
+        'revisions',
+        'liveClauses',
+        'liveParts',
+        'liveLampiran',
+        'me',
+      ],
       paraf.update,
     ],
     [['signoffs', 'doc', 'revisions', 'liveClauses', 'approvals'], approval.update],
-    [['doc', 'liveClauses', 'signoffs', 'currentClauseId', 'me'], meeting.update],
+    [['doc', 'liveClauses', 'liveLampiran', 'signoffs', 'currentClauseId', 'me'], meeting.update],
   ];
   let previous: WorkspaceData | null = null;
   const render = (data: WorkspaceData) => {
@@ -194,6 +206,9 @@ function mountWorkspace(
     if (JSON.stringify(clauses) !== JSON.stringify(data.liveClauses)) patch.liveClauses = clauses;
     const parts = { pembukaan: naskah.pembukaan.text, penutup: naskah.penutup.text };
     if (JSON.stringify(parts) !== JSON.stringify(data.liveParts)) patch.liveParts = parts;
+    const lampiran = lampiranOf(current);
+    if (JSON.stringify(lampiran) !== JSON.stringify(data.liveLampiran))
+      patch.liveLampiran = lampiran;
     const here = clauseAt(current.state);
     const currentClauseId = here ? String(here.node.attrs.id) : data.currentClauseId;
     if (currentClauseId !== data.currentClauseId) patch.currentClauseId = currentClauseId;
@@ -201,24 +216,39 @@ function mountWorkspace(
     updateToolbar();
   }
 
+  // A Pasal by its id, or the Lampiran for the penutup (the outline's Lampiran entry).
   function jumpTo(clauseId: string) {
     store.set({ currentClauseId: clauseId });
     if (!view) return;
+    const wanted = (node: ProseMirrorNode) =>
+      clauseId === PENUTUP
+        ? node.type.name === LAMPIRAN
+        : node.type.name === 'clause' && node.attrs.id === clauseId;
     let target = -1;
     view.state.doc.forEach((node, offset) => {
-      if (node.type.name === 'clause' && node.attrs.id === clauseId) target = offset;
+      if (target < 0 && wanted(node)) target = offset;
     });
     if (target < 0) return;
     const tr = view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(target + 2)));
     view.dispatch(tr.scrollIntoView());
     const section = view.dom.querySelector<HTMLElement>(
-      `[data-clause-id="${CSS.escape(clauseId)}"]`,
+      clauseId === PENUTUP ? 'section.lampiran' : `[data-clause-id="${CSS.escape(clauseId)}"]`,
     );
     // The sticky toolbar wraps to more lines on a narrow column: stop below its real height.
     const toolbar = view.dom.closest('.editor-column')?.querySelector('.toolbar');
     if (section && toolbar) section.style.scrollMarginTop = `${toolbar.clientHeight + 8}px`;
     section?.scrollIntoView({ block: 'start' });
     view.focus();
+  }
+
+  /** The Lampiran's title as the outline names it: its last heading line. */
+  function lampiranOf(current: EditorView): WorkspaceData['liveLampiran'] {
+    let title: string | null = null;
+    current.state.doc.forEach((node) => {
+      if (title === null && node.type.name === LAMPIRAN)
+        title = lampiranHeadingLines(node).at(-1)?.trim() ?? '';
+    });
+    return title === null ? null : { title };
   }
 
   let destroyed = false;

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { browserSuite, describeBrowser } from '../support/browser';
+import { browserSuite, describeBrowser, openTab } from '../support/browser';
 import { waitFor } from '../collab/clients';
 
 jest.setTimeout(90_000);
@@ -108,5 +108,55 @@ describeBrowser('the Lampiran in the editor', () => {
     expect(printed).toContain(
       `| ${rowsBefore}. | Evaluasi bersama pelaksanaan rencana kerja | PARA PIHAK | Triwulan IV setiap tahun (Desember) |\n|  |  |  |  |\n`,
     );
+  });
+
+  it('the outline lists the Lampiran after the last Pasal; picking it shows it below the toolbar and targets the penutup', async () => {
+    const id = await t.newDocument('Nota Lampiran Daftar');
+    const { page } = await t.signedIn(t.cast.reviewer, id);
+    const entry = page.locator('.outline-item.outline-lampiran');
+    await entry.waitFor();
+    const parts = [entry.locator('.outline-number'), entry.locator('.outline-heading')];
+    expect(await Promise.all(parts.map((part) => part.textContent()))).toEqual([
+      'Lampiran',
+      '— RENCANA KERJA',
+    ]);
+    // After the last Pasal: the entry before it is a Pasal.
+    const numbers = await page.locator('.outline-item .outline-number').allTextContents();
+    expect(numbers.at(-1)).toBe('Lampiran');
+    expect(numbers.at(-2)).toMatch(/^Pasal \d+$/);
+
+    await entry.click();
+    await page.waitForFunction(
+      () => {
+        const toolbar = document.querySelector('.editor-column .toolbar')!.getBoundingClientRect();
+        const top = document
+          .querySelector('.ProseMirror section.lampiran')!
+          .getBoundingClientRect().top;
+        return top >= toolbar.bottom && top < toolbar.bottom + 120;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    await page.locator('.outline-list li.current .outline-lampiran').waitFor();
+    await openTab(page, 'Komentar');
+    await page.locator('.comment-form textarea[name="body"]').focus();
+    expect(await page.locator('.comment-target').textContent()).toBe(
+      'Komentar untuk Penutup dan Lampiran',
+    );
+    await page
+      .locator('.comment-form textarea[name="body"]')
+      .fill('Waktu pelaksanaan perlu rinci.');
+    await page.locator('.comment-form button[type="submit"]').click();
+    let saved: { clauseId: string }[] = [];
+    await waitFor(async () => {
+      saved = (
+        await t.call<{ clauseId: string }[]>('GET', `/api/documents/${id}/comments`, {
+          token: t.cast.reviewer.token,
+        })
+      ).body;
+      return saved.length === 1;
+    }, 'the comment on the penutup to be saved');
+    expect(saved[0].clauseId).toBe('penutup');
+    await entry.locator('.badge-comments').waitFor();
   });
 });
