@@ -2,8 +2,9 @@ import { trackedExportUrl } from '../api/documents';
 import { diffRevisions } from '../api/revisions';
 import type { ClauseChange, Hunk, Revision } from '../api/types';
 import { wordHunks } from '../../shared/clauseDiff';
+import { parseRowLine } from '../../shared/lampiran';
 import { h, replaceChildren } from './dom';
-import { alignLines, sideLines, type LineRow } from './redlineLines';
+import { alignLines, groupTableRows, sideLines, type LineRow } from './redlineLines';
 import { notifyError } from './notice';
 
 const CHANGE_LABELS: Record<ClauseChange['change'], string> = {
@@ -89,25 +90,84 @@ function lineBadge(row: LineRow): HTMLElement | null {
   return null;
 }
 
-/** Renders a clause's lines aligned across both sides, numbers of both sides shown. */
+/**
+ * Renders a clause's lines aligned across both sides, numbers of both sides shown. Consecutive
+ * table rows of a Lampiran (printed `| a | b |`, shared/lampiran.ts) show as one HTML table,
+ * one row per line, each keeping its change: inserted, deleted or moved as a whole, a modified
+ * row compared cell by cell.
+ */
 export function renderLines(before: string | undefined, after: string | undefined): HTMLElement {
   const rows = alignLines(sideLines(before), sideLines(after));
   return h(
     'div',
     { class: 'redline-text redline-lines' },
-    ...rows.map((row) =>
-      h(
-        'div',
-        {
-          class: `redline-line line-${row.change} level-${(row.after ?? row.before)?.kind ?? 'pasal'}`,
-        },
-        lineNumbers(row),
-        h('span', { class: 'line-words' }, lineWords(row)),
-        lineBadge(row),
-      ),
+    ...groupTableRows(rows, (row) => tableRowCells(row) !== null).map((group) =>
+      Array.isArray(group)
+        ? h('table', { class: 'redline-table' }, h('tbody', {}, ...group.map(renderTableRow)))
+        : renderLine(group),
     ),
   );
 }
+
+function renderLine(row: LineRow): HTMLElement {
+  return h(
+    'div',
+    {
+      class: `redline-line line-${row.change} level-${(row.after ?? row.before)?.kind ?? 'pasal'}`,
+    },
+    lineNumbers(row),
+    h('span', { class: 'line-words' }, lineWords(row)),
+    lineBadge(row),
+  );
+}
+
+/** The cells of a redline row on each side it stands on, or null unless every side is a table row. */
+function tableRowCells(row: LineRow): { before: string[] | null; after: string[] | null } | null {
+  const before = row.before ? parseRowLine(row.before.text) : null;
+  const after = row.after ? parseRowLine(row.after.text) : null;
+  if ((row.before && !before) || (row.after && !after)) return null;
+  return { before, after };
+}
+
+/** A table row of the redline: its cells marked as the whole row changed, or word by word. */
+function renderTableRow(row: LineRow): HTMLElement {
+  const { before, after } = tableRowCells(row)!;
+  const old = row.change === 'deleted' || row.change === 'moved-away';
+  const shown = (old ? before : after) ?? before ?? [];
+  const width = Math.max(before?.length ?? 0, after?.length ?? 0);
+  const cells = Array.from({ length: width }, (_, i) => {
+    const words = shown[i] ?? '';
+    switch (row.change) {
+      case 'modified':
+        return h('td', {}, ...hunkNodes(wordHunks(before?.[i] ?? '', after?.[i] ?? '')));
+      case 'inserted':
+        return h('td', {}, h('ins', { class: 'diff-insert' }, words));
+      case 'deleted':
+        return h('td', {}, h('del', { class: 'diff-delete' }, words));
+      case 'moved':
+        return h('td', {}, h('span', { class: 'diff-moved' }, words));
+      case 'moved-away':
+        return h('td', {}, h('span', { class: 'diff-moved-away' }, words));
+      default:
+        return h('td', {}, words);
+    }
+  });
+  const badge = ROW_BADGES[row.change];
+  return h(
+    'tr',
+    { class: `redline-line redline-row line-${row.change}` },
+    ...cells,
+    h('td', { class: 'row-badge' }, badge && h('span', { class: `badge ${badge[0]}` }, badge[1])),
+  );
+}
+
+const ROW_BADGES: Partial<Record<LineRow['change'], [string, string]>> = {
+  inserted: ['badge-line-inserted', 'Baris baru'],
+  deleted: ['badge-line-deleted', 'Baris dihapus'],
+  modified: ['badge-modified', 'Baris diubah'],
+  moved: ['badge-moved', 'Baris dipindah'],
+  'moved-away': ['badge-moved', 'Baris dipindah'],
+};
 
 /** The heading of a clause: word hunks when it changed. */
 function renderHeading(change: ClauseChange): HTMLElement {

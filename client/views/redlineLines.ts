@@ -129,3 +129,20 @@ function markMoves(rows: LineRow[]): LineRow[] {
   }
   return rows;
 }
+
+/**
+ * Items in order, each run of consecutive table rows gathered into one array (a table), every
+ * other item on its own.
+ */
+export function groupTableRows<T>(items: readonly T[], isRow: (item: T) => boolean): (T | T[])[] {
+  const groups: (T | T[])[] = [];
+  let table: T[] | null = null;
+  for (const item of items) {
+    if (!isRow(item)) {
+      table = null;
+      groups.push(item);
+    } else if (table) table.push(item);
+    else groups.push((table = [item]));
+  }
+  return groups;
+}

@@ -2,7 +2,9 @@ import { getRevision } from '../api/revisions';
 import type { Me, Revision } from '../api/types';
 import { labelKindOf, LABEL_PATTERNS } from '../../shared/numbering';
 import { errorMessage } from '../api/http';
+import { parseRowLine } from '../../shared/lampiran';
 import { formatTime, h } from './dom';
+import { groupTableRows } from './redlineLines';
 import { appHeader } from './header';
 import { navigate } from './router';
 
@@ -71,11 +73,36 @@ function readView(documentId: string, revision: Revision): HTMLElement {
   );
 }
 
-/** Printed lines as paragraphs, each numbered line hanging at its level. */
+/**
+ * Printed lines as paragraphs, each numbered line hanging at its level; a Lampiran's table rows
+ * (`| a | b |`, shared/lampiran.ts) as one HTML table.
+ */
 function linesOf(text: string): HTMLElement[] {
   if (text === '') return [];
+  const groups = groupTableRows(text.split('\n'), (line) => parseRowLine(line) !== null);
+  const lines = groups.filter((g): g is string => !Array.isArray(g));
+  const paragraphs = lineParagraphs(lines);
+  return groups.map((group) =>
+    Array.isArray(group)
+      ? h(
+          'table',
+          { class: 'revision-table' },
+          h(
+            'tbody',
+            {},
+            ...group.map((line) =>
+              h('tr', {}, ...parseRowLine(line)!.map((cell) => h('td', {}, cell))),
+            ),
+          ),
+        )
+      : paragraphs.shift()!,
+  );
+}
+
+/** Lines that are not table rows as paragraphs, each numbered line hanging at its level. */
+function lineParagraphs(lines: string[]): HTMLElement[] {
   let underAyat = false;
-  return text.split('\n').map((line) => {
+  return lines.map((line) => {
     const kind = labelKindOf(line);
     if (kind === 'ayat') underAyat = true;
     const level =

@@ -1,4 +1,9 @@
-import { alignLines, sideLines, type LineRow } from '../../client/views/redlineLines';
+import {
+  alignLines,
+  groupTableRows,
+  sideLines,
+  type LineRow,
+} from '../../client/views/redlineLines';
 
 // The redline compares a Pasal's lines by their number-free words (CONTRACT.md, "Legal
 // structure": hunks over the number-free text, `before`/`after` keep the numbers), so a block
@@ -40,6 +45,24 @@ describe('redline lines', () => {
       'same: (1) → (2) Satu.',
       'same: (2) → (3) Dua.',
       'moved-away: (3) → (1) Tiga.',
+    ]);
+  });
+});
+
+describe('groupTableRows', () => {
+  it('gathers each run of table rows into one table and leaves every other line alone', () => {
+    const lines = ['RENCANA KERJA', '', '| No. | Kegiatan |', '| 1. | Rapat |', '', 'Catatan.'];
+    expect(groupTableRows(lines, (line) => line.startsWith('| '))).toEqual([
+      'RENCANA KERJA',
+      '',
+      ['| No. | Kegiatan |', '| 1. | Rapat |'],
+      '',
+      'Catatan.',
+    ]);
+    expect(groupTableRows(['| a |', 'x', '| b |'], (line) => line.startsWith('| '))).toEqual([
+      ['| a |'],
+      'x',
+      ['| b |'],
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSuite, describeBrowser, openTab } from '../support/browser';
 import { waitFor } from '../collab/clients';
@@ -9,6 +10,10 @@ jest.setTimeout(90_000);
 // row of the penutup.
 
 const ADD_ROW = 'Tambah baris di bawah baris ini (Tab di sel terakhir)';
+
+// With SCREENSHOTS=1 the redline of a changed rencana kerja is written to docs/screenshots/.
+const SHOTS =
+  process.env.SCREENSHOTS === '1' ? path.resolve(__dirname, '../../docs/screenshots') : null;
 
 /** Puts the caret at the end of the table cell holding `text`, once the editor has read it. */
 async function caretInCell(page: Page, text: string): Promise<void> {
@@ -158,5 +163,67 @@ describeBrowser('the Lampiran in the editor', () => {
     }, 'the comment on the penutup to be saved');
     expect(saved[0].clauseId).toBe('penutup');
     await entry.locator('.badge-comments').waitFor();
+  });
+
+  it('the redline and the revision text show the rencana kerja as a table, a changed row marked by row', async () => {
+    const id = await t.newDocument('Nota Lampiran Redline');
+    await t.cutRevision(id);
+    const drafter = (await t.signedIn(t.cast.drafter, id)).page;
+    await drafter.locator('.ProseMirror table.naskah-table').waitFor();
+    const number = `${await drafter.locator('.ProseMirror table.naskah-table tr').count()}.`;
+    const newRow = [number, 'Pelaporan hasil kerja sama', 'PARA PIHAK', 'Desember'];
+    await caretInCell(drafter, 'Triwulan III setiap tahun');
+    await drafter.keyboard.type(' dan Triwulan IV');
+    await drafter.getByRole('button', { name: ADD_ROW }).click();
+    for (const [i, words] of newRow.entries()) {
+      if (i > 0) await drafter.keyboard.press('Tab');
+      await drafter.keyboard.type(words);
+    }
+    await waitFor(async () => {
+      const res = await t.call<string>('GET', `/api/documents/${id}/text`, {
+        token: t.cast.drafter.token,
+      });
+      return res.body.includes('| Desember |') && res.body.includes('dan Triwulan IV |');
+    }, 'the server to hold the edited table');
+    await t.cutRevision(id);
+
+    await openTab(drafter, 'Revisi');
+    await drafter
+      .locator('.revision-list li[data-revision="2"] button', { hasText: 'Bandingkan' })
+      .click();
+    const table = drafter.locator('dialog.redline table.redline-table');
+    await table.waitFor();
+    // No row is left as `| a | b |` text.
+    expect(
+      await drafter.locator('dialog.redline .line-words').allTextContents(),
+    ).not.toContainEqual(expect.stringMatching(/^\| .* \|$/));
+    const modified = table.locator('tr.line-modified');
+    expect(await modified.count()).toBe(1);
+    expect(await modified.locator('ins.diff-insert').allTextContents()).toEqual([
+      expect.stringContaining('Triwulan IV'),
+    ]);
+    const inserted = table.locator('tr.line-inserted');
+    expect(await inserted.count()).toBe(1);
+    expect(await inserted.locator('td:not(.row-badge)').allTextContents()).toEqual(newRow);
+    expect(await inserted.locator('.badge').textContent()).toBe('Baris baru');
+    expect(
+      await drafter
+        .locator('dialog.redline .redline-clause[data-clause-id="penutup"] h3')
+        .textContent(),
+    ).toContain('Penutup dan Lampiran');
+    if (SHOTS) {
+      await modified.scrollIntoViewIfNeeded();
+      await drafter
+        .locator('dialog.redline')
+        .screenshot({ path: path.join(SHOTS, 'redline-lampiran.png') });
+    }
+    await drafter.locator('dialog.redline button', { hasText: 'Tutup' }).click();
+
+    // The revision read on its own: the same rows as a table, the new row in it.
+    await drafter.goto(`${t.server.url}/documents/${id}/revisions/2`);
+    const rows = drafter.locator('.revision-text table.revision-table tr');
+    await rows.last().waitFor();
+    expect(await rows.last().locator('td').allTextContents()).toEqual(newRow);
+    expect(await drafter.locator('.revision-text p', { hasText: /^\| / }).count()).toBe(0);
   });
 });

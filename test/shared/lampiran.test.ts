@@ -1,6 +1,6 @@
 import { printedText } from '../../shared/canonicalText';
 import { diffNaskah } from '../../shared/clauseDiff';
-import { padTable, rowLine, tableWidth } from '../../shared/lampiran';
+import { padTable, parseRowLine, rowLine, tableWidth } from '../../shared/lampiran';
 import { extractNaskah } from '../../shared/naskah';
 import { toPlainText } from '../../shared/plainText';
 import { schema } from '../../shared/schema';
@@ -92,6 +92,14 @@ describe('a Lampiran in the printed naskah', () => {
     expect(rowLine(['a | b', 'c'])).toBe('| a \\| b | c |');
     expect(rowLine(['a', 'b | c'])).toBe('| a | b \\| c |');
     expect(rowLine(['C:\\', ''])).toBe('| C:\\\\ |  |');
+  });
+
+  it('reads a printed row back into its cells, escapes and empty cells included; null for any other line', () => {
+    for (const cells of [HEADER, ['a | b', 'c'], ['C:\\', ''], ['', '', ''], ['x \\| y']])
+      expect(parseRowLine(rowLine(cells))).toEqual(cells);
+    expect(parseRowLine('RENCANA KERJA')).toBeNull();
+    expect(parseRowLine('')).toBeNull();
+    expect(parseRowLine('| tanpa penutup')).toBeNull();
   });
 
   it('prints the plain form of a naskah with its Lampiran rows', () => {
