@@ -42,7 +42,8 @@ export async function connectClient(
     decoding.readVarUint(decoder);
     denied.push(decoding.readVarString(decoder));
   };
-  await waitFor(() => provider.synced, 'first sync');
+  // A first sync loads the room from storage; on a machine as busy as CI's it can take seconds.
+  await waitFor(() => provider.synced, 'first sync', 20_000);
   return {
     doc,
     provider,

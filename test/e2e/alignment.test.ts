@@ -189,10 +189,11 @@ describeBrowser('sign-off matrix, concerns, .docx round trip and offline edits',
     expect(await reviewer.locator('.ProseMirror').textContent()).not.toContain('Luring');
 
     await offline.context.setOffline(false);
+    // Back online, the client reconnects with backoff; on a busy machine that takes seconds.
     for (const page of [drafter, colleague, reviewer]) {
       const text = page.locator('.ProseMirror');
-      await text.filter({ hasText: 'Luring' }).waitFor({ timeout: 10_000 });
-      await text.filter({ hasText: 'Daring' }).waitFor({ timeout: 10_000 });
+      await text.filter({ hasText: 'Luring' }).waitFor({ timeout: 30_000 });
+      await text.filter({ hasText: 'Daring' }).waitFor({ timeout: 30_000 });
     }
     await drafter.locator('.unsynced[hidden]').waitFor({ state: 'attached' });
   });
