@@ -1,5 +1,6 @@
 import { DOCX_PROPERTY, TRACKED_CHANGE_AUTHOR } from '../exports/docxIdentity';
-import { readWordBody, standsAloneIn, type WordBody, type WordParagraph } from '../word/body';
+import { readWordBody, type WordBody } from '../word/body';
+import { standsAloneIn, type WordParagraph } from '../word/paragraph';
 import { readDocxContainer, type DocxParts } from '../word/container';
 import { listLabels, readWordLists } from '../word/numbering';
 import { readCustomProperties, readWordComments, type WordComment } from '../word/parts';

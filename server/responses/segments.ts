@@ -2,7 +2,7 @@ import { parseBookmarkName } from '../exports/docxIdentity';
 import { DOCX_LAMPIRAN_STYLE, DOCX_STYLE } from '../exports/docxStyles';
 import type { ResponseParagraph } from './responseFile';
 import { CELL_PARAGRAPH_SEPARATOR, rowLine } from '../../shared/lampiran';
-import { rowExistsIn, standsAloneIn } from '../word/body';
+import { rowExistsIn, standsAloneIn } from '../word/paragraph';
 import type { View } from '../word/trackedChanges';
 
 // A response's paragraphs grouped by the part of the naskah they belong to. A Selaras export

@@ -1,5 +1,5 @@
 import type { NumberedKind } from '../../shared/numbering';
-import type { ParagraphNumbering, WordParagraph } from './body';
+import type { ParagraphNumbering, WordParagraph } from './paragraph';
 import { W_NS, xmlEvents } from './xml';
 
 // Word generates list numbers (`(1)`, `a.`, `1.`) from word/numbering.xml instead of keeping
