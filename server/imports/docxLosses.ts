@@ -33,7 +33,10 @@ const MESSAGES: Record<LossKind, (n: number) => string> = {
     `${n} kolom isian Word (field, misalnya tanggal, tautan atau rujukan silang) diambil sebagai teks hasilnya saja.`,
   formatting: (n) =>
     `Garis bawah, coretan, atau superskrip/subskrip di ${n} paragraf diambil sebagai teks biasa.`,
-  table: (n) => `${n} tabel di luar Lampiran diratakan menjadi paragraf.`,
+  // UU 12/2011 Lampiran II: what is laid out as a table belongs in the Lampiran, which the
+  // batang tubuh cites ("sebagaimana tercantum dalam Lampiran"); a Pasal holds ayat and lists.
+  table: (n) =>
+    `${n} tabel di luar Lampiran diratakan menjadi paragraf; tabel ditempatkan dalam Lampiran dan dirujuk dari Pasal.`,
   tracked_changes: (n) =>
     `${n} perubahan terlacak tidak diambil: naskah diambil sebagai teks asli (sisipan dibuang, hapusan dipertahankan).`,
   comments: (n) => `${n} komentar Word tidak diimpor.`,
