@@ -1,13 +1,5 @@
-import {
-  AlignmentType,
-  Document,
-  LevelFormat,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-} from 'docx';
+import { ayatNumbering } from '../support/wordNumbering';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import type { Node } from 'prosemirror-model';
 import { renderDocx } from '../../server/exports/docx';
 import { exportTextOf } from '../../server/exports/fromDoc';
@@ -24,27 +16,7 @@ const clauseText = (doc: Node) =>
 function wordDraft(body: (Paragraph | Table)[]): Promise<Buffer> {
   return Packer.toBuffer(
     new Document({
-      numbering: {
-        config: [
-          {
-            reference: 'ayat',
-            levels: [
-              {
-                level: 0,
-                format: LevelFormat.DECIMAL,
-                text: '(%1)',
-                alignment: AlignmentType.LEFT,
-              },
-              {
-                level: 1,
-                format: LevelFormat.LOWER_LETTER,
-                text: '%2.',
-                alignment: AlignmentType.LEFT,
-              },
-            ],
-          },
-        ],
-      },
+      numbering: ayatNumbering(true),
       sections: [{ children: body }],
     }),
   );

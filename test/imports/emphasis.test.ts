@@ -1,4 +1,5 @@
-import { AlignmentType, LevelFormat, Paragraph, TextRun, type IRunOptions } from 'docx';
+import { ayatNumbering } from '../support/wordNumbering';
+import { Paragraph, TextRun, type IRunOptions } from 'docx';
 import type { Node } from 'prosemirror-model';
 import { readDocx } from '../../server/imports/docx';
 import { extractClauses } from '../../shared/clauses';
@@ -45,21 +46,7 @@ function emphasisDraft(): Promise<Buffer> {
       ),
     ],
     {
-      numbering: {
-        config: [
-          {
-            reference: 'ayat',
-            levels: [
-              {
-                level: 0,
-                format: LevelFormat.DECIMAL,
-                text: '(%1)',
-                alignment: AlignmentType.LEFT,
-              },
-            ],
-          },
-        ],
-      },
+      numbering: ayatNumbering(),
     },
   );
 }

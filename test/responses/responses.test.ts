@@ -1,14 +1,13 @@
+import { ayatNumbering } from '../support/wordNumbering';
 import { FRAGMENT } from '../../server/documents/text';
 import { findClauseElement } from '../../server/comments/proposal';
 import {
-  AlignmentType,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
   DeletedTextRun,
   Document,
   InsertedTextRun,
-  LevelFormat,
   Packer,
   Paragraph,
   TextRun,
@@ -420,21 +419,7 @@ describe('a response edited in Word', () => {
       new Paragraph({ numbering: { reference: 'ayat', level: 0 }, children });
     const file = await Packer.toBuffer(
       new Document({
-        numbering: {
-          config: [
-            {
-              reference: 'ayat',
-              levels: [
-                {
-                  level: 0,
-                  format: LevelFormat.DECIMAL,
-                  text: '(%1)',
-                  alignment: AlignmentType.LEFT,
-                },
-              ],
-            },
-          ],
-        },
+        numbering: ayatNumbering(),
         comments: {
           children: [
             {
