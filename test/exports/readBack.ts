@@ -76,6 +76,15 @@ export async function throughLibreOffice(docx: Buffer, to: 'pdf' | 'docx'): Prom
 }
 
 /** The text of each page of a PDF, read with pdfjs-dist. */
+/** Which of `words` the PDF LibreOffice makes of a .docx does not show (empty when all are there). */
+export async function missingInLibreOffice(
+  docx: Buffer,
+  words: readonly string[],
+): Promise<string[]> {
+  const text = normalise((await pdfPages(await throughLibreOffice(docx, 'pdf'))).join(' '));
+  return words.filter((w) => !text.includes(w));
+}
+
 export async function pdfPages(buffer: Buffer): Promise<string[]> {
   return (await readPdf(buffer)).map((page) => page.raw);
 }

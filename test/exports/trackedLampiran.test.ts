@@ -6,7 +6,7 @@ import type { ExportTable } from '../../server/exports/lampiran';
 import { draftDocument } from '../support/factories';
 import { serverWithCast } from '../support/server';
 import { clause, doc, lampiran, paragraph, row, table } from '../shared/builders';
-import { normalise, pdfPages, throughLibreOffice, zipParts } from './readBack';
+import { missingInLibreOffice, zipParts } from './readBack';
 
 jest.setTimeout(240_000);
 
@@ -157,18 +157,17 @@ describe('the Lampiran of a DOCX with the changes since an earlier revision', ()
   });
 
   it('opens in LibreOffice, whose PDF shows the removed and the inserted words of the table', async () => {
-    const pdf = await throughLibreOffice(docx, 'pdf');
-    const text = normalise((await pdfPages(pdf)).join(' '));
-    for (const words of [
-      'Organisasi',
-      'Hukum',
-      'Penilaian kepatuhan',
-      'Ombudsman',
-      'Evaluasi bersama',
-      'Inspektorat',
-      'BERSAMA',
-    ])
-      expect({ words, shown: text.includes(words) }).toEqual({ words, shown: true });
+    expect(
+      await missingInLibreOffice(docx, [
+        'Organisasi',
+        'Hukum',
+        'Penilaian kepatuhan',
+        'Ombudsman',
+        'Evaluasi bersama',
+        'Inspektorat',
+        'BERSAMA',
+      ]),
+    ).toEqual([]);
   });
 });
 
