@@ -88,7 +88,7 @@ function clauseTexts(
   if (!references) return { text };
   // Only a clause that holds a reference needs its comparison text (references as their ids).
   const identityText = lines
-    .map((line, i) => printLine({ ...line, text: inlineIdentity(paragraphs[i]) }))
+    .map((line, i) => printLine({ ...line, text: inlineIdentity(paragraphs[i], index) }))
     .join('\n');
   return cited.size > 0 ? { text, identityText, cites: [...cited] } : { text, identityText };
 }

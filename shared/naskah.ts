@@ -91,7 +91,11 @@ export function extractNaskah(doc: Node): Naskah {
 function partOf(heading: string, blocks: Node[], index: RujukanIndex): NaskahPart {
   const text = printBlocks(blocks, (inline, blockId) => inlineText(inline, index, blockId));
   if (!blocks.some(holdsRujukan)) return { heading, text };
-  return { heading, text, identityText: printBlocks(blocks, inlineIdentity) };
+  return {
+    heading,
+    text,
+    identityText: printBlocks(blocks, (inline) => inlineIdentity(inline, index)),
+  };
 }
 
 /** The empty naskah: what revision 0 of every diff stands for. */

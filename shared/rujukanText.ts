@@ -38,21 +38,27 @@ export function inlineText(block: Node, index: RujukanIndex, holderId: string | 
 
 /**
  * The words of an inline block with each reference as `⟦ids⟧` instead of its label: what the
- * diff compares, so a reference whose target was only renumbered is no change.
+ * diff compares, so a reference whose target was only renumbered is no change, while one whose
+ * target is gone (it now prints `[rujukan terputus]`) is.
  */
-export function inlineIdentity(block: Node): string {
+export function inlineIdentity(block: Node, index: RujukanIndex): string {
   let text = '';
   block.forEach((child) => {
-    text += child.type.name === RUJUKAN ? identityToken(rujukanAttrs(child)) : child.textContent;
+    if (child.type.name !== RUJUKAN) {
+      text += child.textContent;
+      return;
+    }
+    const attrs = rujukanAttrs(child);
+    text += identityToken(attrs, citedIds(index, attrs) === null);
   });
   return text;
 }
 
-/** A reference in a comparison text: its ids between `⟦` and `⟧`. */
-export function identityToken(attrs: RujukanAttrs): string {
+/** A reference in a comparison text: its ids between `⟦` and `⟧`, marked when it is broken. */
+export function identityToken(attrs: RujukanAttrs, dangling = false): string {
   const more = attrs.more ? ` ${attrs.more}` : '';
   const until = attrs.until ? `…${attrs.until}` : '';
-  return `⟦${attrs.target}${more}${until}⟧`;
+  return `⟦${dangling ? `${DANGLING_LABEL} ` : ''}${attrs.target}${more}${until}⟧`;
 }
 
 /** Whether a block holds a reference anywhere inside it. */

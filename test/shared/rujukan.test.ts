@@ -248,7 +248,11 @@ describe('references in the printed text', () => {
     const [, , third] = extractClauses(naskah());
     expect(third.identityText).toBe('Lihat ⟦h2⟧.');
     expect(third.cites).toEqual(['p2']);
-    expect(inlineIdentity(p('a ', ref('x', 'y z', 'w')))).toBe('a ⟦x y z…w⟧');
+    const own = rujukanIndex(n.doc.create(null, [pasal('x', p('.')), pasal('y', p('.'))]));
+    expect(inlineIdentity(p('a ', ref('x', 'y')), own)).toBe('a ⟦x y⟧');
+    expect(inlineIdentity(p('a ', ref('x', 'y z', 'w')), own)).toBe(
+      `a ⟦${DANGLING_LABEL} x y z…w⟧`,
+    );
   });
 });
 
@@ -270,6 +274,19 @@ describe('diff of references', () => {
       { op: 'insert', text: 'Pasal 2 ayat (2) huruf c' },
       { op: 'equal', text: '.' },
     ]);
+  });
+
+  test('a reference whose target lost its identity is a change: it now prints [rujukan terputus]', () => {
+    // The ayat only got another id (nothing a reader sees in Pasal 1), yet Pasal 4 now reads
+    // differently, so it must not pass as unchanged under an agency's paraf.
+    const cites = [p('Lihat ', ref('x1'), '.')];
+    const before = extractClauses(naskah(cites, [pasal('p0', block('ayat', 'x1', ['Satu.']))]));
+    const after = extractClauses(naskah(cites, [pasal('p0', block('ayat', 'x9', ['Satu.']))]));
+    const changes = diffClauses(before, after);
+    expect(changes.find((c) => c.clauseId === 'p0')!.change).toBe('unchanged');
+    const citing = changes.find((c) => c.clauseId === 'p3')!;
+    expect(citing.change).toBe('modified');
+    expect(citing.hunks).toContainEqual({ op: 'insert', text: DANGLING_LABEL });
   });
 
   test('an edit beside a renumbered reference shows the edit only, with the new label', () => {
