@@ -39,6 +39,8 @@ export async function startServer(
     onSeeded?: (logins: { email: string; password: string; role: string }[]) => void;
     /** Overrides of the collaboration limits (tests use small ones). */
     collabLimits?: Partial<Limits>;
+    /** False: skip compiling the first open's paths at start (tests that start many servers). */
+    warmUp?: boolean;
   } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
@@ -75,6 +77,8 @@ export async function startServer(
   server.on('upgrade', collab.handleUpgrade);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
+  // After listening: a request arriving meanwhile is served, between the warm-up's rounds.
+  if (options.warmUp !== false) void collab.warmUp();
   const mail = config.mail && startMailer({ db, log, config: config.mail });
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   return {

@@ -206,6 +206,10 @@ async function openEach(target: Target, prepared: Prepared[], ctx: BenchContext)
   // Unloading (and compacting) happens after the last client leaves; give it time.
   await new Promise((r) => setTimeout(r, 3_000));
   for (const doc of prepared) again.push(await openOnce(target, doc));
+  const list = (times: number[]) => times.map((t) => t.toFixed(1)).join(', ');
+  ctx.progress(
+    `cold load: ${target.kind}, first opens ${list(first)} ms; reopens ${list(again)} ms`,
+  );
   return { first, again };
 }
 

@@ -17,6 +17,7 @@ import { createLiveText } from './liveText';
 import type { RoomRegistry } from './rooms';
 import { sqlDocumentStore } from '../text/sqlStore';
 import type { DocumentStore } from '../text/store';
+import { warmUp } from './warmUp';
 
 /** The collaboration server of one instance. */
 export interface Collab {
@@ -30,6 +31,8 @@ export interface Collab {
   readonly connections: number;
   /** Stores everything applied so far (tests use it instead of sleeping). */
   flush(): Promise<void>;
+  /** Compiles the first open's paths ahead of the first user (see warmUp.ts); stores nothing. */
+  warmUp(): Promise<void>;
   /** Stops accepting sockets, closes the open ones, stores pending updates and audit events. */
   close(): Promise<void>;
 }
@@ -64,6 +67,7 @@ export function createCollab(deps: CollabDeps): Collab {
     log.warn({ err: error }, 'checking socket sessions failed'),
   );
   let accepting = true;
+  let warming: Promise<void> = Promise.resolve();
 
   const relay = deps.relay ?? noRelay;
   const store = deps.store ?? sqlDocumentStore(db, relay.instanceId);
@@ -130,8 +134,13 @@ export function createCollab(deps: CollabDeps): Collab {
       await writer.drain(Date.now() + SHUTDOWN_DRAIN_MS);
       await audited();
     },
+    warmUp() {
+      warming = warmUp(db, store).catch((error) => log.warn({ err: error }, 'warm-up failed'));
+      return warming;
+    },
     async close() {
       accepting = false;
+      await warming;
       clearInterval(heartbeat);
       sessions.stop();
       clearInterval(recovery);

@@ -15,7 +15,7 @@ export interface TestServer extends RunningServer {
 /** Starts a server for one test file; call `stop()` in afterAll. `collabLimits` overrides collaboration limits. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { collabLimits?: Partial<Limits> } = {},
+  options: { collabLimits?: Partial<Limits>; warmUp?: boolean } = {},
 ): Promise<TestServer> {
   const testDb = await createTestDb();
   const config = loadConfig({
@@ -29,6 +29,8 @@ export async function startTestServer(
     db: testDb.db,
     log: createLogger('silent'),
     collabLimits: options.collabLimits,
+    // Off unless a test asks: a hundred servers start in a run, each would compile the same paths.
+    warmUp: options.warmUp ?? false,
   });
   return {
     ...server,
