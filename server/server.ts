@@ -30,6 +30,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long an idle kept-alive connection stays open: longer than a proxy's usual 60 s. */
+const KEEP_ALIVE_MS = 65_000;
+
 /** Opens the database, migrates, seeds, and serves HTTP; used by `main.ts` and the tests. */
 export async function startServer(
   config: Config,
@@ -74,6 +77,11 @@ export async function startServer(
   };
   const app = createApp(ctx);
   const server = http.createServer(app);
+  // An idle kept-alive connection is closed by the client (or a proxy in front, often after
+  // 60 s), never by us: otherwise a request already sent on it as we close it fails with
+  // ECONNRESET (seen in a test whose event loop was busy past Node's default of 5 s).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   server.on('upgrade', collab.handleUpgrade);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
