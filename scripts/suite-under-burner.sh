@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs the whole suite RUNS times (default 10) with every core kept busy by a spinning process,
-# as issue 18 asks: each run's jest JSON and log go to OUT (default /tmp/selaras-burner), and one
-# summary line per run to OUT/summary. Needs what `.ci/run` provides (PostgreSQL, Redis, Chromium,
-# LibreOffice); `CI=true` makes a missing prerequisite fail instead of skipping.
+# Runs the whole suite RUNS times (default 10) with every core kept busy by BURNERS spinning
+# processes (default: one per core), as issue 18 asks: each run's jest JSON and log go to OUT
+# (default /tmp/selaras-burner), and one summary line per run to OUT/summary. Two clones running
+# it side by side with BURNERS=0 keep the cores just as busy, each suite the other's burner.
+# Needs what `.ci/run` provides (PostgreSQL, Redis, Chromium, LibreOffice); `CI=true` makes a
+# missing prerequisite fail instead of skipping.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-10}"
@@ -16,7 +18,7 @@ export NODE_OPTIONS='--experimental-vm-modules --no-warnings=ExperimentalWarning
 burners=()
 stop_burners() { kill "${burners[@]}" 2>/dev/null || true; }
 trap stop_burners EXIT
-for _ in $(seq "$(nproc)"); do
+for _ in $(seq "${BURNERS:-$(nproc)}"); do
   node -e 'for (;;) {}' &
   burners+=($!)
 done
