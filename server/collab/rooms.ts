@@ -3,7 +3,7 @@ import type { EventHub } from '../events/hub';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import { notFound } from '../errors';
-import { buildDoc } from '../documents/text';
+import { storedDoc } from '../documents/text';
 import { EditSessions, type EditSession } from './editSessions';
 import type { UpdateWriter } from './persistence';
 import type { Limits } from './protocol';
@@ -202,10 +202,7 @@ export class RoomRegistry {
       );
       const stored = await this.deps.store.load(documentId);
       if (!stored) throw notFound('Dokumen');
-      const doc = buildDoc(
-        stored.snapshot,
-        stored.updates.map((u) => u.update),
-      );
+      const doc = storedDoc(stored);
       const room = new Room(documentId, doc, {
         final: stored.status === 'final' || finalized,
         hooks: this.hooks(documentId, relay, sessions),

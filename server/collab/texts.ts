@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { TextAccess } from '../documents/access';
-import { buildDoc, readDocument } from '../documents/text';
+import { readDocument, storedDoc } from '../documents/text';
 import { conflict, notFound } from '../errors';
 import type { RoomRegistry } from './rooms';
 import type { DocumentStore } from '../text/store';
@@ -16,10 +16,7 @@ export function liveTextAccess(store: DocumentStore, rooms: RoomRegistry): TextA
     if (room) return use(room.doc);
     const stored = await store.load(documentId);
     if (!stored) throw notFound('Dokumen');
-    const doc = buildDoc(
-      stored.snapshot,
-      stored.updates.map((u) => u.update),
-    );
+    const doc = storedDoc(stored);
     try {
       return use(doc);
     } finally {

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { Node } from 'prosemirror-model';
 import type { Db } from '../db';
 import { appendUpdates, loadStoredDocument } from '../text/queries';
-import { buildDoc, readDocument } from './text';
+import { readDocument, storedDoc } from './text';
 
 /**
  * How the rest of the server reaches a document's live text: read it, or apply a server-made
@@ -31,7 +31,7 @@ export interface TextHold {
 /** Loads a document's Y.Doc from its stored snapshot and updates (empty for no such document). */
 export async function loadStoredYDoc(db: Db, documentId: string): Promise<Y.Doc> {
   const stored = await loadStoredDocument(db, documentId);
-  return buildDoc(stored?.snapshot, stored?.updates.map((u) => u.update) ?? []);
+  return storedDoc(stored);
 }
 
 /** Text access straight from the database, for when no collaboration layer runs. */

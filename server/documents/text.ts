@@ -39,3 +39,14 @@ export function buildDoc(snapshot: Uint8Array | undefined, updates: Uint8Array[]
   });
   return doc;
 }
+
+/** A document as stored: its snapshot (if any) and the updates stored after it, in order. */
+export interface StoredText {
+  snapshot: Uint8Array | undefined;
+  updates: { update: Uint8Array }[];
+}
+
+/** Builds the Y.Doc of a document as stored (empty when there is no such document). */
+export function storedDoc(stored: StoredText | undefined): Y.Doc {
+  return buildDoc(stored?.snapshot, stored?.updates.map((u) => u.update) ?? []);
+}

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Db, Queryable } from '../db';
-import { buildDoc } from '../documents/text';
+import { storedDoc } from '../documents/text';
 import * as q from './queries';
 import { replacesSnapshot, type StoredBase } from './store';
 
@@ -39,10 +39,7 @@ export async function compactStored(db: Db, documentId: string): Promise<StoredB
 async function mergeStored(tx: Queryable, documentId: string): Promise<StoredBase> {
   const stored = await q.loadStoredDocument(tx, documentId);
   if (!stored) return { version: 0, ids: [], contained: false };
-  const doc = buildDoc(
-    stored.snapshot,
-    stored.updates.map((u) => u.update),
-  );
+  const doc = storedDoc(stored);
   try {
     const version = await q.writeSnapshot(tx, documentId, Y.encodeStateAsUpdate(doc));
     await q.deleteUpdates(

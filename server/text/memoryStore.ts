@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { buildDoc } from '../documents/text';
+import { storedDoc } from '../documents/text';
 import {
   replacesSnapshot,
   type DocumentStore,
@@ -113,10 +113,7 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   private merge(doc: MemoryDocument): StoredBase {
-    const merged = buildDoc(
-      doc.snapshot,
-      doc.updates.map((u) => u.update),
-    );
+    const merged = storedDoc(doc);
     doc.snapshot = Y.encodeStateAsUpdate(merged);
     merged.destroy();
     doc.version += 1;
