@@ -31,10 +31,11 @@ const common = {
 // The worker's loop, as in server/exports/offThreadEntry.cjs but importing the jobs directly.
 const WORKER_ENTRY = `
 import { parentPort } from 'node:worker_threads';
-import { runJob } from './offThreadJobs';
+import { runJob, WORKER_READY } from './offThreadJobs';
 parentPort.on('message', ({ name, input }) => {
   runJob(name, input).then((message) => parentPort.postMessage(message));
 });
+parentPort.postMessage(WORKER_READY);
 `;
 
 async function writeAtomically(file, contents) {

@@ -7,7 +7,7 @@ import {
   OFF_THREAD_TIMEOUT_MS,
 } from '../../shared/limits';
 import { AppError, tooLarge } from '../errors';
-import type { JobInput, JobMessage, JobName, JobOutput } from './offThreadJobs';
+import type { JobInput, JobMessage, JobName, JobOutput, WORKER_READY } from './offThreadJobs';
 
 // Rendering an export and reading an uploaded .docx are CPU-bound and their cost follows input
 // a caller controls. On the main thread one such request stalls every other user; here each
@@ -84,6 +84,11 @@ export async function runOffThread<K extends JobName>(
 // renderers and the importer takes a second or more, which a reused worker saves.
 const IDLE_MS = 30_000;
 const idle: { worker: Worker; timer: NodeJS.Timeout }[] = [];
+// Workers whose job table has loaded. A job's deadline runs from then: loading takes what it
+// takes on a busy machine (seconds under jest's run-time compiler), whatever the input.
+const loaded = new WeakSet<Worker>();
+// A worker that has not loaded by then is stopped (it never should take this long).
+const LOAD_LIMIT_MS = 120_000;
 
 function spawnWorker(heapMb: number): Worker {
   const worker = new Worker(ENTRY, {
@@ -133,6 +138,7 @@ function inWorker(
   return new Promise((resolve, reject) => {
     const worker = takeWorker(heapMb);
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     // A worker that answered goes back to the pool; one stopped by a limit or a crash does not.
     const settle = (healthy: boolean, outcome: () => void) => {
       if (settled) return;
@@ -143,18 +149,27 @@ function inWorker(
       else void worker.terminate();
       outcome();
     };
-    const onMessage = (message: JobMessage) =>
+    const deadline = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => settle(false, () => reject(unavailable(timedOut(label, timeoutMs)))),
+        ms,
+      );
+    };
+    const onMessage = (message: JobMessage | typeof WORKER_READY) => {
+      if ('ready' in message) {
+        loaded.add(worker);
+        return deadline(timeoutMs);
+      }
       settle(true, () => (message.ok ? resolve(message.result) : reject(refusalOf(message))));
+    };
     const onError = (error: Error & { code?: string }) =>
       settle(false, () =>
         reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge(outOfMemory(label)) : error),
       );
     const onExit = (code: number) =>
       settle(false, () => reject(new Error(`${label}: worker ended with code ${code}`)));
-    const timer = setTimeout(
-      () => settle(false, () => reject(unavailable(timedOut(label, timeoutMs)))),
-      timeoutMs,
-    );
+    deadline(loaded.has(worker) ? timeoutMs : LOAD_LIMIT_MS);
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.postMessage({ name, input });
   });

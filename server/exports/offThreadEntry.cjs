@@ -4,8 +4,9 @@
 // the Docker image. It answers each job message with one message, in order.
 const { parentPort } = require('node:worker_threads');
 require('tsx/cjs/api').register();
-const { runJob } = require('./offThreadJobs.ts');
+const { runJob, WORKER_READY } = require('./offThreadJobs.ts');
 
 parentPort.on('message', ({ name, input }) => {
   runJob(name, input).then((message) => parentPort.postMessage(message));
 });
+parentPort.postMessage(WORKER_READY);

@@ -46,6 +46,9 @@ export type JobMessage =
       message: string;
     };
 
+/** What a worker posts once, when its job table has loaded: the jobs' deadlines start then. */
+export const WORKER_READY = { ready: true } as const;
+
 /** Runs one job and never throws: the worker posts whatever this returns. */
 export async function runJob(name: JobName, input: unknown): Promise<JobMessage> {
   try {
