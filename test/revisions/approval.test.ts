@@ -199,5 +199,6 @@ describe('approval and lock', () => {
         drafter.destroy();
       }
     }
-  });
+    // Eight documents set up, signed and approved: a busy machine needs more than 30 s.
+  }, 120_000);
 });
