@@ -7,7 +7,7 @@ let testDb: TestDb;
 beforeAll(async () => {
   testDb = await createTestDb();
   await migrate(testDb.db);
-});
+}, 120_000);
 afterAll(() => testDb.drop());
 
 const append = (stream: string, n: number) =>

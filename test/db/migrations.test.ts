@@ -7,7 +7,7 @@ import { MIGRATIONS_DIR } from '../../server/db/migrate';
 let testDb: TestDb;
 beforeAll(async () => {
   testDb = await createTestDb();
-});
+}, 120_000);
 afterAll(() => testDb.drop());
 
 describe('migrations', () => {

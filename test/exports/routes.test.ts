@@ -24,7 +24,7 @@ beforeAll(async () => {
     token: cast.reviewer.token,
     body: { decision: 'approve' },
   });
-});
+}, 120_000);
 afterAll(() => server.stop());
 
 async function download(path: string, token: string) {

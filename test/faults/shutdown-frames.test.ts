@@ -16,7 +16,7 @@ const clients: Client[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-});
+}, 120_000);
 afterAll(async () => {
   for (const c of clients) c.destroy();
   await server.testDb.drop();

@@ -10,7 +10,7 @@ beforeAll(async () => {
   server = await startTestServer();
   call = apiClient(server.url);
   admin = await makeUser(server.db, 'admin');
-});
+}, 120_000);
 afterAll(() => server.stop());
 
 describe('login and sessions', () => {

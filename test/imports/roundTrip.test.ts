@@ -103,7 +103,7 @@ describe('the demo naskah', () => {
     );
     const [partyA, partyB] = documents.body[0].parties;
     t.cast = { drafter: { token: login.body.token }, partyA, partyB } as CastSuite['cast'];
-  });
+  }, 120_000);
   afterAll(() => t.server.stop());
 
   it('exported and imported again is the same naskah, block for block', async () => {
@@ -238,7 +238,7 @@ describe('a naskah of 40 Pasal', () => {
     t.server = await startTestServer();
     t.call = apiClient(t.server.url);
     t.cast = await makeCast(t.server.db);
-  });
+  }, 120_000);
   afterAll(() => t.server.stop());
 
   it('with ayat, lists to the fourth level, references, bold and italic, a table and a Lampiran comes back the same', async () => {

@@ -37,7 +37,7 @@ describeRedis('a document opened on a second instance', () => {
 
   beforeAll(async () => {
     testDb = await createTestDb();
-  });
+  }, 120_000);
   afterAll(async () => {
     for (const c of clients) c.destroy();
     for (const s of servers) await s.close();

@@ -13,7 +13,7 @@ beforeAll(async () => {
   server = await startTestServer({ LOGIN_RATE_BURST: '3', LOGIN_RATE_PER_MINUTE: '0.01' });
   call = apiClient(server.url);
   user = await makeUser(server.db, 'drafter');
-});
+}, 120_000);
 afterAll(() => server.stop());
 
 // The server trusts X-Forwarded-For from loopback (a local reverse proxy), so tests pick addresses with it.

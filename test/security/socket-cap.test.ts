@@ -26,7 +26,7 @@ beforeAll(async () => {
   server = await startTestServer();
   env = await castAndDocument(server);
   documentId = await env.newDocument();
-});
+}, 120_000);
 afterAll(() => server.stop());
 
 const reviewer = () => makeUser(server.db, 'reviewer', env.cast.inspectorate.code);

@@ -189,7 +189,7 @@ export function browserSuite(): BrowserSuite {
     [suite.server, suite.browser] = await Promise.all([startTestServer(), launchBrowser()]);
     suite.call = apiClient(suite.server.url);
     suite.cast = await makeCast(suite.server.db);
-  });
+  }, 120_000);
   afterAll(async () => {
     await suite.browser?.close();
     await suite.server?.stop();

@@ -52,11 +52,13 @@ export interface CastSuite {
 /** Registers beforeAll/afterAll hooks that start a server with a cast; read the fields inside tests. */
 export function serverWithCast(): CastSuite {
   const suite = {} as CastSuite;
+  // Starting a server (on the embedded engine: loading a database and migrating it) takes
+  // seconds, more than jest's default 30 s on a machine busy with other work.
   beforeAll(async () => {
     suite.server = await startTestServer();
     suite.call = apiClient(suite.server.url);
     suite.cast = await makeCast(suite.server.db);
-  });
+  }, 120_000);
   afterAll(() => suite.server.stop());
   return suite;
 }
