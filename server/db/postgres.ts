@@ -9,6 +9,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client losing its server (restart, pg_terminate_backend) must not kill the process.
   pool.on('error', () => undefined);
+  // Nor may any client at any other moment: pg emits 'error' on a client whatever it is doing
+  // (the pool listens only while it is idle, pool.query only once), and an 'error' with no
+  // listener ends the process. Each client always has this one; the query in flight still
+  // fails, a broken client is not queryable again, and the pool drops it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
 
   const run = async <Row>(
     client: pg.Pool | pg.PoolClient,
