@@ -8,11 +8,14 @@ import type { DocumentStore } from '../text/store';
 import { templateDoc } from '../../shared/template';
 import { extractNaskah } from '../../shared/naskah';
 import { FRAGMENT_NAME } from '../../shared/schema';
+import { writeSyncStep2 } from './messages';
 
 /** Rounds of the text path: enough for V8 to compile its hot functions before a user needs them. */
 const ROUNDS = 25;
 /** Connections opened ahead, so the first opens after a start do not each wait for one. */
 const CONNECTIONS = 4;
+/** The state vector of a client holding nothing: the sync reply is then the whole document. */
+const NOTHING_HELD = new Uint8Array([0]);
 /** An id no document has, so the storage reads below find nothing and change nothing. */
 const NO_DOCUMENT = '00000000-0000-0000-0000-000000000000';
 
@@ -49,7 +52,7 @@ function textRound(state: Uint8Array): void {
     const paragraph = firstText(doc.getXmlFragment(FRAGMENT_NAME));
     paragraph?.insert(0, 'k');
     extractNaskah(readDocument(doc));
-    Y.encodeStateAsUpdate(doc, Y.encodeStateVector(new Y.Doc()));
+    writeSyncStep2(doc, NOTHING_HELD);
   } finally {
     doc.destroy();
   }
