@@ -137,7 +137,10 @@ ${markdownTable(rows)}
   (every keystroke × every receiver). Meanwhile 50 REST readers (one reviewer account, bearer
   token) each poll \`GET /api/documents\`, \`/api/documents/:id/clauses\` and
   \`/api/documents/:id/revisions\` one after another every 0.8–1.2 s; a REST sample is one
-  request until its body is read. The reference server gets the same editors only (it has no
+  request until its body is read. The readers run in a worker thread of the bench, so their
+  requests are not handled on the event loop that timestamps fan-out (the bench process's CPU
+  includes them). \`BENCH_LOAD_READERS=0 npm run bench -- load\` runs the editors alone, to
+  tell the editing path's cost from the readers'. The reference server gets the same editors only (it has no
   REST API and no storage), so Selaras's fan-out also pays for serving the readers and writing
   PostgreSQL, on the same cores as the bench and PostgreSQL. **Errors** add sockets that
   failed or were closed by the server, requests that failed or answered non-2xx, keystrokes some

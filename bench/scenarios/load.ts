@@ -1,19 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { openDb, type Db } from '../../server/db';
 import { loadStoredDocument } from '../../server/text/queries';
 import { buildDoc } from '../../server/documents/text';
 import { BenchClient, until } from '../client';
+import type { ReadersReport, ReadersTask } from '../restReaders';
 import { paragraphTexts, seededRandom, type BenchContext, type Scenario } from '../scenario';
 import { median, ms, percentile, type ResultRow } from '../table';
 import { apiJson, rss, startReference, startSelaras, treeRss, type Target } from '../targets';
 
 const DOCUMENTS = 20;
 const EDITORS_PER_DOCUMENT = 10;
-const READERS = 50;
+const READERS = Number(process.env.BENCH_LOAD_READERS ?? 50);
 /** How long the editors type and the readers poll; BENCH_LOAD_SECONDS shortens it while developing. */
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 /** Each editor types one character every 150–450 ms (300 ms on average, a steady human pace). */
@@ -458,24 +461,25 @@ async function drive(
     const started = performance.now();
 
     const typists = all.map((editor, i) => type(editor, i + 1, () => stopped));
-    const readers = options.rest
-      ? Array.from({ length: READERS }, (_, i) =>
-          read(options.rest!, ids[i % ids.length], i + 1, () => stopped, rest, restErrors),
-        )
-      : [];
+    const readers = options.rest ? startReaders({ ...options.rest, ids }) : undefined;
     await sleep(SECONDS * 1000);
     stopped = true;
     const seconds = (performance.now() - started) / 1000;
     const cpu = (cpuSeconds(target.pid) - cpuBefore) / seconds;
     const bench = process.cpuUsage(benchCpu);
     const machineAfter = machineTicks();
-    // The readers finish the poll they are in.
-    await Promise.all([...typists, ...readers]);
+    await Promise.all(typists);
+    if (readers) {
+      const report = await readers.stop();
+      rest.push(...report.latencies);
+      restErrors.push(...report.errors);
+    }
     const machineBusy =
       (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
     loopDelay.disable();
     // The histogram holds whole timer intervals: the delay is what exceeds the resolution.
     const lag = (nanos: number) => `${(nanos / 1e6 - LOOP_RESOLUTION_MS).toFixed(1)} ms`;
+    // The bench process's CPU includes the readers' worker thread.
     ctx.progress(
       `load: ${target.kind}, bench process: ${(((bench.user + bench.system) / 1e6 / seconds) * 100).toFixed(0)} % of one core (the machine's ${os.cpus().length} cores were ${(machineBusy * 100).toFixed(0)} % busy), event-loop delay p50 ${lag(loopDelay.percentile(50))}, p99 ${lag(loopDelay.percentile(99))}, max ${lag(loopDelay.max)}`,
     );
@@ -578,37 +582,32 @@ async function type(editor: Editor, seed: number, stopped: () => boolean): Promi
   }
 }
 
-/** Polls the document list, one document's clauses and its revisions about once a second until `stopped`. */
-async function read(
-  rest: { api: string; token: string },
-  documentId: string,
-  seed: number,
-  stopped: () => boolean,
-  latencies: number[],
-  errors: string[],
-): Promise<void> {
-  const random = seededRandom(seed * 104_729);
-  const routes = [
-    '/api/documents',
-    `/api/documents/${documentId}/clauses`,
-    `/api/documents/${documentId}/revisions`,
-  ];
-  const headers = { authorization: `Bearer ${rest.token}` };
-  let next = performance.now() + random() * POLL_MS.max;
-  for (;;) {
-    await sleep(next - performance.now());
-    if (stopped()) return;
-    for (const route of routes) {
-      const started = performance.now();
+/**
+ * Starts the REST readers in a worker thread (bench/restReaders.ts), so their requests do not
+ * delay the fan-out timestamps taken on this event loop; `stop` ends them and returns what they
+ * measured.
+ */
+function startReaders(task: Omit<ReadersTask, 'readers' | 'pollMs'>): {
+  stop(): Promise<ReadersReport>;
+} {
+  // The bench runs under tsx; a worker needs its TypeScript hook registered too.
+  const file = path.join(__dirname, '..', 'restReaders.ts');
+  const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, {
+    eval: true,
+    workerData: { ...task, readers: READERS, pollMs: POLL_MS } satisfies ReadersTask,
+  });
+  const report = new Promise<ReadersReport>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  return {
+    async stop() {
+      worker.postMessage('stop');
       try {
-        const res = await fetch(rest.api + route, { headers, signal: AbortSignal.timeout(30_000) });
-        await res.arrayBuffer();
-        latencies.push(performance.now() - started);
-        if (!res.ok) errors.push(`GET ${route.replace(documentId, ':id')} → ${res.status}`);
-      } catch (error) {
-        errors.push(`GET ${route.replace(documentId, ':id')}: ${(error as Error).message}`);
+        return await report;
+      } finally {
+        await worker.terminate();
       }
-    }
-    next += between(random, POLL_MS);
-  }
+    },
+  };
 }
