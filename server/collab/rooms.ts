@@ -63,6 +63,8 @@ export class RoomRegistry {
   private readonly unloading = new Set<Promise<void>>();
   private sweepTimer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
+  /** Compactions deleted stored updates since the last tidy; true at start, for an earlier process's. */
+  private untidy = true;
 
   constructor(private readonly deps: RoomDeps) {
     // The first sweep soon after start: a crashed instance may have left a long tail.
@@ -161,13 +163,25 @@ export class RoomRegistry {
         } else {
           await store
             .compact(documentId)
+            .then(() => (this.untidy = true))
             .catch((error) =>
               log.warn({ err: error, documentId }, 'compaction failed; will retry later'),
             );
         }
       }
-      if (ids.length < SWEEP_BATCH) return;
+      if (ids.length < SWEEP_BATCH) break;
     }
+    await this.tidy();
+  }
+
+  /** Reclaims what compactions deleted, at most once a sweep, so loads stay bounded by the tail. */
+  private async tidy(): Promise<void> {
+    if (!this.untidy) return;
+    this.untidy = false;
+    await this.deps.store.tidy().catch((error) => {
+      this.untidy = true;
+      this.deps.log.warn({ err: error }, 'vacuuming stored updates failed; will retry later');
+    });
   }
 
   private scheduleSweep(delayMs: number): void {
@@ -306,6 +320,7 @@ export class RoomRegistry {
       })
       .then((next) => {
         entry.base = { ...next, ids: entry.base.ids.slice(taken) };
+        this.untidy = true;
       })
       .catch((error) =>
         this.deps.log.warn({ err: error, documentId }, 'compaction failed; will retry later'),

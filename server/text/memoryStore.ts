@@ -93,6 +93,10 @@ export class MemoryDocumentStore implements DocumentStore {
       .map(([id]) => id);
   }
 
+  async tidy(): Promise<void> {
+    // Deleted updates leave nothing behind in memory.
+  }
+
   async record(documentId: string, event: TextEvent, sessionId?: string): Promise<void> {
     this.events.push({ ...event, documentId });
     if (sessionId) this.journal.delete(sessionId);

@@ -22,6 +22,7 @@ export function sqlDocumentStore(db: Db, instanceId: string): DocumentStore {
     compact: (documentId, live) =>
       live ? compactOpen(db, documentId, live.base, live.encode) : compactStored(db, documentId),
     backlog: (min, limit) => q.documentsToCompact(db, min, limit),
+    tidy: () => q.vacuumUpdates(db),
     record: (documentId, event, sessionId) =>
       db.transaction(async (tx) => {
         await recordEvent(tx, documentStream(documentId), event);

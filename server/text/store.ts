@@ -88,6 +88,11 @@ export interface DocumentStore {
   compact(documentId: string, live?: LiveState): Promise<StoredBase>;
   /** Documents with at least `min` updates stored past their snapshot, the longest first. */
   backlog(min: number, limit: number): Promise<string[]>;
+  /**
+   * Reclaims the stored updates compactions deleted, so a load does not step over them: until
+   * then each dead row is still in the index a load reads, and PGlite has no autovacuum at all.
+   */
+  tidy(): Promise<void>;
   /** Records a document's audit event; with `sessionId` the session leaves the journal with it. */
   record(documentId: string, event: TextEvent, sessionId?: string): Promise<void>;
   /**

@@ -40,6 +40,33 @@ async function storedXml(documentId: string): Promise<string> {
   return xml;
 }
 
+/**
+ * The index entries of a document's stored updates a load's scan meets, deleted rows included:
+ * a bitmap index scan reports every entry it matches, before the heap says which rows are gone.
+ */
+async function indexedUpdates(documentId: string): Promise<number> {
+  return server.db.transaction(async (tx) => {
+    for (const scan of ['seqscan', 'indexscan', 'indexonlyscan'])
+      await tx.query(`SET LOCAL enable_${scan} = off`);
+    const { rows } = await tx.query<{ 'QUERY PLAN': unknown }>(
+      'EXPLAIN (ANALYZE, FORMAT JSON) SELECT id FROM document_updates WHERE document_id = $1',
+      [documentId],
+    );
+    const found = findPlan(rows[0]['QUERY PLAN'], 'Bitmap Index Scan');
+    if (!found) throw new Error('the plan has no bitmap index scan');
+    return found['Actual Rows'] as number;
+  });
+}
+
+function findPlan(node: unknown, type: string): Record<string, unknown> | undefined {
+  const value = typeof node === 'string' ? (JSON.parse(node) as unknown) : node;
+  if (Array.isArray(value)) return value.map((n) => findPlan(n, type)).find(Boolean);
+  if (!value || typeof value !== 'object') return undefined;
+  const plan = value as Record<string, unknown>;
+  if (plan['Node Type'] === type) return plan;
+  return findPlan(plan.Plan ?? plan.Plans, type);
+}
+
 const snapshotVersion = async (documentId: string) =>
   (
     await server.db.query<{ version: number }>(
@@ -82,6 +109,19 @@ describe('compaction', () => {
     const doc = buildDoc(stored!.snapshot, []);
     expect(clausesOf(doc)).toEqual(expected);
     doc.destroy();
+  });
+
+  it('vacuums the updates it deleted at the next sweep, so a load no longer steps over them', async () => {
+    const id = await env.newDocument();
+    const client = await connectClient(server, id, env.cast.drafter.token);
+    typeInto(client.doc, 1, 'd'.repeat(LIMITS.compactOnUnload + 5));
+    client.destroy();
+    await waitFor(() => server.collab.rooms.peek(id) === undefined, 'unload');
+    expect(await countUpdates(server.db, id)).toBe(0);
+    // Deleted, the rows are still indexed: a load's scan meets each of them.
+    expect(await indexedUpdates(id)).toBeGreaterThan(LIMITS.compactOnUnload);
+    await server.collab.rooms.sweep();
+    expect(await indexedUpdates(id)).toBe(0);
   });
 
   it('is safe to run concurrently on stored updates, as several instances would', async () => {
