@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { seededRandom } from './random';
 
 /** What the load scenario hands its REST readers. */
 export interface ReadersTask {
@@ -15,17 +16,6 @@ export interface ReadersTask {
 export interface ReadersReport {
   latencies: number[];
   errors: string[];
-}
-
-/** The same xorshift as bench/scenario.ts, kept here so the worker loads nothing else. */
-function seededRandom(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4_294_967_296;
-  };
 }
 
 const sleep = (millis: number) => new Promise((r) => setTimeout(r, Math.max(0, millis)));

@@ -25,16 +25,7 @@ export function benchTemplateState(): Uint8Array {
   return encodeDocument(templateDoc({ first: 'Instansi BENCH-A', second: 'Instansi BENCH-B' }));
 }
 
-/** A small deterministic random generator, so every run types the same thing. */
-export function seededRandom(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom } from './random';
 
 /** Every paragraph text of the document's clauses. */
 export function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
