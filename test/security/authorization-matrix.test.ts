@@ -382,6 +382,14 @@ async function send(
   return (await cast.call(method, url, { token, body })).status;
 }
 
+/**
+ * Time for one row of the matrix: it calls its route once per caller, and a password route
+ * hashes with scrypt each time (tens of milliseconds of CPU by design). With the CPU kept busy,
+ * POST /api/me/password took 23 s of jest's default 30 s, and ran past it with two suites side
+ * by side.
+ */
+const ROW_TIMEOUT_MS = 120_000;
+
 describe('the authorization matrix', () => {
   it('has one row for every route the app registers, and for the collaboration socket', () => {
     const routes = [...registeredRoutes(createApp(server.ctx)), SOCKET].sort();
@@ -397,13 +405,17 @@ describe('the authorization matrix', () => {
     expect(Object.keys(MATRIX)).not.toContain('POST /api/documents/:id/secret');
   });
 
-  it.each(Object.keys(MATRIX))('%s answers each caller as the table says', async (route) => {
-    const actual: Record<string, number> = {};
-    const expected: Record<string, number> = {};
-    for (const [i, who] of CALLERS.entries()) {
-      expected[who] = MATRIX[route][i];
-      actual[who] = await PERFORM[route](who);
-    }
-    expect(actual).toEqual(expected);
-  });
+  it.each(Object.keys(MATRIX))(
+    '%s answers each caller as the table says',
+    async (route) => {
+      const actual: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const [i, who] of CALLERS.entries()) {
+        expected[who] = MATRIX[route][i];
+        actual[who] = await PERFORM[route](who);
+      }
+      expect(actual).toEqual(expected);
+    },
+    ROW_TIMEOUT_MS,
+  );
 });
