@@ -13,7 +13,8 @@ import { buildDoc } from '../../server/documents/text';
 import { appendUpdates, countUpdates, loadStoredDocument } from '../../server/text/queries';
 import { FRAGMENT } from '../../server/documents/text';
 
-const LIMITS = { compactThreshold: 40, compactOnUnload: 10 };
+// No sweep on a timer: a test calls sweep() itself, so a sweep cannot vacuum between its steps.
+const LIMITS = { compactThreshold: 40, compactOnUnload: 10, compactSweepMs: 0 };
 
 let server: TestServer;
 let env: Awaited<ReturnType<typeof castAndDocument>>;
