@@ -139,11 +139,10 @@ describeBrowser('the web client', () => {
       [headA, t.cast.headA],
       [headB, t.cast.headB],
     ] as const) {
+      // The paraf arrive over the socket, so the button is enabled once the push lands:
+      // wait for that state (isEnabled() would read it once, without waiting).
       const approve = head.locator('.approval-panel button.approve');
-      await expect(approve.isEnabled({ timeout: 5000 })).resolves.toBe(true);
-      await head.waitForFunction(
-        () => !document.querySelector<HTMLButtonElement>('button.approve')?.disabled,
-      );
+      await head.locator('.approval-panel button.approve:enabled').waitFor({ timeout: 20_000 });
       await approve.click();
       // The head confirms with his password (re-authentication).
       await head.locator('.confirm-dialog input[name="password"]').fill(user.password);
