@@ -2,7 +2,9 @@
 # Runs the whole suite RUNS times (default 10) with every core kept busy by BURNERS spinning
 # processes (default: one per core), as issue 18 asks: each run's jest JSON and log go to OUT
 # (default /tmp/selaras-burner), and one summary line per run to OUT/summary. Two clones running
-# it side by side with BURNERS=0 keep the cores just as busy, each suite the other's burner.
+# it side by side with BURNERS=0 keep the cores just as busy, each suite the other's burner;
+# BURNER_NICE (default 0) runs the spinners at that niceness, so with two suites side by side a
+# spinner at 19 burns only what the suites leave idle and the cores are never idle.
 # Needs what `.ci/run` provides (PostgreSQL, Redis, Chromium, LibreOffice); `CI=true` makes a
 # missing prerequisite fail instead of skipping.
 set -uo pipefail
@@ -19,7 +21,7 @@ burners=()
 stop_burners() { kill "${burners[@]}" 2>/dev/null || true; }
 trap stop_burners EXIT
 for _ in $(seq "${BURNERS:-$(nproc)}"); do
-  node -e 'for (;;) {}' &
+  nice -n "${BURNER_NICE:-0}" node -e 'for (;;) {}' &
   burners+=($!)
 done
 
