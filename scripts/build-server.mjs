@@ -5,7 +5,9 @@
 // - dist/server/main.js: the server (server/main.ts and everything it imports);
 // - dist/server/offThreadEntry.cjs: the export/import worker thread's entry with its job table
 //   compiled in. offThread.ts starts `offThreadEntry.cjs` beside itself, so from dist it finds
-//   this one, and from the sources (tests, tsx) the one in server/exports that registers tsx.
+//   this one, and from the sources (tests, tsx) the one in server/exports that registers tsx;
+// - dist/server/embeddedEntry.cjs: the embedded engine's worker thread, found the same way by
+//   server/db/embedded.ts.
 // Each file is written to a temporary name and renamed into place, so a server starting while
 // another build runs never reads half a file.
 import { build } from 'esbuild';
@@ -44,7 +46,13 @@ async function writeAtomically(file, contents) {
   await rename(temp, file);
 }
 
-/** Builds dist/server/main.js and dist/server/offThreadEntry.cjs. */
+// The embedded engine's worker, as in server/db/embeddedEntry.cjs.
+const EMBEDDED_ENTRY = `
+import { serveFromWorker } from './embeddedWorker';
+serveFromWorker();
+`;
+
+/** Builds dist/server/main.js and the two worker entries beside it. */
 export async function buildServer() {
   await mkdir(out, { recursive: true });
   const results = await Promise.all([
@@ -62,6 +70,16 @@ export async function buildServer() {
         sourcefile: 'offThreadWorker.ts',
       },
       outfile: path.join(out, 'offThreadEntry.cjs'),
+    }),
+    build({
+      ...common,
+      stdin: {
+        contents: EMBEDDED_ENTRY,
+        loader: 'ts',
+        resolveDir: path.join(root, 'server/db'),
+        sourcefile: 'embeddedWorkerEntry.ts',
+      },
+      outfile: path.join(out, 'embeddedEntry.cjs'),
     }),
   ]);
   await Promise.all(

@@ -1,9 +1,10 @@
-import { PGlite } from '@electric-sql/pglite';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import type { Db, Queryable, QueryResult, SqlParam } from './types';
+import type { EmbeddedReply, EmbeddedRequest, EmbeddedStart } from './embeddedWorker';
 
 // Memory of the embedded engine (measured by `npm run bench -- --embedded`, row "embedded
 // memory"). PGlite is PostgreSQL compiled to WebAssembly, inside this process:
@@ -18,20 +19,28 @@ import type { Db, Queryable, QueryResult, SqlParam } from './types';
 const SHARED_BUFFERS = '8MB';
 const WASM_FLAGS = '--liftoff-only';
 
+// PGlite runs its queries as WebAssembly on the thread that calls it. On the main thread every
+// query, a document's append as much as a REST reader's, held up the socket frames of every
+// editor (fan-out p99 of some 500 ms under the bench's load). It runs in a worker thread of its
+// own instead: the main thread only posts the SQL and receives the rows.
+const ENTRY = path.join(__dirname, 'embeddedEntry.cjs');
+
 /**
- * Opens the embedded PostgreSQL (PGlite). It is a single connection, so every query and
- * transaction takes a turn through one queue; a transaction holds the queue until it ends.
+ * Opens the embedded PostgreSQL (PGlite) in its worker thread. It is a single connection, so
+ * every query and transaction takes a turn through one queue; a transaction holds the queue
+ * until it ends.
  */
 export async function openEmbedded(
   options: { dataDir?: string; loadDataDir?: Blob } = {},
 ): Promise<Db> {
-  // Before the first WebAssembly compile of the process; later compiles keep their tiering.
+  // Before the first WebAssembly compile of the process (V8's flags are the process's, worker
+  // threads included); later compiles keep their tiering.
   v8.setFlagsFromString(WASM_FLAGS);
   if (options.dataDir && !options.loadDataDir) await initialiseApart(options.dataDir);
-  const lite = await PGlite.create({
+  const lite = await EmbeddedThread.start({
     dataDir: options.dataDir,
-    loadDataDir: options.loadDataDir,
-    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
+    loadDataDir: options.loadDataDir && (await options.loadDataDir.arrayBuffer()),
+    startParams: ['-c', `shared_buffers=${SHARED_BUFFERS}`],
   });
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -41,12 +50,8 @@ export async function openEmbedded(
     return result;
   };
 
-  const run = async <Row>(text: string, params?: SqlParam[]): Promise<QueryResult<Row>> => {
-    const result = await lite.query<Row>(text, params as unknown[] | undefined);
-    // PGlite reports affectedRows 0 for a SELECT; pg's rowCount counts the rows returned.
-    const rowCount = result.fields.length > 0 ? result.rows.length : (result.affectedRows ?? 0);
-    return { rows: result.rows, rowCount };
-  };
+  const run = <Row>(text: string, params?: SqlParam[]): Promise<QueryResult<Row>> =>
+    lite.query(text, params) as Promise<QueryResult<Row>>;
 
   return {
     engine: 'embedded',
@@ -66,6 +71,81 @@ export async function openEmbedded(
       }),
     close: () => turn(() => lite.close()),
   };
+}
+
+type Reply = Extract<EmbeddedReply, { ok: true }>;
+
+/** The main thread's end of the worker: requests by id, each settled by its reply. */
+class EmbeddedThread {
+  private nextId = 1;
+  private readonly pending = new Map<number, (reply: EmbeddedReply) => void>();
+  private stopped: Error | undefined;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: EmbeddedReply) => this.settle(reply));
+    worker.on('error', (error) => this.stop(error));
+    worker.on('exit', (code) => this.stop(new Error(`embedded database stopped (exit ${code})`)));
+    // Only a request in flight keeps the process alive, as a socket to PostgreSQL would.
+    worker.unref();
+  }
+
+  /** Starts the worker; resolves once the database is open there. */
+  static start(start: EmbeddedStart): Promise<EmbeddedThread> {
+    const worker = new Worker(ENTRY, {
+      workerData: start,
+      transferList: start.loadDataDir ? [start.loadDataDir] : [],
+      // The entry registers tsx itself from the sources; the parent's flags (jest's) are not its.
+      execArgv: [],
+    });
+    const thread = new EmbeddedThread(worker);
+    return thread.await(0).then(() => thread);
+  }
+
+  async query(text: string, params?: SqlParam[]): Promise<QueryResult<unknown>> {
+    const { rows, rowCount } = await this.request((id) => ({ id, op: 'query', text, params }));
+    return { rows, rowCount };
+  }
+
+  async exec(text: string): Promise<void> {
+    await this.request((id) => ({ id, op: 'exec', text }));
+  }
+
+  async close(): Promise<void> {
+    if (this.stopped) return;
+    await this.request((id) => ({ id, op: 'close' }));
+    await this.worker.terminate();
+  }
+
+  private request(make: (id: number) => EmbeddedRequest): Promise<Reply> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    const reply = this.await(id);
+    this.worker.postMessage(make(id));
+    return reply;
+  }
+
+  private await(id: number): Promise<Reply> {
+    if (this.pending.size === 0) this.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (reply) =>
+        reply.ok ? resolve(reply) : reject(Object.assign(new Error(), reply.error)),
+      );
+    });
+  }
+
+  private settle(reply: EmbeddedReply): void {
+    const done = this.pending.get(reply.id);
+    if (!done) return;
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker.unref();
+    done(reply);
+  }
+
+  private stop(error: Error): void {
+    this.stopped ??= error;
+    for (const id of [...this.pending.keys()])
+      this.settle({ id, ok: false, error: { message: error.message } });
+  }
 }
 
 /**
@@ -89,6 +169,8 @@ async function initialiseApart(dataDir: string): Promise<void> {
 
 /** Dumps an embedded database's data directory, so tests can start copies of it quickly. */
 export async function initialisedDataDir(): Promise<Blob> {
+  // Loaded here only: the server's own thread never needs PGlite's code.
+  const { PGlite } = await import('@electric-sql/pglite');
   const lite = await PGlite.create();
   const dump = await lite.dumpDataDir('none');
   await lite.close();

@@ -65,10 +65,14 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('runs compiled JavaScript only: no tsx loader in the server or its worker entry', () => {
+test('runs compiled JavaScript only: no tsx loader in the server or its worker entries', () => {
   const worker = readFileSync(path.join(ROOT, 'dist/server/offThreadEntry.cjs'), 'utf8');
   expect(worker).not.toMatch(/tsx/);
   expect(worker).toMatch(/runJob/);
+  // The embedded engine's thread, which served every query of this (embedded) server.
+  const embedded = readFileSync(path.join(ROOT, 'dist/server/embeddedEntry.cjs'), 'utf8');
+  expect(embedded).not.toMatch(/tsx/);
+  expect(embedded).toMatch(/serveEmbedded/);
   expect(readFileSync(path.join(ROOT, 'dist/server/main.js'), 'utf8')).not.toMatch(/tsx\/cjs/);
 });
 
