@@ -11,4 +11,4 @@ COPY . .
 RUN npm run build
 EXPOSE 8080
 USER node
-CMD ["node", "dist/server/main.js"]
+CMD ["node", "--max-semi-space-size=8", "dist/server/main.js"]

@@ -179,6 +179,14 @@ export function buildOnce(): void {
 const SOCKET_USERS = 60;
 const socketTokens = new Map<string, string[]>();
 
+/** The flags `npm start` gives node before the server's script (package.json is their home). */
+const START_NODE_ARGS: string[] = (() => {
+  const start: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts
+    .start;
+  const words = start.split(/\s+/);
+  return words.slice(1, words.indexOf('dist/server/main.js'));
+})();
+
 /**
  * Starts Selaras compiled, as `npm start` runs it: `node dist/server/main.js` (so its pid is the
  * server's), or with `npm` through `npm start` itself (its pid is then the server's, found under
@@ -199,8 +207,11 @@ export async function startSelaras(
 ): Promise<Target & { token: string; api: string }> {
   buildOnce();
   const port = await freePort();
-  // BENCH_NODE_ARGS (e.g. "--cpu-prof") goes to the Selaras process, for profiling it under load.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The node flags of `npm start`, then BENCH_NODE_ARGS (e.g. "--cpu-prof") for profiling.
+  const nodeArgs = [
+    ...START_NODE_ARGS,
+    ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   const { child, output } = launch(
     options.npm ? 'npm' : process.execPath,
     options.npm ? ['start', '--silent'] : [...nodeArgs, 'dist/server/main.js'],

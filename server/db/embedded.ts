@@ -96,6 +96,8 @@ class EmbeddedThread {
       transferList: start.loadDataDir ? [start.loadDataDir] : [],
       // The entry registers tsx itself from the sources; the parent's flags (jest's) are not its.
       execArgv: [],
+      // Its garbage is the rows it hands over; a small young generation keeps it resident-light.
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
     const thread = new EmbeddedThread(worker);
     return thread.await(0).then(() => thread);

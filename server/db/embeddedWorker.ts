@@ -1,4 +1,5 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import v8 from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 
 // The embedded engine's own thread (see embedded.ts for why). It holds the one PGlite and
@@ -91,5 +92,7 @@ export async function serveEmbedded(port: MessagePort, start: EmbeddedStart): Pr
 
 /** Started as a worker thread (by embeddedEntry.cjs, or the compiled entry in dist). */
 export function serveFromWorker(): void {
+  // As embedded.ts sets for the process; said again here, before this thread's compile of PGlite.
+  v8.setFlagsFromString('--liftoff-only');
   if (parentPort) void serveEmbedded(parentPort, workerData as EmbeddedStart);
 }
