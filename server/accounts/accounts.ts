@@ -6,6 +6,7 @@ import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords';
 import { passwordProblem } from '../../shared/passwordPolicy';
 import { toActor, type Actor, type Role } from './present';
 import * as q from './queries';
+import { sessionCacheOf } from './sessionCache';
 import { hashToken, newToken } from './tokens';
 
 /** Failed logins per account and address that are answered at once, before any delay. */
@@ -62,7 +63,9 @@ export async function login(
 
 /** Ends a session; the token stops working at once. */
 export async function logout(db: Db, token: string): Promise<void> {
-  await q.revokeSession(db, hashToken(token));
+  const hash = hashToken(token);
+  await q.revokeSession(db, hash);
+  sessionCacheOf(db).forget([hash]);
 }
 
 /** Creates an agency; 409 when the code is taken. */

@@ -5,6 +5,7 @@ import { FAILURE_WINDOW_MS, loginDelayMs } from './accounts';
 import { hashPassword, verifyPassword } from './passwords';
 import { toActor, type Actor, type Role } from './present';
 import * as q from './queries';
+import { sessionCacheOf } from './sessionCache';
 import { hashToken } from './tokens';
 
 /** Changes an agency's full name or kind (admin); 404 for an unknown code. */
@@ -14,7 +15,7 @@ export async function updateAgency(
   code: string,
   change: { name?: string; kind?: 'party' | 'reviewer' },
 ) {
-  return db.transaction(async (tx) => {
+  const agency = await db.transaction(async (tx) => {
     if (!(await q.updateAgency(tx, code, change))) throw notFound('Instansi');
     await recordEvent(tx, SYSTEM_STREAM, {
       actorId: actor.id,
@@ -23,6 +24,9 @@ export async function updateAgency(
     });
     return (await q.listAgencies(tx)).find((a) => a.code === code)!;
   });
+  // The agency's name is in the actor of each of its users' sessions.
+  sessionCacheOf(db).clear();
+  return agency;
 }
 
 /**
@@ -37,7 +41,7 @@ export async function updateUser(
 ): Promise<Actor> {
   if (id === actor.id && change.role && change.role !== 'admin')
     throw conflict('Anda tidak dapat mencabut peran administrator dari akun Anda sendiri.');
-  return db.transaction(async (tx) => {
+  const user = await db.transaction(async (tx) => {
     if (change.agency && (await q.findAgencies(tx, [change.agency])).length === 0)
       throw invalidInput('Instansi tidak dikenal.', { agency: 'kode instansi tidak dikenal' });
     if (!(await q.updateUser(tx, id, change))) throw notFound('Pengguna');
@@ -48,6 +52,9 @@ export async function updateUser(
     });
     return toActor((await q.findUserById(tx, id))!);
   });
+  // His next request acts with the new role and agency.
+  sessionCacheOf(db).forgetUser(id);
+  return user;
 }
 
 /**
@@ -61,17 +68,19 @@ export async function resetPassword(
   password: string,
 ): Promise<string[]> {
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
+  const ended = await db.transaction(async (tx) => {
     if (!(await q.findUserById(tx, id))) throw notFound('Pengguna');
     await q.setPasswordHash(tx, id, passwordHash);
-    const ended = await q.revokeUserSessions(tx, id, null);
+    const revoked = await q.revokeUserSessions(tx, id, null);
     await recordEvent(tx, SYSTEM_STREAM, {
       actorId: actor.id,
       kind: 'user.password_reset',
       data: { id },
     });
-    return ended;
+    return revoked;
   });
+  sessionCacheOf(db).forget(ended);
+  return ended;
 }
 
 /**
@@ -115,14 +124,16 @@ export async function changeOwnPassword(
 ): Promise<string[]> {
   await confirmPassword(db, actor, input.currentPassword, session.address);
   const passwordHash = await hashPassword(input.newPassword);
-  return db.transaction(async (tx) => {
+  const ended = await db.transaction(async (tx) => {
     await q.setPasswordHash(tx, actor.id, passwordHash);
-    const ended = await q.revokeUserSessions(tx, actor.id, hashToken(session.token));
+    const revoked = await q.revokeUserSessions(tx, actor.id, hashToken(session.token));
     await recordEvent(tx, SYSTEM_STREAM, {
       actorId: actor.id,
       kind: 'user.password_changed',
       data: { id: actor.id },
     });
-    return ended;
+    return revoked;
   });
+  sessionCacheOf(db).forget(ended);
+  return ended;
 }

@@ -11,8 +11,10 @@ export interface UserRow {
   password_hash: string;
 }
 
-const USER_SELECT = `SELECT u.id, u.email, u.name, u.role, u.agency_code, a.name AS agency_name, u.password_hash
-  FROM users u JOIN agencies a ON a.code = u.agency_code`;
+const USER_COLUMNS =
+  'u.id, u.email, u.name, u.role, u.agency_code, a.name AS agency_name, u.password_hash';
+const USERS = 'users u JOIN agencies a ON a.code = u.agency_code';
+const USER_SELECT = `SELECT ${USER_COLUMNS} FROM ${USERS}`;
 
 /** All agencies, by code, with whether each usually signs (`party`) or reviews. */
 export async function listAgencies(db: Queryable) {
@@ -148,13 +150,13 @@ export async function insertSession(
   ]);
 }
 
-/** The user of a live (unexpired, unrevoked) session. */
+/** The user of a live (unexpired, unrevoked) session, with when the session expires. */
 export async function findSessionUser(
   db: Queryable,
   tokenHash: string,
-): Promise<UserRow | undefined> {
-  const { rows } = await db.query<UserRow>(
-    `${USER_SELECT} JOIN sessions s ON s.user_id = u.id
+): Promise<(UserRow & { expires_at: Date }) | undefined> {
+  const { rows } = await db.query<UserRow & { expires_at: Date }>(
+    `SELECT ${USER_COLUMNS}, s.expires_at FROM ${USERS} JOIN sessions s ON s.user_id = u.id
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
     [tokenHash],
   );

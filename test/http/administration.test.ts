@@ -12,6 +12,11 @@ const login = (email: string, password: string) =>
 describe('administration', () => {
   it('lets an admin rename an agency and mark it a reviewing agency', async () => {
     const agency = await makeAgency(t.server.db);
+    const member = await makeUser(t.server.db, 'reviewer', agency.code);
+    const meBefore = await t.call<{ agency: { name: string } }>('GET', '/api/me', {
+      token: member.token,
+    });
+    expect(meBefore.body.agency.name).not.toBe('Badan Perencanaan Pembangunan Daerah');
     const res = await t.call('PATCH', `/api/agencies/${agency.code}`, {
       token: t.cast.admin.token,
       body: { name: 'Badan Perencanaan Pembangunan Daerah', kind: 'reviewer' },
@@ -27,6 +32,11 @@ describe('administration', () => {
       name: 'Badan Perencanaan Pembangunan Daerah',
       kind: 'reviewer',
     });
+    // Its members' sessions carry the new name from their next request on.
+    const meAfter = await t.call<{ agency: { name: string } }>('GET', '/api/me', {
+      token: member.token,
+    });
+    expect(meAfter.body.agency.name).toBe('Badan Perencanaan Pembangunan Daerah');
     const missing = await t.call('PATCH', '/api/agencies/TIDAK-ADA', {
       token: t.cast.admin.token,
       body: { name: 'X' },
@@ -36,6 +46,10 @@ describe('administration', () => {
 
   it('changes a user’s name, role and agency, refusing an unknown agency', async () => {
     const user = await makeUser(t.server.db, 'reviewer', t.cast.inspectorate.code);
+    // Signed in and active: his session is in the session cache when the admin changes him.
+    expect(
+      (await t.call<{ role: string }>('GET', '/api/me', { token: user.token })).body.role,
+    ).toBe('reviewer');
     const res = await t.call<{ role: string; agency: { code: string; name: string } }>(
       'PATCH',
       `/api/users/${user.id}`,
@@ -43,8 +57,11 @@ describe('administration', () => {
     );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ role: 'head', agency: t.cast.partyA });
-    const me = await t.call<{ role: string }>('GET', '/api/me', { token: user.token });
+    const me = await t.call<{ role: string; agency: { code: string } }>('GET', '/api/me', {
+      token: user.token,
+    });
     expect(me.body.role).toBe('head');
+    expect(me.body.agency.code).toBe(t.cast.partyA.code);
     const bad = await t.call<Err>('PATCH', `/api/users/${user.id}`, {
       token: t.cast.admin.token,
       body: { agency: 'TIDAK-ADA' },
@@ -67,6 +84,7 @@ describe('administration', () => {
 
   it('resets a password: the old one and every session of the user stop working', async () => {
     const user = await makeUser(t.server.db, 'reviewer', t.cast.inspectorate.code);
+    expect((await t.call('GET', '/api/me', { token: user.token })).status).toBe(200);
     const weak = await t.call<Err>('POST', `/api/users/${user.id}/password`, {
       token: t.cast.admin.token,
       body: { password: 'pendek' },
@@ -86,6 +104,7 @@ describe('administration', () => {
   it('lets a user change his own password with the current one; his other sessions end', async () => {
     const user = await makeUser(t.server.db, 'drafter', t.cast.bureau.code);
     const other = await login(user.email, user.password);
+    expect((await t.call('GET', '/api/me', { token: other.body.token })).status).toBe(200);
     const wrong = await t.call<Err>('POST', '/api/me/password', {
       token: user.token,
       body: { currentPassword: 'bukan-ini-sandinya', newPassword: 'sandi-pilihan-sendiri' },
