@@ -93,7 +93,22 @@ export async function loginThroughForm(
 /** Opens a document's workspace and waits until the editor shows the live text. */
 export async function openWorkspace(page: Page, baseUrl: string, documentId: string) {
   await page.goto(`${baseUrl}/documents/${documentId}`);
-  await page.locator('.ProseMirror section.clause').first().waitFor({ timeout: 30_000 });
+  try {
+    await page.locator('.ProseMirror section.clause').first().waitFor({ timeout: 30_000 });
+  } catch (error) {
+    // Say where the page stood (still loading, socket not synced, an error shown), so a run that
+    // fails here tells a slow machine from a document that never arrived.
+    const state = await page
+      .evaluate(() => ({
+        url: location.href,
+        connection: document.querySelector('.connection')?.textContent ?? null,
+        editor: document.querySelector('.ProseMirror')?.outerHTML.slice(0, 200) ?? null,
+        notices: document.querySelector('.notices')?.textContent ?? null,
+        body: document.body.innerText.slice(0, 300),
+      }))
+      .catch((e: Error) => ({ unreadable: e.message }));
+    throw new Error(`${(error as Error).message}\nworkspace state: ${JSON.stringify(state)}`);
+  }
 }
 
 /** Selects a tab of the workspace's side panel by its label. */
