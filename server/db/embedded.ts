@@ -42,22 +42,39 @@ export async function openEmbedded(
     loadDataDir: options.loadDataDir && (await options.loadDataDir.arrayBuffer()),
     startParams: ['-c', `shared_buffers=${SHARED_BUFFERS}`],
   });
-  let queue: Promise<unknown> = Promise.resolve();
-
-  const turn = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = queue.then(work, work);
-    queue = result.catch(() => undefined);
-    return result;
-  };
+  // PGlite is one connection, so queries run one at a time in the worker, in the order posted.
+  // A plain query is posted at once (the worker goes from one to the next without waiting for
+  // this thread, which may be busy with socket frames); only a transaction, whose queries come
+  // one by one from `work`, needs the connection to itself: it waits for everything posted
+  // before it, and what is posted after it waits for it to end.
+  const settled = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      () => undefined,
+    );
+  let everything: Promise<unknown> = Promise.resolve();
+  let lastTransaction: Promise<unknown> = Promise.resolve();
 
   const run = <Row>(text: string, params?: SqlParam[]): Promise<QueryResult<Row>> =>
     lite.query(text, params) as Promise<QueryResult<Row>>;
 
+  const afterTransactions = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = lastTransaction.then(work);
+    everything = Promise.all([everything, settled(result)]);
+    return result;
+  };
+
+  const alone = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = everything.then(work);
+    lastTransaction = everything = settled(result);
+    return result;
+  };
+
   return {
     engine: 'embedded',
-    query: (text, params) => turn(() => run(text, params)),
+    query: (text, params) => afterTransactions(() => run(text, params)),
     transaction: (work) =>
-      turn(async () => {
+      alone(async () => {
         const tx: Queryable = { query: run };
         await lite.exec('BEGIN');
         try {
@@ -69,7 +86,7 @@ export async function openEmbedded(
           throw error;
         }
       }),
-    close: () => turn(() => lite.close()),
+    close: () => alone(() => lite.close()),
   };
 }
 

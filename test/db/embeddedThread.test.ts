@@ -62,3 +62,28 @@ test('a closed database refuses further queries instead of hanging', async () =>
   await other.close();
   await expect(other.query('SELECT 1')).rejects.toThrow(/embedded database stopped/);
 });
+
+test('runs queries in the order posted, and a transaction has the connection to itself', async () => {
+  await db.query('CREATE TABLE rujukan (seq serial PRIMARY KEY, label text)');
+  const labels = Array.from({ length: 30 }, (_, i) => (i % 10 === 5 ? `tx${i}` : `q${i}`));
+  const seen: number[] = [];
+  await Promise.all(
+    labels.map((label) =>
+      label.startsWith('tx')
+        ? db.transaction(async (tx) => {
+            await tx.query('INSERT INTO rujukan (label) VALUES ($1)', [label]);
+            // The queries posted after this transaction must not run inside it meanwhile.
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            const { rows } = await tx.query<{ n: number }>(
+              'SELECT count(*)::int AS n FROM rujukan',
+            );
+            seen.push(rows[0].n);
+          })
+        : db.query('INSERT INTO rujukan (label) VALUES ($1)', [label]),
+    ),
+  );
+  const { rows } = await db.query<{ label: string }>('SELECT label FROM rujukan ORDER BY seq');
+  expect(rows.map((r) => r.label)).toEqual(labels);
+  // Each transaction saw exactly the rows posted before it, its own included.
+  expect(seen).toEqual([6, 16, 26]);
+});
