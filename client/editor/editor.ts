@@ -54,6 +54,10 @@ export function createEditor(
     transformPasted: cleanPastedSlice,
     // `this`, not a captured variable: the Yjs binding dispatches while the view is constructed.
     dispatchTransaction(this: EditorView, tr) {
+      // y-prosemirror dispatches remote cursors from a timer (updateMetas) without asking
+      // whether the view still exists: leaving the workspace while a cursor moved threw
+      // "Cannot read properties of null (reading 'matchesNode')" (y-prosemirror #265).
+      if (this.isDestroyed) return;
       this.updateState(this.state.apply(tr));
       options.onChange?.(this);
     },
