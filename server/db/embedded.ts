@@ -26,9 +26,9 @@ const WASM_FLAGS = '--liftoff-only';
 const ENTRY = path.join(__dirname, 'embeddedEntry.cjs');
 
 /**
- * Opens the embedded PostgreSQL (PGlite) in its worker thread. It is a single connection, so
- * every query and transaction takes a turn through one queue; a transaction holds the queue
- * until it ends.
+ * Opens the embedded PostgreSQL (PGlite) in its worker thread. It is a single connection:
+ * queries run one at a time in the order posted, and a transaction has it to itself until it
+ * ends (see below).
  */
 export async function openEmbedded(
   options: { dataDir?: string; loadDataDir?: Blob } = {},

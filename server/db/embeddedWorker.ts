@@ -33,7 +33,7 @@ export type ErrorFields = { message: string } & Record<string, unknown>;
 // options hold the parser callbacks, so they stay here.
 const LEFT_BEHIND = new Set(['queryOptions', 'stack']);
 
-export function errorFields(error: unknown): ErrorFields {
+function errorFields(error: unknown): ErrorFields {
   if (!(error instanceof Error)) return { message: String(error) };
   const fields: ErrorFields = { message: error.message, name: error.name };
   for (const [key, value] of Object.entries(error)) {
